@@ -1,0 +1,9 @@
+#pragma once
+// `mirador locate LON LAT`: which municipality and state contain a point.
+#include "cli/DataOptions.hpp"
+
+namespace mirador {
+
+int run_locate_command(const DataOptions& data, double lon, double lat);
+
+}  // namespace mirador

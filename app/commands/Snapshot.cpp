@@ -1,0 +1,157 @@
+#include "commands/Snapshot.hpp"
+
+#include <backends/imgui_impl_opengl3.h>
+#include <glad/gl.h>
+#include <imgui.h>
+#include <stb/stb_image_write.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+
+#include "platform/GlContext.hpp"
+#include "render/GlUtil.hpp"
+#include "render/OffscreenTarget.hpp"
+
+namespace mirador {
+
+geo::Result<LonLatBox> parse_bbox(const std::string& text) {
+    LonLatBox b{};
+    char extra = 0;
+    if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &b.min_lon, &b.min_lat, &b.max_lon, &b.max_lat, &extra) != 4)
+        return geo::make_error("--bbox '" + text + "' is not minlon,minlat,maxlon,maxlat");
+    if (!(b.min_lon < b.max_lon && b.min_lat < b.max_lat) || b.min_lon < -180 || b.max_lon > 180 ||
+        b.min_lat < -90 || b.max_lat > 90)
+        return geo::make_error("--bbox '" + text + "' is empty or outside -180..180, -90..90");
+    return b;
+}
+
+geo::Result<MapView> view_for_bbox(const geo::Boundaries& b, const std::optional<LonLatBox>& bbox, int width,
+                                   int height) {
+    MapView v;
+    v.width = width;
+    v.height = height;
+    if (!bbox) {
+        v.fit(b.municipalities.bbox, 0.02);
+        return v;
+    }
+    auto proj = geo::lonlat_to_display(b.municipalities.crs);
+    if (!proj) return geo::make_error(proj.error());
+    // Sample the edges: a lon/lat box is curved in a conic projection.
+    std::vector<geo::Vec2> pts;
+    for (int i = 0; i <= 16; ++i) {
+        const double t = i / 16.0;
+        const double lon = bbox->min_lon + t * (bbox->max_lon - bbox->min_lon);
+        const double lat = bbox->min_lat + t * (bbox->max_lat - bbox->min_lat);
+        pts.push_back({lon, bbox->min_lat});
+        pts.push_back({lon, bbox->max_lat});
+        pts.push_back({bbox->min_lon, lat});
+        pts.push_back({bbox->max_lon, lat});
+    }
+    proj->forward(pts);
+    geo::BBox box;
+    for (const auto& p : pts)
+        if (std::isfinite(p.x) && std::isfinite(p.y)) box.add(p);
+    if (box.empty()) return geo::make_error("--bbox cannot be projected to the display CRS");
+    v.fit(box, 0.0);
+    return v;
+}
+
+geo::Result<bool> write_png(const std::string& path, const Image& img) {
+    const std::string tmp = path + ".part";
+    // Written beside the target and renamed, so a failed write never leaves half a PNG
+    // where a good one was.
+    if (!stbi_write_png(tmp.c_str(), img.width, img.height, 4, img.rgba.data(), img.width * 4)) {
+        std::error_code ec;
+        std::filesystem::remove(tmp, ec);
+        return geo::make_error(path + ": cannot write the PNG (does the folder exist and is it writable?)");
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) return geo::make_error(path + ": " + ec.message());
+    return true;
+}
+
+geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const SnapshotOptions& o) {
+    auto view = view_for_bbox(b, o.bbox, o.width, o.height);
+    if (!view) return geo::make_error(view.error());
+    auto ctx = HeadlessGlContext::create();
+    if (!ctx) return geo::make_error(ctx.error());
+    auto target = OffscreenTarget::create(o.width, o.height);
+    if (!target) return geo::make_error(target.error());
+    auto scene = MapScene::create(b);
+    if (!scene) return geo::make_error(scene.error());
+
+    SnapshotResult result;
+    result.view = *view;
+    result.context_kind = (*ctx)->kind();
+    result.gl_description = gl::context_description();
+
+    SceneParams params;
+    params.frame.view = *view;
+    // Text and lines scale with the image, so a 4K snapshot looks like the window on a
+    // high-DPI screen rather than a tiny map with hairlines.
+    const float scale = std::max(1.0f, std::min(o.width / 1920.0f, o.height / 1080.0f));
+    params.frame.pixel_scale = scale;
+    params.overlay.pixel_scale = scale;
+    params.overlay.state_labels = o.labels;
+    params.overlay.municipality_labels = o.labels;
+    if (!o.highlight.empty()) params.frame.selected = b.municipalities.find_code(o.highlight);
+
+    IMGUI_CHECKVERSION();
+    ImGuiContext* imgui = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(float(o.width), float(o.height));
+    io.DeltaTime = 1.0f / 60.0f;
+    const FontSet fonts = load_fonts(scale);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+
+    target->bind();
+    result.labels = (*scene)->draw(params, ImGui::GetBackgroundDrawList(), fonts);
+    ImGui::Render();
+    target->bind();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glFinish();
+    result.image.width = o.width;
+    result.image.height = o.height;
+    result.image.rgba = target->read_rgba();
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext(imgui);
+    return result;
+}
+
+int run_snapshot_command(const DataOptions& data, const SnapshotOptions& o) {
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
+    auto b = load_boundaries_verbose(data);
+    if (!b) {
+        std::fprintf(stderr, "mirador snapshot: %s\n", b.error().c_str());
+        return 1;
+    }
+    const auto t1 = clock::now();
+    auto r = render_snapshot(**b, o);
+    if (!r) {
+        std::fprintf(stderr, "mirador snapshot: %s\n", r.error().c_str());
+        return 1;
+    }
+    auto w = write_png(o.out, r->image);
+    if (!w) {
+        std::fprintf(stderr, "mirador snapshot: %s\n", w.error().c_str());
+        return 1;
+    }
+    const auto t2 = clock::now();
+    auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
+    std::fprintf(stderr, "mirador snapshot: wrote %s (%dx%d, %zu municipalities; load %.0f ms, render+write %.0f ms; %s, %s)\n",
+                 o.out.c_str(), o.width, o.height, (*b)->municipalities.feature_count(), ms(t1 - t0), ms(t2 - t1),
+                 r->context_kind.c_str(), r->gl_description.c_str());
+    return 0;
+}
+
+}  // namespace mirador

@@ -1,0 +1,52 @@
+#pragma once
+// `mirador snapshot`: the map rendered headless into a PNG, through the same MapScene the
+// window uses.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/DataOptions.hpp"
+#include "scene/MapScene.hpp"
+
+namespace mirador {
+
+struct LonLatBox {
+    double min_lon, min_lat, max_lon, max_lat;
+};
+
+struct SnapshotOptions {
+    std::string out;
+    int width = 1920, height = 1080;
+    std::optional<LonLatBox> bbox;  // default: the whole layer
+    bool labels = true;
+    std::string highlight;          // CVEGEO of a municipality to outline, as if selected
+};
+
+struct Image {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgba;  // top row first
+    const std::uint8_t* at(int x, int y) const { return rgba.data() + (static_cast<std::size_t>(y) * width + x) * 4; }
+};
+
+struct SnapshotResult {
+    Image image;
+    MapView view;       // to map geography to pixels in tests
+    std::string context_kind, gl_description;
+    std::vector<LabelBox> labels;
+};
+
+geo::Result<LonLatBox> parse_bbox(const std::string& text);
+
+// The view that shows `bbox` (lon/lat, sampled along its edges) in the display CRS.
+geo::Result<MapView> view_for_bbox(const geo::Boundaries& b, const std::optional<LonLatBox>& bbox, int width, int height);
+
+// Renders one image; creates (and destroys) its own GL context.
+geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& boundaries, const SnapshotOptions& options);
+
+geo::Result<bool> write_png(const std::string& path, const Image& image);
+
+// The command: load, render, write; messages on stderr; returns the exit code.
+int run_snapshot_command(const DataOptions& data, const SnapshotOptions& options);
+
+}  // namespace mirador

@@ -1,0 +1,190 @@
+#include "gui/ViewerApp.hpp"
+
+#include <glad/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "commands/Snapshot.hpp"
+#include "gui/WindowControls.hpp"
+#include "render/OffscreenTarget.hpp"
+#include "scene/MapScene.hpp"
+#include "ui/Panels.hpp"
+
+namespace mirador {
+
+namespace {
+
+void glfw_error(int code, const char* text) { std::fprintf(stderr, "mirador: GLFW error %d: %s\n", code, text); }
+
+struct GlfwSession {
+    bool ok = glfwInit() == GLFW_TRUE;
+    ~GlfwSession() {
+        if (ok) glfwTerminate();
+    }
+};
+
+SceneParams scene_params(const UiState& ui, float pixel_scale) {
+    SceneParams p;
+    p.frame.view = ui.view;
+    p.frame.hovered = ui.hovered;
+    p.frame.selected = ui.selected;
+    p.frame.show_fill = ui.show_fill;
+    p.frame.show_municipal_borders = ui.show_municipal_borders;
+    p.frame.show_state_borders = ui.show_state_borders;
+    p.frame.fill_opacity = ui.fill_opacity;
+    p.frame.pixel_scale = pixel_scale;
+    p.overlay.state_labels = ui.show_state_labels;
+    p.overlay.municipality_labels = ui.show_municipality_labels;
+    p.overlay.pixel_scale = pixel_scale;
+    return p;
+}
+
+}  // namespace
+
+int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
+    auto loaded = load_boundaries_verbose(data);
+    if (!loaded) {
+        std::fprintf(stderr, "mirador: %s\n", loaded.error().c_str());
+        return 1;
+    }
+    const geo::Boundaries& b = **loaded;
+    auto to_lonlat = geo::lonlat_to_display(b.municipalities.crs);
+    if (!to_lonlat) {
+        std::fprintf(stderr, "mirador: %s\n", to_lonlat.error().c_str());
+        return 1;
+    }
+    const geo::PlaceSearch search(b);
+
+    glfwSetErrorCallback(glfw_error);
+    GlfwSession glfw;
+    if (!glfw.ok) {
+        std::fprintf(stderr, "mirador: cannot open a window (no display?). Use 'mirador snapshot' to render without one.\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(opt.width, opt.height, "Mirador", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "mirador: cannot create an OpenGL 3.3 core window\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(opt.max_frames > 0 ? 0 : 1);
+    if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress))) {
+        std::fprintf(stderr, "mirador: cannot load OpenGL functions\n");
+        return 1;
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // panels are laid out by code; nothing to leave behind
+    float content_scale = 1.0f;
+    glfwGetWindowContentScale(window, &content_scale, nullptr);
+    content_scale = content_scale > 0.5f ? content_scale : 1.0f;
+    const FontSet fonts = load_fonts(content_scale);
+    ImGui::StyleColorsLight();
+    ImGui::GetStyle().ScaleAllSizes(content_scale);
+    ImGui::GetStyle().WindowRounding = 4.0f;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    int exit_code = 0;
+    {
+        auto scene = MapScene::create(b);
+        if (!scene) {
+            std::fprintf(stderr, "mirador: %s\n", scene.error().c_str());
+            exit_code = 1;
+        } else {
+            UiState ui;
+            PointerState pointer;
+            int fbw = 0, fbh = 0;
+            glfwGetFramebufferSize(window, &fbw, &fbh);
+            ui.view.width = fbw;
+            ui.view.height = fbh;
+            ui.view.fit(b.municipalities.bbox, 0.02);
+            ui.home = ui.view;
+            if (opt.fullscreen) toggle_fullscreen(window, ui, pointer);
+            if (!opt.initial_search.empty()) {
+                const auto hits = search.find(opt.initial_search, 1);
+                if (hits.empty())
+                    std::fprintf(stderr, "mirador: --search '%s' matches no state or municipality\n", opt.initial_search.c_str());
+                else {
+                    select_search_hit(ui, b, hits.front());
+                    ui.fly.seconds = opt.max_frames > 0 ? 1e-6 : ui.fly.seconds;
+                }
+            }
+
+            using clock = std::chrono::steady_clock;
+            auto last = clock::now();
+            int frame = 0;
+            while (!glfwWindowShouldClose(window)) {
+                glfwPollEvents();
+                const auto now = clock::now();
+                const double dt = std::chrono::duration<double>(now - last).count();
+                last = now;
+
+                glfwGetFramebufferSize(window, &fbw, &fbh);
+                int ww = 1, wh = 1;
+                glfwGetWindowSize(window, &ww, &wh);
+                const float fb_scale = ww > 0 ? float(fbw) / float(ww) : 1.0f;
+                ui.view.width = std::max(fbw, 1);
+                ui.view.height = std::max(fbh, 1);
+
+                ImGui_ImplOpenGL3_NewFrame();
+                ImGui_ImplGlfw_NewFrame();
+                ImGui::NewFrame();
+                ImGui::PushFont(fonts.ui);
+
+                if (ImGui::IsKeyPressed(GLFW_KEY_F11)) toggle_fullscreen(window, ui, pointer);
+                handle_map_input(window, ui, pointer, b, *to_lonlat, fb_scale, dt);
+                step_fly(ui, dt);
+
+                draw_search_panel(ui, b, search);
+                draw_layers_panel(ui);
+                draw_details_panel(ui, b);
+                draw_hover_tooltip(ui, b);
+                draw_status_bar(ui, b);
+                ImGui::PopFont();
+
+                const auto t0 = clock::now();
+                glBindFramebuffer(GL_FRAMEBUFFER, 0);
+                (*scene)->draw(scene_params(ui, content_scale), ImGui::GetBackgroundDrawList(), fonts);
+                ui.draw_stats = (*scene)->renderer().last_stats();
+                ImGui::Render();
+                ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+                ++frame;
+                if (opt.max_frames > 0 && frame >= opt.max_frames) {
+                    if (!opt.screenshot.empty()) {
+                        Image img{fbw, fbh, read_framebuffer_rgba(fbw, fbh)};
+                        auto w = write_png(opt.screenshot, img);
+                        if (!w) {
+                            std::fprintf(stderr, "mirador: %s\n", w.error().c_str());
+                            exit_code = 1;
+                        } else {
+                            std::fprintf(stderr, "mirador: saved window (%dx%d) to %s\n", fbw, fbh, opt.screenshot.c_str());
+                        }
+                    }
+                    glfwSetWindowShouldClose(window, GLFW_TRUE);
+                }
+                glfwSwapBuffers(window);
+                ui.frame_ms = 0.9 * ui.frame_ms + 0.1 * std::chrono::duration<double, std::milli>(clock::now() - t0).count();
+            }
+        }
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    return exit_code;
+}
+
+}  // namespace mirador

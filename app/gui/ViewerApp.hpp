@@ -1,0 +1,19 @@
+#pragma once
+// The interactive viewer: a GLFW window, Dear ImGui panels, and the shared MapScene.
+#include <string>
+
+#include "cli/DataOptions.hpp"
+
+namespace mirador {
+
+struct ViewerOptions {
+    int width = 1400, height = 900;
+    bool fullscreen = false;
+    std::string initial_search;  // searched and selected at start
+    int max_frames = 0;          // > 0: quit after that many frames (smoke tests, demos)
+    std::string screenshot;      // with max_frames: PNG of the last frame
+};
+
+int run_viewer(const DataOptions& data, const ViewerOptions& options);
+
+}  // namespace mirador

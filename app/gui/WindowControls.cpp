@@ -1,0 +1,130 @@
+#include "gui/WindowControls.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "mirador/geo/Boundaries.hpp"
+#include "ui/UiState.hpp"
+
+namespace mirador {
+
+void step_fly(UiState& ui, double dt) {
+    if (!ui.fly.active) return;
+    ui.fly.t = std::min(1.0, ui.fly.t + dt / ui.fly.seconds);
+    const double s = ui.fly.t * ui.fly.t * (3 - 2 * ui.fly.t);  // ease in-out
+    const MapView& a = ui.fly.from;
+    const MapView& b = ui.fly.to;
+    ui.view.center = {a.center.x + (b.center.x - a.center.x) * s, a.center.y + (b.center.y - a.center.y) * s};
+    // Scale moves geometrically so the zoom feels even.
+    ui.view.metres_per_pixel = a.metres_per_pixel * std::pow(b.metres_per_pixel / a.metres_per_pixel, s);
+    if (ui.fly.t >= 1.0) ui.fly.active = false;
+}
+
+void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const geo::Boundaries& b,
+                      const geo::Projector& to_lonlat, float fb_scale, double dt) {
+    const ImGuiIO& io = ImGui::GetIO();
+    double mx = 0, my = 0;
+    glfwGetCursorPos(window, &mx, &my);
+    mx *= fb_scale;
+    my *= fb_scale;
+    const bool over_ui = io.WantCaptureMouse;
+
+    // Keyboard (unless typing in a text box).
+    if (!io.WantTextInput) {
+        const double pan = 300.0 * dt * ui.view.metres_per_pixel;
+        if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) ui.view.center.x -= pan;
+        if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) ui.view.center.x += pan;
+        if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) ui.view.center.y += pan;
+        if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) ui.view.center.y -= pan;
+        const double cx = ui.view.width * 0.5, cy = ui.view.height * 0.5;
+        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) ui.view.zoom_at(cx, cy, 1.5);
+        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) ui.view.zoom_at(cx, cy, 1 / 1.5);
+        if (ImGui::IsKeyPressed(GLFW_KEY_HOME) || ImGui::IsKeyPressed(GLFW_KEY_R)) {
+            ui.fly.active = true;
+            ui.fly.t = 0;
+            ui.fly.from = ui.view;
+            ui.fly.to = ui.home;
+            ui.fly.to.width = ui.view.width;
+            ui.fly.to.height = ui.view.height;
+            ui.fly.to.fit(b.municipalities.bbox, 0.02);
+        }
+        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ui.selected = -1;
+        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) ui.focus_search = true;
+    }
+
+    // Wheel: zoom keeping the point under the cursor fixed.
+    if (!over_ui && io.MouseWheel != 0.0f) {
+        ui.fly.active = false;
+        ui.view.zoom_at(mx, my, std::pow(1.25, io.MouseWheel));
+    }
+
+    // Drag pans; a press and release without movement is a click that selects.
+    if (!over_ui && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        p.pressed = true;
+        p.dragging = false;
+        p.press_x = p.last_x = mx;
+        p.press_y = p.last_y = my;
+    }
+    if (p.pressed && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        if (std::hypot(mx - p.press_x, my - p.press_y) > 3.0) p.dragging = true;
+        if (p.dragging) {
+            ui.fly.active = false;
+            ui.view.center.x -= (mx - p.last_x) * ui.view.metres_per_pixel;
+            ui.view.center.y += (my - p.last_y) * ui.view.metres_per_pixel;
+        }
+        p.last_x = mx;
+        p.last_y = my;
+    }
+    if (p.pressed && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        if (!p.dragging) {
+            ui.selected = ui.hovered;
+            ui.show_details = ui.selected >= 0;
+        }
+        p.pressed = p.dragging = false;
+    }
+    if (!over_ui && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ui.view.zoom_at(mx, my, 2.0);
+
+    // Hover and the cursor read-out.
+    ui.cursor_on_map = !over_ui && mx >= 0 && my >= 0 && mx < ui.view.width && my < ui.view.height;
+    if (ui.cursor_on_map) {
+        const geo::Vec2 m = ui.view.screen_to_map(mx, my);
+        ui.hovered = b.locate(m);
+        ui.cursor_lonlat = to_lonlat.inverse(m);
+    } else {
+        ui.hovered = -1;
+    }
+}
+
+void toggle_fullscreen(GLFWwindow* window, UiState& ui, PointerState& p) {
+    if (!ui.fullscreen) {
+        glfwGetWindowPos(window, &p.windowed_x, &p.windowed_y);
+        glfwGetWindowSize(window, &p.windowed_w, &p.windowed_h);
+        // The monitor that holds most of the window, not always the primary one.
+        int count = 0;
+        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        GLFWmonitor* best = glfwGetPrimaryMonitor();
+        int best_area = -1;
+        for (int i = 0; i < count; ++i) {
+            int mx = 0, my = 0;
+            glfwGetMonitorPos(monitors[i], &mx, &my);
+            const GLFWvidmode* mode = glfwGetVideoMode(monitors[i]);
+            if (!mode) continue;
+            const int w = std::max(0, std::min(p.windowed_x + p.windowed_w, mx + mode->width) - std::max(p.windowed_x, mx));
+            const int h = std::max(0, std::min(p.windowed_y + p.windowed_h, my + mode->height) - std::max(p.windowed_y, my));
+            if (w * h > best_area) best_area = w * h, best = monitors[i];
+        }
+        if (!best) return;
+        const GLFWvidmode* mode = glfwGetVideoMode(best);
+        glfwSetWindowMonitor(window, best, 0, 0, mode->width, mode->height, mode->refreshRate);
+        ui.fullscreen = true;
+    } else {
+        glfwSetWindowMonitor(window, nullptr, p.windowed_x, p.windowed_y, p.windowed_w, p.windowed_h, 0);
+        ui.fullscreen = false;
+    }
+}
+
+}  // namespace mirador

@@ -1,0 +1,31 @@
+#pragma once
+// Mouse and keyboard on the map, and full screen: the parts of the window that are not panels.
+struct GLFWwindow;
+
+namespace mirador {
+
+struct UiState;
+namespace geo {
+struct Boundaries;
+class Projector;
+}
+
+struct PointerState {
+    bool dragging = false;
+    bool pressed = false;
+    double press_x = 0, press_y = 0, last_x = 0, last_y = 0;
+    int windowed_x = 100, windowed_y = 100, windowed_w = 1400, windowed_h = 900;
+};
+
+// Pans, zooms, hovers and selects from this frame's input; `fb_scale` converts window
+// coordinates to framebuffer pixels (HiDPI).
+void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& pointer, const geo::Boundaries& b,
+                      const geo::Projector& to_lonlat, float fb_scale, double dt);
+
+// F11: full screen on the monitor the window is mostly on, and back to where it was.
+void toggle_fullscreen(GLFWwindow* window, UiState& ui, PointerState& pointer);
+
+// Advances a fly-to animation.
+void step_fly(UiState& ui, double dt);
+
+}  // namespace mirador

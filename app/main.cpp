@@ -1,0 +1,58 @@
+// mirador: the viewer (no command) and its command-line tools. Wiring only.
+#include <CLI/CLI.hpp>
+
+#include "cli/DataOptions.hpp"
+#include "commands/Locate.hpp"
+#include "commands/Snapshot.hpp"
+#include "gui/ViewerApp.hpp"
+
+int main(int argc, char** argv) {
+    using namespace mirador;
+    CLI::App app{"Mirador: a map viewer for studying violence in Mexico.\n"
+                 "With no command, opens the viewer on Mexico's states and municipalities."};
+    app.set_help_all_flag("--help-all", "Show help for every command");
+    app.require_subcommand(0, 1);
+
+    DataOptions data;
+    add_data_options(app, data);
+    ViewerOptions viewer;
+    app.add_option("--width", viewer.width, "Window width in pixels")->capture_default_str();
+    app.add_option("--height", viewer.height, "Window height in pixels")->capture_default_str();
+    app.add_flag("--fullscreen", viewer.fullscreen, "Start full screen (F11 toggles)");
+    app.add_option("--search", viewer.initial_search, "Start with this place searched and selected, e.g. Culiacán");
+    app.add_option("--frames", viewer.max_frames, "Quit after this many frames (for scripted runs)");
+    app.add_option("--screenshot", viewer.screenshot, "With --frames: save the window's last frame to this PNG");
+
+    SnapshotOptions snap;
+    std::string bbox_text;
+    CLI::App* snapshot = app.add_subcommand("snapshot", "Render the map headless (no display needed) into a PNG");
+    add_data_options(*snapshot, data);
+    snapshot->add_option("--out", snap.out, "Output PNG")->required();
+    snapshot->add_option("--width", snap.width, "Image width in pixels")->capture_default_str()->check(CLI::Range(16, 16384));
+    snapshot->add_option("--height", snap.height, "Image height in pixels")->capture_default_str()->check(CLI::Range(16, 16384));
+    snapshot->add_option("--bbox", bbox_text, "Area to show: minlon,minlat,maxlon,maxlat (default: all of Mexico)");
+    snapshot->add_flag("!--no-labels", snap.labels, "Leave out state and municipality names");
+    snapshot->add_option("--highlight", snap.highlight, "Outline the municipality with this CVEGEO, e.g. 25006");
+
+    double lon = 0, lat = 0;
+    CLI::App* locate = app.add_subcommand("locate", "Print the municipality containing a point: CVEGEO, name, state");
+    add_data_options(*locate, data);
+    locate->add_option("lon", lon, "Longitude (degrees east, negative in Mexico)")->required();
+    locate->add_option("lat", lat, "Latitude (degrees north)")->required();
+
+    CLI11_PARSE(app, argc, argv);
+
+    if (*snapshot) {
+        if (!bbox_text.empty()) {
+            auto b = parse_bbox(bbox_text);
+            if (!b) {
+                std::fprintf(stderr, "mirador snapshot: %s\n", b.error().c_str());
+                return 2;
+            }
+            snap.bbox = *b;
+        }
+        return run_snapshot_command(data, snap);
+    }
+    if (*locate) return run_locate_command(data, lon, lat);
+    return run_viewer(data, viewer);
+}

@@ -1,0 +1,8 @@
+#pragma once
+// GLSL sources from shaders/, compiled into the binary (see cmake/EmbedShaders.cmake).
+namespace mirador::shaders {
+extern const char* const fill_vert;
+extern const char* const fill_frag;
+extern const char* const line_vert;
+extern const char* const line_frag;
+}  // namespace mirador::shaders

@@ -1,0 +1,72 @@
+#pragma once
+// The only place that talks to OpenGL for the map. The window and `mirador snapshot` both
+// call Renderer::draw with a FrameParams, so a headless snapshot is the window's picture.
+//
+// Needs a current OpenGL 3.3 core context with glad loaded (see GlContext.hpp).
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "mirador/geo/Boundaries.hpp"
+#include "mirador/geo/Result.hpp"
+#include "render/MapView.hpp"
+
+namespace mirador {
+
+struct Rgba {
+    float r = 0, g = 0, b = 0, a = 1;
+};
+
+// What to draw this frame. Plain data owned by the caller (UI state or CLI options).
+struct FrameParams {
+    MapView view;
+    long hovered = -1;   // municipality index or -1
+    long selected = -1;
+    bool show_fill = true;
+    bool show_municipal_borders = true;
+    bool show_state_borders = true;
+    float fill_opacity = 1.0f;
+    float pixel_scale = 1.0f;  // line widths and text grow with the output's DPI
+    Rgba background{0.80f, 0.86f, 0.90f, 1.0f};
+    Rgba municipal_border{0.25f, 0.25f, 0.28f, 0.55f};
+    Rgba state_border{0.12f, 0.12f, 0.14f, 1.0f};
+    float municipal_border_px = 0.8f;
+    float state_border_px = 2.4f;
+};
+
+struct DrawStats {
+    int level = 0;
+    double level_cell_m = 0;
+    std::size_t triangles = 0;
+    std::size_t segments = 0;
+    std::size_t visible_features = 0;
+};
+
+class Renderer {
+public:
+    [[nodiscard]] static geo::Result<std::unique_ptr<Renderer>> create();
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    // Uploads every level of detail. `boundaries` must outlive the renderer's use of it
+    // (highlight outlines are built from it on demand).
+    void upload(const geo::Boundaries& boundaries);
+    // One RGBA8 colour (0xAABBGGRR, as bytes R,G,B,A in memory) per municipality.
+    void set_feature_colors(const std::vector<std::uint32_t>& rgba);
+
+    // Draws into the currently bound framebuffer, whose size must be view.width x view.height.
+    void draw(const FrameParams& frame);
+
+    // The level used at a given scale: the coarsest whose snapping error stays under a pixel.
+    int level_for(double metres_per_pixel) const;
+    const DrawStats& last_stats() const { return stats_; }
+
+private:
+    Renderer() = default;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    DrawStats stats_;
+};
+
+}  // namespace mirador

@@ -1,0 +1,27 @@
+#pragma once
+// What is drawn on top of the map in both the window and snapshots: state names (and
+// municipal names when zoomed in), placed so that no two labels overlap.
+#include "mirador/geo/Boundaries.hpp"
+#include "render/MapView.hpp"
+#include "scene/Fonts.hpp"
+
+struct ImDrawList;
+
+namespace mirador {
+
+struct OverlayParams {
+    bool state_labels = true;
+    bool municipality_labels = true;
+    float pixel_scale = 1.0f;
+};
+
+struct LabelBox {
+    float x0, y0, x1, y1;
+};
+
+// Draws into `list`; returns the boxes of the labels it placed (used by tests to check
+// that none overlap).
+std::vector<LabelBox> draw_map_overlay(ImDrawList* list, const FontSet& fonts, const geo::Boundaries& b,
+                                       const MapView& view, const OverlayParams& params);
+
+}  // namespace mirador

@@ -1,0 +1,33 @@
+#pragma once
+// The map as a whole picture: the GPU layers (Renderer) plus the overlay (labels). The
+// window and `mirador snapshot` each own one and call draw() with the same parameters.
+#include <memory>
+
+#include "render/Renderer.hpp"
+#include "scene/MapOverlay.hpp"
+
+namespace mirador {
+
+struct SceneParams {
+    FrameParams frame;
+    OverlayParams overlay;
+};
+
+class MapScene {
+public:
+    // Needs a current GL context; `boundaries` must outlive the scene.
+    [[nodiscard]] static geo::Result<std::unique_ptr<MapScene>> create(const geo::Boundaries& boundaries);
+
+    // Draws the GPU layers now, and queues the labels into `overlay_list` (an ImGui draw
+    // list that the caller renders after: the window's background list, or the snapshot's).
+    std::vector<LabelBox> draw(const SceneParams& params, ImDrawList* overlay_list, const FontSet& fonts);
+
+    Renderer& renderer() { return *renderer_; }
+    const geo::Boundaries& boundaries() const { return *boundaries_; }
+
+private:
+    const geo::Boundaries* boundaries_ = nullptr;
+    std::unique_ptr<Renderer> renderer_;
+};
+
+}  // namespace mirador

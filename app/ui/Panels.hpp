@@ -1,0 +1,20 @@
+#pragma once
+// The window's panels, one function each (see the .cpp files of the same names).
+#include "mirador/geo/Boundaries.hpp"
+#include "mirador/geo/PlaceSearch.hpp"
+#include "ui/UiState.hpp"
+
+namespace mirador {
+
+// Starts a fly-to that frames `box` (display CRS).
+void fly_to(UiState& ui, const geo::BBox& box);
+// Runs a search and selects/flies to the hit `index` of the results.
+void select_search_hit(UiState& ui, const geo::Boundaries& b, const geo::PlaceHit& hit);
+
+void draw_search_panel(UiState& ui, const geo::Boundaries& b, const geo::PlaceSearch& search);
+void draw_layers_panel(UiState& ui);
+void draw_details_panel(UiState& ui, const geo::Boundaries& b);
+void draw_hover_tooltip(const UiState& ui, const geo::Boundaries& b);
+void draw_status_bar(const UiState& ui, const geo::Boundaries& b);
+
+}  // namespace mirador

@@ -1,0 +1,38 @@
+#pragma once
+// Loads any OGR polygon layer (shapefile, GeoPackage, GeoJSON, PostGIS ...) into a
+// PolygonLayer in the display CRS. Every problem is reported with the file it concerns;
+// problems that spoil one feature skip that feature and become warnings, problems that
+// spoil the layer are errors.
+#include <string>
+#include <vector>
+
+#include "mirador/geo/PolygonLayer.hpp"
+#include "mirador/geo/Result.hpp"
+
+namespace mirador::geo {
+
+// Attribute names to read; INEGI's by default. Matched case-insensitively.
+struct FieldNames {
+    std::string code = "CVEGEO";
+    std::string state_code = "CVE_ENT";
+    std::string local_code = "CVE_MUN";
+    std::string name = "NOMGEO";
+};
+
+struct LayerLoadOptions {
+    std::string path;                 // file, folder or GDAL connection string
+    std::string layer;                // empty: the dataset's only (or first) layer
+    FieldNames fields;
+    DisplayCrs display_crs = DisplayCrs::Mexico6372;
+    // Used only when the source declares no CRS (a .shp without .prj). Without it such a
+    // layer is refused: guessing a CRS silently would put every polygon in the wrong place.
+    std::string assume_source_crs;
+};
+
+[[nodiscard]] Result<PolygonLayer> load_polygon_layer(const LayerLoadOptions& options,
+                                                      std::vector<std::string>* warnings = nullptr);
+
+// Registers GDAL's drivers once; safe to call from anywhere.
+void ensure_gdal_registered();
+
+}  // namespace mirador::geo

@@ -1,0 +1,74 @@
+#pragma once
+// A polygon layer (municipalities or states) in the display CRS, stored flat so that it can be
+// triangulated, indexed and uploaded without chasing pointers.
+//
+//   feature f  -> polygons [feature_first_polygon[f], feature_first_polygon[f+1])
+//   polygon p  -> rings    [polygon_first_ring[p],   polygon_first_ring[p+1]); the first is the
+//                 outer ring (counter-clockwise), the others holes (clockwise)
+//   ring r     -> vertices [ring_first_vertex[r],   ring_first_vertex[r+1]); not closed (the first
+//                 vertex is not repeated at the end)
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "mirador/geo/Projector.hpp"
+#include "mirador/geo/Vec2.hpp"
+
+namespace mirador::geo {
+
+struct BBox {
+    double min_x = 1e300, min_y = 1e300, max_x = -1e300, max_y = -1e300;
+    void add(Vec2 p) {
+        if (p.x < min_x) min_x = p.x;
+        if (p.y < min_y) min_y = p.y;
+        if (p.x > max_x) max_x = p.x;
+        if (p.y > max_y) max_y = p.y;
+    }
+    void add(const BBox& b) {
+        add(Vec2{b.min_x, b.min_y});
+        add(Vec2{b.max_x, b.max_y});
+    }
+    bool empty() const { return min_x > max_x; }
+    bool contains(Vec2 p) const { return p.x >= min_x && p.x <= max_x && p.y >= min_y && p.y <= max_y; }
+    bool intersects(const BBox& b) const {
+        return !(b.min_x > max_x || b.max_x < min_x || b.min_y > max_y || b.max_y < min_y);
+    }
+    double width() const { return max_x - min_x; }
+    double height() const { return max_y - min_y; }
+    Vec2 center() const { return {(min_x + max_x) * 0.5, (min_y + max_y) * 0.5}; }
+};
+
+// INEGI's Marco Geoestadístico keys. Codes are text with leading zeros ("25006").
+struct FeatureAttributes {
+    std::string code;        // CVEGEO: 2 digits for a state, 5 for a municipality
+    std::string state_code;  // CVE_ENT
+    std::string local_code;  // CVE_MUN (empty for states)
+    std::string name;        // NOMGEO, UTF-8
+};
+
+struct PolygonLayer {
+    std::string source;      // file the layer came from, for messages
+    std::string layer_name;
+    DisplayCrs crs = DisplayCrs::Mexico6372;
+
+    std::vector<FeatureAttributes> attributes;
+    std::vector<BBox> feature_bbox;
+    std::vector<std::uint32_t> feature_first_polygon{0};
+    std::vector<std::uint32_t> polygon_first_ring{0};
+    std::vector<std::uint32_t> ring_first_vertex{0};
+    std::vector<Vec2> vertices;
+    BBox bbox;
+
+    std::size_t feature_count() const { return attributes.size(); }
+    std::size_t polygon_count() const { return polygon_first_ring.size() - 1; }
+    std::size_t ring_count() const { return ring_first_vertex.size() - 1; }
+
+    // Planar area in CRS units squared (m^2), outer rings minus holes.
+    double feature_area(std::size_t feature) const;
+    double ring_signed_area(std::size_t ring) const;
+
+    // Index of the feature whose `code` equals `code`, or -1.
+    long find_code(const std::string& code) const;
+};
+
+}  // namespace mirador::geo

@@ -1,0 +1,189 @@
+#include "mirador/geo/Boundaries.hpp"
+
+#include <geos_c.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+
+#include "mirador/geo/SnapSimplify.hpp"
+#include "mirador/geo/StateCatalog.hpp"
+
+namespace mirador::geo {
+
+long Boundaries::state_index(const std::string& code) const {
+    for (std::size_t i = 0; i < states.size(); ++i)
+        if (states[i].code == code) return static_cast<long>(i);
+    return -1;
+}
+
+Vec2 feature_centroid(const PolygonLayer& layer, std::size_t f) {
+    double sx = 0, sy = 0, sa = 0;
+    const std::uint32_t r0 = layer.polygon_first_ring[layer.feature_first_polygon[f]];
+    const std::uint32_t r1 = layer.polygon_first_ring[layer.feature_first_polygon[f + 1]];
+    if (r0 == r1) return layer.feature_bbox[f].center();
+    const Vec2 o = layer.vertices[layer.ring_first_vertex[r0]];
+    for (std::uint32_t r = r0; r < r1; ++r) {
+        const std::uint32_t b = layer.ring_first_vertex[r], e = layer.ring_first_vertex[r + 1];
+        for (std::uint32_t i = b; i < e; ++i) {
+            const Vec2 p{layer.vertices[i].x - o.x, layer.vertices[i].y - o.y};
+            const Vec2& qn = layer.vertices[i + 1 == e ? b : i + 1];
+            const Vec2 q{qn.x - o.x, qn.y - o.y};
+            const double cross = p.x * q.y - q.x * p.y;
+            sa += cross;
+            sx += (p.x + q.x) * cross;
+            sy += (p.y + q.y) * cross;
+        }
+    }
+    if (sa == 0) return layer.feature_bbox[f].center();
+    return {o.x + sx / (3 * sa), o.y + sy / (3 * sa)};
+}
+
+Vec2 feature_interior_point(const PolygonLayer& layer, std::size_t f) {
+    // Largest polygon by outer-ring area.
+    std::uint32_t best = layer.feature_first_polygon[f];
+    double best_area = -1;
+    for (std::uint32_t p = layer.feature_first_polygon[f]; p < layer.feature_first_polygon[f + 1]; ++p) {
+        const double a = std::abs(layer.ring_signed_area(layer.polygon_first_ring[p]));
+        if (a > best_area) best_area = a, best = p;
+    }
+    if (best_area < 0) return layer.feature_bbox[f].center();
+    GEOSContextHandle_t h = GEOS_init_r();
+    auto ring = [&](std::uint32_t r) {
+        const std::uint32_t b = layer.ring_first_vertex[r], e = layer.ring_first_vertex[r + 1];
+        GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, e - b + 1, 2);
+        for (std::uint32_t i = b; i <= e; ++i) {
+            const Vec2& v = layer.vertices[i == e ? b : i];
+            GEOSCoordSeq_setXY_r(h, seq, i - b, v.x, v.y);
+        }
+        return GEOSGeom_createLinearRing_r(h, seq);
+    };
+    std::vector<GEOSGeometry*> holes;
+    for (std::uint32_t r = layer.polygon_first_ring[best] + 1; r < layer.polygon_first_ring[best + 1]; ++r)
+        holes.push_back(ring(r));
+    GEOSGeometry* poly = GEOSGeom_createPolygon_r(h, ring(layer.polygon_first_ring[best]), holes.data(),
+                                                  static_cast<unsigned>(holes.size()));
+    Vec2 out = layer.feature_bbox[f].center();
+    if (GEOSGeometry* pt = GEOSPointOnSurface_r(h, poly)) {
+        GEOSGeomGetX_r(h, pt, &out.x);
+        GEOSGeomGetY_r(h, pt, &out.y);
+        GEOSGeom_destroy_r(h, pt);
+    }
+    GEOSGeom_destroy_r(h, poly);
+    GEOS_finish_r(h);
+    return out;
+}
+
+namespace {
+
+void derive_states(Boundaries& b, const PolygonLayer* state_layer) {
+    std::map<std::string, std::vector<std::uint32_t>> by_state;
+    for (std::size_t f = 0; f < b.municipalities.feature_count(); ++f)
+        by_state[b.municipalities.attributes[f].state_code].push_back(static_cast<std::uint32_t>(f));
+
+    b.municipality_state.assign(b.municipalities.feature_count(), -1);
+    for (auto& [code, members] : by_state) {
+        StateInfo s;
+        s.code = code;
+        if (state_layer) {
+            const long i = state_layer->find_code(code);
+            if (i >= 0) s.name = state_layer->attributes[static_cast<std::size_t>(i)].name;
+        }
+        if (s.name.empty()) {
+            const StateEntry* e = find_state_by_code(code);
+            s.name = e ? std::string(e->name) : "State " + code;
+        }
+        double sx = 0, sy = 0;
+        std::uint32_t largest = members.front();
+        double largest_area = -1;
+        for (std::uint32_t m : members) {
+            const double a = b.municipalities.feature_area(m);
+            const Vec2 c = feature_centroid(b.municipalities, m);
+            sx += c.x * a;
+            sy += c.y * a;
+            s.area_m2 += a;
+            s.bbox.add(b.municipalities.feature_bbox[m]);
+            if (a > largest_area) largest_area = a, largest = m;
+            b.municipality_state[m] = static_cast<int>(b.states.size());
+        }
+        s.label_anchor = s.area_m2 > 0 ? Vec2{sx / s.area_m2, sy / s.area_m2} : s.bbox.center();
+        // A crescent-shaped state (Guerrero's coast, Baja California) can have its centroid
+        // outside; then anchor the label in its largest municipality instead.
+        const long at = b.index.locate(s.label_anchor);
+        if (at < 0 || b.municipalities.attributes[static_cast<std::size_t>(at)].state_code != code)
+            s.label_anchor = feature_interior_point(b.municipalities, largest);
+        s.municipalities = std::move(members);
+        b.states.push_back(std::move(s));
+    }
+}
+
+// `snapped` is empty for level 0, which draws `full` itself.
+DetailLevel make_level(const PolygonLayer& full, PolygonLayer snapped, double cell, TriangulationMethod method) {
+    DetailLevel lv;
+    lv.cell_m = cell;
+    lv.layer = std::move(snapped);
+    const PolygonLayer& src = cell > 0 ? lv.layer : full;
+    lv.triangles = triangulate(src, method);
+    lv.borders = classify_borders(src);
+    return lv;
+}
+
+}  // namespace
+
+std::unique_ptr<Boundaries> build_boundaries(PolygonLayer municipalities, const PolygonLayer* states,
+                                             TriangulationMethod method) {
+    auto b = std::make_unique<Boundaries>();
+    b->municipalities = std::move(municipalities);
+    b->index = SpatialIndex(b->municipalities);
+    derive_states(*b, states);
+    const auto& m = b->municipalities;
+    b->municipality_anchor.resize(m.feature_count());
+    for (std::size_t f = 0; f < m.feature_count(); ++f) {
+        const Vec2 c = feature_centroid(m, f);
+        b->municipality_anchor[f] = b->index.locate(c) == static_cast<long>(f) ? c : feature_interior_point(m, f);
+    }
+
+    // Coarser levels only pay off on detailed layers; each must shed a good share of the
+    // vertices of the previous one to be worth its memory.
+    b->levels.push_back(make_level(b->municipalities, {}, 0, method));
+    std::size_t kept_vertices = b->municipalities.vertices.size();
+    for (double cell : {100.0, 400.0, 1600.0}) {
+        PolygonLayer probe = snap_to_grid(b->municipalities, cell);
+        if (probe.vertices.size() > kept_vertices * 6 / 10) continue;
+        kept_vertices = probe.vertices.size();
+        b->levels.push_back(make_level(b->municipalities, std::move(probe), cell, method));
+    }
+    for (const auto& p : b->levels.front().triangles.problems) b->warnings.push_back(p);
+    return b;
+}
+
+Result<std::unique_ptr<Boundaries>> load_boundaries(const BoundarySources& src) {
+    std::vector<std::string> warnings;
+    LayerLoadOptions mun;
+    mun.path = src.municipalities_path;
+    mun.layer = src.municipalities_layer;
+    mun.fields = src.fields;
+    mun.display_crs = src.display_crs;
+    mun.assume_source_crs = src.assume_source_crs;
+    auto municipalities = load_polygon_layer(mun, &warnings);
+    if (!municipalities) return make_error(municipalities.error());
+
+    std::optional<PolygonLayer> states;
+    if (!src.states_path.empty()) {
+        LayerLoadOptions st = mun;
+        st.path = src.states_path;
+        st.layer = src.states_layer;
+        st.fields.local_code.clear();
+        auto loaded = load_polygon_layer(st, &warnings);
+        if (loaded)
+            states = std::move(loaded).value();
+        else
+            warnings.push_back(loaded.error() + "; state names taken from INEGI's catalogue");
+    }
+    auto b = build_boundaries(std::move(municipalities).value(), states ? &*states : nullptr, src.triangulation);
+    b->warnings.insert(b->warnings.begin(), warnings.begin(), warnings.end());
+    return b;
+}
+
+}  // namespace mirador::geo

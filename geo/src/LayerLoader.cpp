@@ -1,0 +1,271 @@
+#include "mirador/geo/LayerLoader.hpp"
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+#include "mirador/geo/Text.hpp"
+
+namespace mirador::geo {
+
+void ensure_gdal_registered() {
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
+}
+
+namespace {
+
+// Collects GDAL's error messages for the duration of one load instead of letting GDAL print
+// them to stderr, so that they can be attached to the file they concern.
+class GdalMessageCollector {
+public:
+    GdalMessageCollector() { CPLPushErrorHandlerEx(&GdalMessageCollector::handler, this); }
+    ~GdalMessageCollector() { CPLPopErrorHandler(); }
+    GdalMessageCollector(const GdalMessageCollector&) = delete;
+    GdalMessageCollector& operator=(const GdalMessageCollector&) = delete;
+
+    std::vector<std::string> take() { return std::move(messages_); }
+    std::string last() const { return messages_.empty() ? std::string() : messages_.back(); }
+
+private:
+    static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* msg) {
+        auto* self = static_cast<GdalMessageCollector*>(CPLGetErrorHandlerUserData());
+        if (self && level >= CE_Warning && msg) self->messages_.emplace_back(msg);
+    }
+    std::vector<std::string> messages_;
+};
+
+struct DatasetCloser {
+    void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+int find_field(OGRFeatureDefn* defn, const std::string& name) {
+    if (name.empty()) return -1;
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        if (EQUAL(defn->GetFieldDefn(i)->GetNameRef(), name.c_str())) return i;
+    return -1;
+}
+
+std::string field_list(OGRFeatureDefn* defn) {
+    std::string out;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        if (i) out += ", ";
+        out += defn->GetFieldDefn(i)->GetNameRef();
+    }
+    return out.empty() ? "(none)" : out;
+}
+
+bool is_polygonal(OGRwkbGeometryType t) {
+    const auto flat = wkbFlatten(t);
+    return flat == wkbPolygon || flat == wkbMultiPolygon || flat == wkbCurvePolygon ||
+           flat == wkbMultiSurface || flat == wkbPolyhedralSurface || flat == wkbTIN;
+}
+
+bool is_unknown_or_collection(OGRwkbGeometryType t) {
+    const auto flat = wkbFlatten(t);
+    return flat == wkbUnknown || flat == wkbGeometryCollection;
+}
+
+// Appends one ring, dropping the closing vertex and consecutive duplicates, oriented CCW
+// for outer rings and CW for holes (the triangulator and the index rely on it).
+bool append_ring(const OGRLinearRing* ring, bool outer, PolygonLayer& layer) {
+    const std::size_t start = layer.vertices.size();
+    const int n = ring->getNumPoints();
+    for (int i = 0; i < n; ++i) {
+        const Vec2 p{ring->getX(i), ring->getY(i)};
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
+        if (layer.vertices.size() > start && layer.vertices.back() == p) continue;
+        layer.vertices.push_back(p);
+    }
+    while (layer.vertices.size() > start + 1 && layer.vertices.back() == layer.vertices[start])
+        layer.vertices.pop_back();
+    if (layer.vertices.size() - start < 3) {
+        layer.vertices.resize(start);
+        return false;
+    }
+    layer.ring_first_vertex.push_back(static_cast<std::uint32_t>(layer.vertices.size()));
+    const double area = layer.ring_signed_area(layer.ring_count() - 1);
+    if ((outer && area < 0) || (!outer && area > 0))
+        std::reverse(layer.vertices.begin() + static_cast<std::ptrdiff_t>(start), layer.vertices.end());
+    return true;
+}
+
+void append_polygon(const OGRPolygon* poly, PolygonLayer& layer) {
+    if (poly->IsEmpty()) return;
+    if (!append_ring(poly->getExteriorRing(), true, layer)) return;
+    for (int i = 0; i < poly->getNumInteriorRings(); ++i) append_ring(poly->getInteriorRing(i), false, layer);
+    layer.polygon_first_ring.push_back(static_cast<std::uint32_t>(layer.ring_count()));
+}
+
+// Returns the number of polygons appended.
+std::size_t append_geometry(const OGRGeometry* g, PolygonLayer& layer) {
+    const std::size_t before = layer.polygon_count();
+    const auto flat = wkbFlatten(g->getGeometryType());
+    if (flat == wkbPolygon) {
+        append_polygon(g->toPolygon(), layer);
+    } else if (flat == wkbMultiPolygon || flat == wkbGeometryCollection) {
+        for (const OGRGeometry* part : *g->toGeometryCollection()) append_geometry(part, layer);
+    } else if (is_polygonal(flat)) {
+        // Curved or TIN geometries: linearise once and take the polygons.
+        std::unique_ptr<OGRGeometry> lin(g->getLinearGeometry());
+        if (lin) {
+            std::unique_ptr<OGRGeometry> mp(OGRGeometryFactory::forceToMultiPolygon(lin.release()));
+            if (mp) append_geometry(mp.get(), layer);
+        }
+    }
+    return layer.polygon_count() - before;
+}
+
+std::string srs_to_proj_input(const OGRSpatialReference& srs) {
+    const char* auth = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    if (auth && code) return std::string(auth) + ":" + code;
+    char* wkt = nullptr;
+    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
+    srs.exportToWkt(&wkt, opts);
+    std::string out = wkt ? wkt : "";
+    CPLFree(wkt);
+    return out;
+}
+
+}  // namespace
+
+Result<PolygonLayer> load_polygon_layer(const LayerLoadOptions& opt, std::vector<std::string>* warnings) {
+    ensure_gdal_registered();
+    auto warn = [&](std::string w) {
+        if (warnings) warnings->push_back(std::move(w));
+    };
+    const std::string& path = opt.path;
+    const bool looks_like_file = path.rfind("PG:", 0) != 0 && path.find("://") == std::string::npos;
+    if (looks_like_file && !std::filesystem::exists(path)) return make_error(path + ": no such file");
+
+    GdalMessageCollector gdal_messages;
+    DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
+    if (!ds) {
+        const std::string why = gdal_messages.last();
+        return make_error(path + ": not a vector dataset GDAL can read" + (why.empty() ? "" : " (" + why + ")"));
+    }
+    if (ds->GetLayerCount() == 0) return make_error(path + ": contains no layers");
+
+    OGRLayer* layer = opt.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(opt.layer.c_str());
+    if (!layer) {
+        std::string names;
+        for (int i = 0; i < ds->GetLayerCount(); ++i) names += (i ? ", " : "") + std::string(ds->GetLayer(i)->GetName());
+        return make_error(path + ": no layer named '" + opt.layer + "' (layers: " + names + ")");
+    }
+    const std::string where = path + (ds->GetLayerCount() > 1 ? " [" + std::string(layer->GetName()) + "]" : "");
+
+    const OGRwkbGeometryType declared = layer->GetGeomType();
+    if (!is_polygonal(declared) && !is_unknown_or_collection(declared))
+        return make_error(where + ": has " + OGRGeometryTypeToName(declared) +
+                          " geometries; a polygon layer is expected");
+
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    const int f_code = find_field(defn, opt.fields.code);
+    const int f_state = find_field(defn, opt.fields.state_code);
+    const int f_local = find_field(defn, opt.fields.local_code);
+    const int f_name = find_field(defn, opt.fields.name);
+    if (f_code < 0)
+        return make_error(where + ": no field '" + opt.fields.code + "' for the feature code (fields: " +
+                          field_list(defn) + ")");
+    if (f_name < 0)
+        warn(where + ": no field '" + opt.fields.name + "'; features are named by their code");
+
+    // Decide the source CRS before reading anything, so a missing .prj fails fast.
+    std::string source_crs;
+    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+        source_crs = srs_to_proj_input(*srs);
+    } else if (!opt.assume_source_crs.empty()) {
+        source_crs = opt.assume_source_crs;
+        warn(where + ": declares no CRS (no .prj?); assuming " + source_crs + " as requested");
+    } else {
+        return make_error(where + ": declares no coordinate reference system (is the .prj file missing?). "
+                                  "Add the .prj, or pass --source-crs EPSG:XXXX to say which CRS it is in");
+    }
+    auto projector = Projector::create(source_crs, crs_definition(opt.display_crs));
+    if (!projector) return make_error(where + ": " + projector.error());
+
+    PolygonLayer out;
+    out.source = path;
+    out.layer_name = layer->GetName();
+    out.crs = opt.display_crs;
+
+    bool recoded_any = false;
+    auto text = [&](OGRFeature& f, int idx) -> std::string {
+        if (idx < 0 || !f.IsFieldSetAndNotNull(idx)) return {};
+        bool recoded = false;
+        std::string s = ensure_utf8(f.GetFieldAsString(idx), &recoded);
+        recoded_any |= recoded;
+        return s;
+    };
+
+    layer->ResetReading();
+    long index = 0;
+    std::size_t skipped_non_polygon = 0;
+    while (true) {
+        std::unique_ptr<OGRFeature> feature(layer->GetNextFeature());
+        if (!feature) break;
+        ++index;
+        const OGRGeometry* g = feature->GetGeometryRef();
+        if (!g || g->IsEmpty()) {
+            warn(where + ": feature " + std::to_string(index) + " has no geometry; skipped");
+            continue;
+        }
+        if (!is_polygonal(g->getGeometryType()) && wkbFlatten(g->getGeometryType()) != wkbGeometryCollection) {
+            ++skipped_non_polygon;
+            continue;
+        }
+        if (append_geometry(g, out) == 0) {
+            warn(where + ": feature " + std::to_string(index) + " has no usable polygon; skipped");
+            continue;
+        }
+        FeatureAttributes a;
+        a.code = text(*feature, f_code);
+        a.state_code = text(*feature, f_state);
+        a.local_code = text(*feature, f_local);
+        a.name = text(*feature, f_name);
+        // INEGI's keys nest: CVEGEO = CVE_ENT + CVE_MUN. Fill what a file left out.
+        if (a.state_code.empty() && a.code.size() >= 2) a.state_code = a.code.substr(0, 2);
+        if (a.local_code.empty() && a.code.size() == 5) a.local_code = a.code.substr(2);
+        if (a.name.empty()) a.name = a.code;
+        out.attributes.push_back(std::move(a));
+        out.feature_first_polygon.push_back(static_cast<std::uint32_t>(out.polygon_count()));
+    }
+    for (auto& m : gdal_messages.take()) warn(where + ": " + m);
+    if (recoded_any)
+        warn(where + ": text is not UTF-8 and no encoding is declared (.cpg); read it as Latin-1 (ISO-8859-1)");
+    if (skipped_non_polygon)
+        warn(where + ": " + std::to_string(skipped_non_polygon) + " features are not polygons; skipped");
+
+    if (out.feature_count() == 0) {
+        if (index == 0) return make_error(where + ": the layer has no features (empty or unreadable file)");
+        return make_error(where + ": none of its " + std::to_string(index) + " features has a polygon");
+    }
+
+    projector->forward(out.vertices);
+    for (const auto& v : out.vertices)
+        if (!std::isfinite(v.x) || !std::isfinite(v.y))
+            return make_error(where + ": coordinates cannot be projected to " + crs_definition(opt.display_crs) +
+                              " (is the declared CRS right?)");
+
+    out.feature_bbox.resize(out.feature_count());
+    for (std::size_t f = 0; f < out.feature_count(); ++f) {
+        const std::uint32_t r0 = out.polygon_first_ring[out.feature_first_polygon[f]];
+        const std::uint32_t r1 = out.polygon_first_ring[out.feature_first_polygon[f + 1]];
+        for (std::uint32_t v = out.ring_first_vertex[r0]; v < out.ring_first_vertex[r1]; ++v)
+            out.feature_bbox[f].add(out.vertices[v]);
+        out.bbox.add(out.feature_bbox[f]);
+    }
+    return out;
+}
+
+}  // namespace mirador::geo

@@ -1,0 +1,32 @@
+#pragma once
+// Where the tests find data: the bundled GeoPackage always; INEGI's shapefiles when the
+// shared data folder (or data/ from scripts/fetch-data) is present.
+#include <string>
+
+#include "mirador/geo/Boundaries.hpp"
+
+namespace mirador::test {
+
+std::string assets_dir();
+std::string default_gpkg();
+// Folder holding mx/00mun.shp ..., or "" when absent ($MIRADOR_DATA_DIR overrides).
+std::string data_dir();
+// A fresh temporary folder for one test, removed at exit.
+std::string temp_dir(const std::string& name);
+
+// The bundled boundaries, loaded once per test binary.
+const geo::Boundaries& default_boundaries();
+
+// Lon/lat (degrees) -> EPSG:6372 metres.
+geo::Vec2 to_6372(double lon, double lat);
+
+}  // namespace mirador::test
+
+// Skips (with a visible warning) a test that needs INEGI's files when they are absent.
+#define REQUIRE_DATA_DIR()                                                               \
+    do {                                                                                 \
+        if (mirador::test::data_dir().empty()) {                                         \
+            WARN("INEGI data not found (../shared/data or data/): test skipped");        \
+            return;                                                                      \
+        }                                                                                \
+    } while (0)
