@@ -5,4 +5,6 @@ extern const char* const fill_vert;
 extern const char* const fill_frag;
 extern const char* const line_vert;
 extern const char* const line_frag;
+extern const char* const thinline_vert;
+extern const char* const thinline_frag;
 }  // namespace mirador::shaders

@@ -40,7 +40,8 @@ void release(LevelBuffers& l) {
 }  // namespace
 
 struct Renderer::Impl {
-    GLuint fill_program = 0, line_program = 0;
+    GLuint fill_program = 0, line_program = 0, thin_program = 0;
+    GLint thin_center = -1, thin_scale = -1, thin_color = -1;
     GLint fill_center = -1, fill_scale = -1, fill_colors = -1, fill_hovered = -1, fill_selected = -1,
           fill_opacity = -1;
     GLint line_center = -1, line_scale = -1, line_viewport = -1, line_half_width = -1, line_color = -1;
@@ -52,6 +53,7 @@ struct Renderer::Impl {
 
     // Outline of the hovered / selected municipality, rebuilt when they change.
     GLuint vao_highlight = 0, vbo_highlight = 0;
+    GLuint vao_hairline = 0;  // attribute 0 without divisor, pointed at a segment buffer per draw
     long highlight_hovered = -2, highlight_selected = -2;
     std::size_t hovered_segments = 0, selected_segments = 0;
 
@@ -59,10 +61,12 @@ struct Renderer::Impl {
         for (auto& l : levels) release(l);
         glDeleteProgram(fill_program);
         glDeleteProgram(line_program);
+        glDeleteProgram(thin_program);
         glDeleteBuffers(1, &color_buffer);
         glDeleteTextures(1, &color_texture);
         glDeleteBuffers(1, &vbo_highlight);
         glDeleteVertexArrays(1, &vao_highlight);
+        glDeleteVertexArrays(1, &vao_hairline);
     }
 
     void append_segments(const geo::PolygonLayer& layer, long feature, std::vector<float>& out) const {
@@ -102,8 +106,14 @@ geo::Result<std::unique_ptr<Renderer>> Renderer::create() {
     if (!fill) return geo::make_error(fill.error());
     auto line = gl::compile_program(shaders::line_vert, shaders::line_frag, "line");
     if (!line) return geo::make_error(line.error());
+    auto thin = gl::compile_program(shaders::thinline_vert, shaders::thinline_frag, "thinline");
+    if (!thin) return geo::make_error(thin.error());
     m.fill_program = *fill;
     m.line_program = *line;
+    m.thin_program = *thin;
+    m.thin_center = glGetUniformLocation(m.thin_program, "u_center");
+    m.thin_scale = glGetUniformLocation(m.thin_program, "u_scale");
+    m.thin_color = glGetUniformLocation(m.thin_program, "u_color");
     m.fill_center = glGetUniformLocation(m.fill_program, "u_center");
     m.fill_scale = glGetUniformLocation(m.fill_program, "u_scale");
     m.fill_colors = glGetUniformLocation(m.fill_program, "u_colors");
@@ -125,6 +135,9 @@ geo::Result<std::unique_ptr<Renderer>> Renderer::create() {
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 16, nullptr);
     glVertexAttribDivisor(0, 1);
+    glGenVertexArrays(1, &m.vao_hairline);
+    glBindVertexArray(m.vao_hairline);
+    glEnableVertexAttribArray(0);
     glBindVertexArray(0);
     return r;
 }
@@ -234,11 +247,11 @@ void Renderer::set_feature_colors(const std::vector<std::uint32_t>& rgba) {
 }
 
 int Renderer::level_for(double metres_per_pixel) const {
-    // Snapping moves a vertex by at most half a cell diagonal (0.71 cell): keep that under
-    // ~0.6 px so that shapes do not visibly change as the level switches.
+    // A level moves borders by at most ~0.7 of its cell (fine snapping 0.09, arc thinning
+    // 0.6): with cells up to 1.7 px that is at most 1.2 px at the switch, less zoomed out.
     int best = 0;
     for (std::size_t i = 0; i < impl_->levels.size(); ++i)
-        if (impl_->levels[i].cell_m <= 0.85 * metres_per_pixel) best = static_cast<int>(i);
+        if (impl_->levels[i].cell_m <= 1.7 * metres_per_pixel) best = static_cast<int>(i);
     return best;
 }
 
@@ -278,6 +291,9 @@ void Renderer::draw(const FrameParams& fp) {
     const float sx = float(2.0 / (v.metres_per_pixel * v.width)), sy = float(2.0 / (v.metres_per_pixel * v.height));
 
     if (fp.show_fill) {
+        // Opaque fills skip blending: on llvmpipe the read-modify-write of every covered
+        // pixel is a good part of the fill's cost.
+        if (fp.fill_opacity >= 1.0f) glDisable(GL_BLEND);
         glUseProgram(m.fill_program);
         glUniform2f(m.fill_center, cx, cy);
         glUniform2f(m.fill_scale, sx, sy);
@@ -300,6 +316,7 @@ void Renderer::draw(const FrameParams& fp) {
         if (!counts.empty())
             glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(),
                                 static_cast<GLsizei>(counts.size()));
+        glEnable(GL_BLEND);
     }
 
     glUseProgram(m.line_program);
@@ -321,8 +338,29 @@ void Renderer::draw(const FrameParams& fp) {
             stats_.segments += b - a;
         }
     };
-    if (fp.show_municipal_borders)
-        draw_segments(lv.vao_lines, lv.vbo_segments, lv.ranges.segment_first, fp.municipal_border_px, fp.municipal_border);
+    // Hairlines, the same segment buffer read as GL_LINES vertex pairs.
+    auto draw_hairlines = [&](GLuint vbo, const std::vector<std::uint32_t>& first, const Rgba& c) {
+        glUseProgram(m.thin_program);
+        glUniform2f(m.thin_center, cx, cy);
+        glUniform2f(m.thin_scale, sx, sy);
+        glUniform4f(m.thin_color, c.r, c.g, c.b, c.a);
+        glBindVertexArray(m.vao_hairline);
+        glBindBuffer(GL_ARRAY_BUFFER, vbo);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 8, nullptr);
+        for (const Run& r : runs) {
+            const std::uint32_t a = first[r.first_feature], b = first[r.end_feature];
+            if (b == a) continue;
+            glDrawArrays(GL_LINES, static_cast<GLint>(2 * a), static_cast<GLsizei>(2 * (b - a)));
+            stats_.segments += b - a;
+        }
+        glUseProgram(m.line_program);
+    };
+    if (fp.show_municipal_borders) {
+        if (fp.municipal_border_px * fp.pixel_scale <= 1.0f)
+            draw_hairlines(lv.vbo_segments, lv.ranges.segment_first, fp.municipal_border);
+        else
+            draw_segments(lv.vao_lines, lv.vbo_segments, lv.ranges.segment_first, fp.municipal_border_px, fp.municipal_border);
+    }
     if (fp.show_state_borders)
         draw_segments(lv.vao_state, lv.vbo_state_segments, lv.ranges.state_segment_first, fp.state_border_px, fp.state_border);
 

@@ -33,7 +33,8 @@ std::vector<LabelBox> draw_map_overlay(ImDrawList* list, const FontSet& fonts, c
         const geo::Vec2 s = view.map_to_screen(anchor);
         LabelBox box{float(s.x) - ts.x * 0.5f - pad, float(s.y) - ts.y * 0.5f - pad, float(s.x) + ts.x * 0.5f + pad,
                      float(s.y) + ts.y * 0.5f + pad};
-        if (box.x1 < 0 || box.y1 < 0 || box.x0 > view.width || box.y0 > view.height) return;
+        // Only labels wholly on screen: a name cut at the edge reads as a different name.
+        if (box.x0 < 0 || box.y0 < 0 || box.x1 > view.width || box.y1 > view.height) return;
         for (const auto& p : placed)
             if (overlaps(p, box)) return;
         placed.push_back(box);
@@ -46,7 +47,7 @@ std::vector<LabelBox> draw_map_overlay(ImDrawList* list, const FontSet& fonts, c
         std::iota(order.begin(), order.end(), 0);
         std::sort(order.begin(), order.end(), [&](auto x, auto y) { return b.states[x].area_m2 > b.states[y].area_m2; });
         for (std::size_t i : order)
-            try_place(fonts.label, b.states[i].name, b.states[i].label_anchor, IM_COL32(25, 25, 30, 255),
+            try_place(fonts.label, b.states[i].short_name, b.states[i].label_anchor, IM_COL32(25, 25, 30, 255),
                       IM_COL32(255, 255, 255, 200));
     }
     // Municipal names only where a municipality is wide enough on screen to carry one.

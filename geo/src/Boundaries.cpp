@@ -90,10 +90,11 @@ void derive_states(Boundaries& b, const PolygonLayer* state_layer) {
             const long i = state_layer->find_code(code);
             if (i >= 0) s.name = state_layer->attributes[static_cast<std::size_t>(i)].name;
         }
-        if (s.name.empty()) {
-            const StateEntry* e = find_state_by_code(code);
-            s.name = e ? std::string(e->name) : "State " + code;
-        }
+        const StateEntry* catalog = find_state_by_code(code);
+        if (s.name.empty()) s.name = catalog ? std::string(catalog->name) : "State " + code;
+        // The short form only where the file agrees with INEGI's name for that code: a
+        // layer with other units under the same codes keeps its own names.
+        s.short_name = (catalog && catalog->name == s.name) ? std::string(catalog->short_name) : s.name;
         double sx = 0, sy = 0;
         std::uint32_t largest = members.front();
         double largest_area = -1;
@@ -144,13 +145,16 @@ std::unique_ptr<Boundaries> build_boundaries(PolygonLayer municipalities, const 
         b->municipality_anchor[f] = b->index.locate(c) == static_cast<long>(f) ? c : feature_interior_point(m, f);
     }
 
-    // Coarser levels only pay off on detailed layers; each must shed a good share of the
-    // vertices of the previous one to be worth its memory.
+    // Each coarser level must shed a quarter of the vertices of the previous one to be worth
+    // its memory.
     b->levels.push_back(make_level(b->municipalities, {}, 0, method));
     std::size_t kept_vertices = b->municipalities.vertices.size();
-    for (double cell : {100.0, 400.0, 1600.0}) {
-        PolygonLayer probe = snap_to_grid(b->municipalities, cell);
-        if (probe.vertices.size() > kept_vertices * 6 / 10) continue;
+    for (double cell : {100.0, 400.0, 1600.0, 3200.0}) {
+        // Snap to a fine grid (so nearly coincident neighbours share vertices), then
+        // Douglas-Peucker on the shared arcs: error about 0.1 + 0.6 of a cell, and far fewer
+        // vertices than snapping to the whole cell, which keeps one per cell crossed.
+        PolygonLayer probe = simplify_shared_arcs(snap_to_grid(b->municipalities, cell / 8), 0.6 * cell);
+        if (probe.vertices.size() > kept_vertices * 3 / 4) continue;
         kept_vertices = probe.vertices.size();
         b->levels.push_back(make_level(b->municipalities, std::move(probe), cell, method));
     }

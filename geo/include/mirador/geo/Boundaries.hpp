@@ -25,7 +25,8 @@ struct BoundarySources {
 
 struct StateInfo {
     std::string code;  // CVE_ENT
-    std::string name;
+    std::string name;        // as the state layer (or INEGI's catalogue) writes it
+    std::string short_name;  // what maps print: "Michoacán" for "Michoacán de Ocampo"
     Vec2 label_anchor;  // inside the state, display CRS
     BBox bbox;
     double area_m2 = 0;

@@ -13,4 +13,11 @@ namespace mirador::geo {
 // features may end with no polygon at coarse cells (sub-pixel islands).
 PolygonLayer snap_to_grid(const PolygonLayer& layer, double cell);
 
+// Douglas-Peucker on the shared arcs of a coverage whose neighbours share vertices exactly
+// (as after snap_to_grid): rings are cut at junctions (points where three or more features
+// meet), each arc is simplified once, in a canonical direction, so both features that share
+// it get the same simplified arc and the coverage stays watertight. Rings that would fall
+// below 3 vertices are kept as they were.
+PolygonLayer simplify_shared_arcs(const PolygonLayer& layer, double tolerance);
+
 }  // namespace mirador::geo
