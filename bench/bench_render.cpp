@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
         std::vector<MapView> views;
     } cases[] = {{"all of Mexico", {all}}, {"Sinaloa", {state}}, {"Culiacán", {view_of("25006", 0.05)}}, {"pan at state zoom", pan}};
     for (const auto& c : cases) {
-        time_frames(**scene, c.views, 3);  // warm-up
+        time_frames(**scene, c.views, 8);  // warm-up: llvmpipe compiles shader variants on first use
         const Stat s = time_frames(**scene, c.views, frames);
         const DrawStats& d = (*scene)->renderer().last_stats();
         std::printf("  %-18s median %6.1f ms  p90 %6.1f ms  (level %d, %.0f m grid, %zu triangles, %zu segments)\n", c.name,
