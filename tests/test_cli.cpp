@@ -113,3 +113,18 @@ TEST_CASE("the viewer opens a real window and searches and draws", "[.gui][gui]"
     CHECK(distinct > 1000);
     stbi_image_free(px);
 }
+
+TEST_CASE("the viewer goes full screen on the monitor it is on", "[.gui][gui]") {
+    const std::string dir = test::temp_dir("gui-full");
+    const std::string png = dir + "/full.png";
+    const Run r = run("--width 800 --height 600 --fullscreen --frames 6 --screenshot " + png);
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    int w = 0, h = 0, n = 0;
+    unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 4);
+    REQUIRE(px);
+    // The virtual screen of the test is 1600x1000 (tests/CMakeLists.txt).
+    CHECK(w == 1600);
+    CHECK(h == 1000);
+    stbi_image_free(px);
+}

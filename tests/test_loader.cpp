@@ -136,15 +136,24 @@ TEST_CASE("Latin-1 DBF text is decoded with or without a .cpg", "[loader][encodi
     // A name with an accent: Álvaro Obregón (16003).
     CHECK(name_of(*with_cpg, "16003") == "Álvaro Obregón");
 
-    // INEGI's own files: Latin-1 bytes, and here neither a .cpg nor a code page byte.
+    // No .cpg, but the DBF's language driver byte says Windows-1252 (0x57).
     std::filesystem::remove(dir + "/mich.cpg");
-    {
+    auto set_ldid = [&](int ldid) {
         std::FILE* f = std::fopen((dir + "/mich.dbf").c_str(), "r+b");
         REQUIRE(f);
         std::fseek(f, 29, SEEK_SET);  // DBF header: language driver id
-        std::fputc(0, f);
+        std::fputc(ldid, f);
         std::fclose(f);
-    }
+    };
+    set_ldid(0x57);
+    warnings.clear();
+    auto with_ldid = load_polygon_layer(o, &warnings);
+    REQUIRE(with_ldid);
+    CHECK(name_of(*with_ldid, "16003") == "Álvaro Obregón");
+    CHECK(warnings.empty());
+
+    // INEGI's own files: Latin-1 bytes, and neither a .cpg nor a code page byte.
+    set_ldid(0);
     warnings.clear();
     auto bare = load_polygon_layer(o, &warnings);
     REQUIRE(bare);
