@@ -1,5 +1,7 @@
 #include "TestData.hpp"
 
+#include "mirador/geo/LayerLoader.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -48,6 +50,14 @@ const geo::Boundaries& default_boundaries() {
         return std::move(r).value();
     }();
     return *b;
+}
+
+geo::PolygonLayer load_data_layer(const std::string& relative_path) {
+    geo::LayerLoadOptions o;
+    o.path = data_dir() + "/" + relative_path;
+    auto layer = geo::load_polygon_layer(o);
+    if (!layer) throw std::runtime_error(layer.error());
+    return std::move(layer).value();
 }
 
 geo::Vec2 to_6372(double lon, double lat) {

@@ -17,6 +17,10 @@ std::string temp_dir(const std::string& name);
 // The bundled boundaries, loaded once per test binary.
 const geo::Boundaries& default_boundaries();
 
+// A file from the data folder (e.g. "mx/00mun.shp") loaded with default options; the
+// test fails with the loader's message if it does not load.
+geo::PolygonLayer load_data_layer(const std::string& relative_path);
+
 // Lon/lat (degrees) -> EPSG:6372 metres.
 geo::Vec2 to_6372(double lon, double lat);
 

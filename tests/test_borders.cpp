@@ -33,13 +33,10 @@ double perimeter(const PolygonLayer& l) {
 
 TEST_CASE("state borders derived from municipalities match INEGI's state layer", "[borders][data]") {
     REQUIRE_DATA_DIR();
-    LayerLoadOptions o;
-    o.path = test::data_dir() + "/mx/00mun.shp";
-    auto mun = load_polygon_layer(o);
-    REQUIRE(mun);
-    o.path = test::data_dir() + "/mx/00ent.shp";
-    auto ent = load_polygon_layer(o);
-    REQUIRE(ent);
+    const PolygonLayer mun_layer = test::load_data_layer("mx/00mun.shp");
+    const PolygonLayer ent_layer = test::load_data_layer("mx/00ent.shp");
+    const PolygonLayer* mun = &mun_layer;
+    const PolygonLayer* ent = &ent_layer;
     const BorderEdges borders = classify_borders(*mun);
     // Every state outline (each shared border counted from both sides, as in 00ent) against
     // the derived state edges (shared ones counted once, coasts once).
@@ -66,8 +63,8 @@ TEST_CASE("every municipal border is drawn once and state borders are a subset",
     REQUIRE(culiacan >= 0);
     std::size_t culiacan_state_edges = 0;
     const auto& l = b.municipalities;
-    const std::uint32_t v0 = l.ring_first_vertex[l.polygon_first_ring[l.feature_first_polygon[culiacan]]];
-    const std::uint32_t v1 = l.ring_first_vertex[l.polygon_first_ring[l.feature_first_polygon[culiacan + 1]]];
+    const std::uint32_t v0 = l.feature_vertex_begin(static_cast<std::size_t>(culiacan));
+    const std::uint32_t v1 = l.feature_vertex_end(static_cast<std::size_t>(culiacan));
     for (auto e : lv.borders.state_edges) culiacan_state_edges += (e >= v0 && e < v1);
     CHECK(culiacan_state_edges > 0);           // its coast
     CHECK(culiacan_state_edges < v1 - v0);     // not all of its outline

@@ -30,6 +30,17 @@ Run run(const std::string& args) {
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
+// Decoded RGBA pixels of a PNG, freed with the object.
+struct Png {
+    int w = 0, h = 0;
+    std::unique_ptr<unsigned char, void (*)(void*)> px{nullptr, stbi_image_free};
+    explicit Png(const std::string& path) {
+        int n = 0;
+        px.reset(stbi_load(path.c_str(), &w, &h, &n, 4));
+    }
+    const unsigned char* at(int x, int y) const { return px.get() + (static_cast<std::size_t>(y) * w + x) * 4; }
+};
+
 }  // namespace
 
 TEST_CASE("mirador --help documents every command and the data flags", "[cli]") {
@@ -49,16 +60,14 @@ TEST_CASE("mirador snapshot writes a PNG of the map", "[cli][render]") {
     const Run r = run("snapshot --out " + png + " --width 640 --height 400");
     INFO(r.out);
     REQUIRE(r.code == 0);
-    int w = 0, h = 0, n = 0;
-    unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 4);
-    REQUIRE(px);
-    CHECK(w == 640);
-    CHECK(h == 400);
+    const Png img(png);
+    REQUIRE(img.px);
+    CHECK(img.w == 640);
+    CHECK(img.h == 400);
     // Not a blank image: the centre of Mexico is filled, the corner is background.
-    const unsigned char* centre = px + (static_cast<std::size_t>(h / 2) * w + w / 2) * 4;
-    const unsigned char* corner = px;
+    const unsigned char* centre = img.at(img.w / 2, img.h / 2);
+    const unsigned char* corner = img.at(0, 0);
     CHECK((centre[0] != corner[0] || centre[1] != corner[1] || centre[2] != corner[2]));
-    stbi_image_free(px);
 }
 
 TEST_CASE("mirador snapshot fails clearly", "[cli]") {
@@ -93,17 +102,16 @@ TEST_CASE("the viewer opens a real window and searches and draws", "[.gui][gui]"
     const Run r = run("--width 1200 --height 800 --frames 8 --search Culiacán --screenshot " + png);
     INFO(r.out);
     REQUIRE(r.code == 0);
-    int w = 0, h = 0, n = 0;
-    unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 4);
-    REQUIRE(px);
-    CHECK(w == 1200);
-    CHECK(h == 800);
+    const Png img(png);
+    REQUIRE(img.px);
+    CHECK(img.w == 1200);
+    CHECK(img.h == 800);
     // Culiacán is selected and framed: its orange outline is on screen, and the panels
     // (search box, details) have drawn over the map.
     int orange = 0, distinct = 0;
     unsigned last = 0;
-    for (int i = 0; i < w * h; ++i) {
-        const unsigned char* p = px + static_cast<std::size_t>(i) * 4;
+    for (int i = 0; i < img.w * img.h; ++i) {
+        const unsigned char* p = img.px.get() + static_cast<std::size_t>(i) * 4;
         orange += p[0] > 190 && p[1] > 60 && p[1] < 130 && p[2] < 60;
         const unsigned v = (unsigned(p[0]) << 16) | (unsigned(p[1]) << 8) | p[2];
         distinct += v != last;
@@ -111,7 +119,6 @@ TEST_CASE("the viewer opens a real window and searches and draws", "[.gui][gui]"
     }
     CHECK(orange > 200);
     CHECK(distinct > 1000);
-    stbi_image_free(px);
 }
 
 TEST_CASE("the viewer goes full screen on the monitor it is on", "[.gui][gui]") {
@@ -120,11 +127,9 @@ TEST_CASE("the viewer goes full screen on the monitor it is on", "[.gui][gui]") 
     const Run r = run("--width 800 --height 600 --fullscreen --frames 6 --screenshot " + png);
     INFO(r.out);
     REQUIRE(r.code == 0);
-    int w = 0, h = 0, n = 0;
-    unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 4);
-    REQUIRE(px);
+    const Png img(png);
+    REQUIRE(img.px);
     // The virtual screen of the test is 1600x1000 (tests/CMakeLists.txt).
-    CHECK(w == 1600);
-    CHECK(h == 1000);
-    stbi_image_free(px);
+    CHECK(img.w == 1600);
+    CHECK(img.h == 1000);
 }

@@ -97,11 +97,8 @@ TEST_CASE("the index agrees with a brute-force point-in-polygon test", "[index]"
 
 TEST_CASE("known places fall in the right municipality (detailed layer)", "[index][data][detailed]") {
     REQUIRE_DATA_DIR();
-    LayerLoadOptions o;
-    o.path = test::data_dir() + "/mx/mg2025_detailed/00mun.shp";
-    auto layer = load_polygon_layer(o);
-    REQUIRE(layer);
-    const SpatialIndex index(*layer);
-    check_places(*layer, index);
-    check_against_naive(*layer, index, 400);
+    const PolygonLayer layer = test::load_data_layer("mx/mg2025_detailed/00mun.shp");
+    const SpatialIndex index(layer);
+    check_places(layer, index);
+    check_against_naive(layer, index, 400);
 }

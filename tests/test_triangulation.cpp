@@ -60,10 +60,7 @@ TEST_CASE("every bundled municipality triangulates to its exact area (GEOS)", "[
 
 TEST_CASE("every detailed municipality triangulates to its exact area", "[triangulation][data][detailed]") {
     REQUIRE_DATA_DIR();
-    LayerLoadOptions o;
-    o.path = test::data_dir() + "/mx/mg2025_detailed/00mun.shp";
-    auto layer = load_polygon_layer(o);
-    REQUIRE(layer);
-    CHECK(layer->feature_count() == 2475);
-    check_areas(*layer, TriangulationMethod::EarClip);
+    const PolygonLayer layer = test::load_data_layer("mx/mg2025_detailed/00mun.shp");
+    CHECK(layer.feature_count() == 2475);
+    check_areas(layer, TriangulationMethod::EarClip);
 }

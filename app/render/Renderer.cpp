@@ -175,7 +175,7 @@ std::vector<std::uint32_t> edge_feature_starts(const geo::PolygonLayer& layer, c
     std::size_t k = 0;
     for (std::size_t f = 0; f < n; ++f) {
         first[f] = static_cast<std::uint32_t>(k);
-        const std::uint32_t end_vertex = layer.ring_first_vertex[layer.polygon_first_ring[layer.feature_first_polygon[f + 1]]];
+        const std::uint32_t end_vertex = layer.feature_vertex_end(f);
         while (k < edges.size() && edges[k] < end_vertex) ++k;
     }
     first[n] = static_cast<std::uint32_t>(edges.size());
@@ -204,9 +204,8 @@ void Renderer::upload(const geo::Boundaries& b) {
             pos[2 * i + 1] = float(layer.vertices[i].y - m.origin.y);
         }
         for (std::size_t f = 0; f < layer.feature_count(); ++f) {
-            const std::uint32_t v0 = layer.ring_first_vertex[layer.polygon_first_ring[layer.feature_first_polygon[f]]];
-            const std::uint32_t v1 = layer.ring_first_vertex[layer.polygon_first_ring[layer.feature_first_polygon[f + 1]]];
-            std::fill(feature.begin() + v0, feature.begin() + v1, static_cast<std::uint32_t>(f));
+            std::fill(feature.begin() + layer.feature_vertex_begin(f), feature.begin() + layer.feature_vertex_end(f),
+                      static_cast<std::uint32_t>(f));
         }
         glGenVertexArrays(1, &lb.vao_fill);
         glBindVertexArray(lb.vao_fill);

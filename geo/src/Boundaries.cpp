@@ -7,6 +7,7 @@
 #include <map>
 
 
+#include "GeosPolygon.hpp"
 #include "mirador/geo/SnapSimplify.hpp"
 #include "mirador/geo/StateCatalog.hpp"
 
@@ -50,20 +51,7 @@ Vec2 feature_interior_point(const PolygonLayer& layer, std::size_t f) {
     }
     if (best_area < 0) return layer.feature_bbox[f].center();
     GEOSContextHandle_t h = GEOS_init_r();
-    auto ring = [&](std::uint32_t r) {
-        const std::uint32_t b = layer.ring_first_vertex[r], e = layer.ring_first_vertex[r + 1];
-        GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, e - b + 1, 2);
-        for (std::uint32_t i = b; i <= e; ++i) {
-            const Vec2& v = layer.vertices[i == e ? b : i];
-            GEOSCoordSeq_setXY_r(h, seq, i - b, v.x, v.y);
-        }
-        return GEOSGeom_createLinearRing_r(h, seq);
-    };
-    std::vector<GEOSGeometry*> holes;
-    for (std::uint32_t r = layer.polygon_first_ring[best] + 1; r < layer.polygon_first_ring[best + 1]; ++r)
-        holes.push_back(ring(r));
-    GEOSGeometry* poly = GEOSGeom_createPolygon_r(h, ring(layer.polygon_first_ring[best]), holes.data(),
-                                                  static_cast<unsigned>(holes.size()));
+    GEOSGeometry* poly = to_geos_polygon(h, layer, best);
     Vec2 out = layer.feature_bbox[f].center();
     if (GEOSGeometry* pt = GEOSPointOnSurface_r(h, poly)) {
         GEOSGeomGetX_r(h, pt, &out.x);

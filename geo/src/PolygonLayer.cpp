@@ -30,4 +30,31 @@ long PolygonLayer::find_code(const std::string& code) const {
     return -1;
 }
 
+void PolygonLayer::vertex_topology(std::vector<std::uint32_t>& next, std::vector<std::uint32_t>& feature) const {
+    next.resize(vertices.size());
+    feature.resize(vertices.size());
+    for (std::size_t f = 0; f < feature_count(); ++f) {
+        const std::uint32_t r0 = polygon_first_ring[feature_first_polygon[f]];
+        const std::uint32_t r1 = polygon_first_ring[feature_first_polygon[f + 1]];
+        for (std::uint32_t r = r0; r < r1; ++r) {
+            const std::uint32_t b = ring_first_vertex[r], e = ring_first_vertex[r + 1];
+            for (std::uint32_t v = b; v < e; ++v) {
+                next[v] = (v + 1 == e) ? b : v + 1;
+                feature[v] = static_cast<std::uint32_t>(f);
+            }
+        }
+    }
+}
+
+PolygonLayer PolygonLayer::without_geometry() const {
+    PolygonLayer out;
+    out.source = source;
+    out.layer_name = layer_name;
+    out.crs = crs;
+    out.attributes = attributes;
+    out.feature_bbox = feature_bbox;
+    out.bbox = bbox;
+    return out;
+}
+
 }  // namespace mirador::geo

@@ -6,13 +6,7 @@
 namespace mirador::geo {
 
 PolygonLayer snap_to_grid(const PolygonLayer& in, double cell) {
-    PolygonLayer out;
-    out.source = in.source;
-    out.layer_name = in.layer_name;
-    out.crs = in.crs;
-    out.attributes = in.attributes;
-    out.feature_bbox = in.feature_bbox;
-    out.bbox = in.bbox;
+    PolygonLayer out = in.without_geometry();
     out.vertices.reserve(in.vertices.size() / 2);
     auto snap = [cell](Vec2 p) { return Vec2{std::round(p.x / cell) * cell, std::round(p.y / cell) * cell}; };
 
@@ -135,13 +129,7 @@ PolygonLayer simplify_shared_arcs(const PolygonLayer& in, double tolerance) {
     auto is_junction = [&](const Vec2& p) { return find(p).count != 2; };
 
     const double tol2 = tolerance * tolerance;
-    PolygonLayer out;
-    out.source = in.source;
-    out.layer_name = in.layer_name;
-    out.crs = in.crs;
-    out.attributes = in.attributes;
-    out.feature_bbox = in.feature_bbox;
-    out.bbox = in.bbox;
+    PolygonLayer out = in.without_geometry();
 
     std::vector<Vec2> ring, run, simplified;
     std::vector<char> keep;

@@ -42,19 +42,7 @@ SpatialIndex::SpatialIndex(const PolygonLayer& layer, double target_edges_per_ce
     cell_w_ = box_.width() / nx_;
     cell_h_ = box_.height() / ny_;
 
-    edge_next_.resize(nv);
-    vertex_feature_.resize(nv);
-    for (std::size_t f = 0; f < layer.feature_count(); ++f) {
-        const std::uint32_t r0 = layer.polygon_first_ring[layer.feature_first_polygon[f]];
-        const std::uint32_t r1 = layer.polygon_first_ring[layer.feature_first_polygon[f + 1]];
-        for (std::uint32_t r = r0; r < r1; ++r) {
-            const std::uint32_t b = layer.ring_first_vertex[r], e = layer.ring_first_vertex[r + 1];
-            for (std::uint32_t v = b; v < e; ++v) {
-                edge_next_[v] = (v + 1 == e) ? b : v + 1;
-                vertex_feature_[v] = static_cast<std::uint32_t>(f);
-            }
-        }
-    }
+    layer.vertex_topology(edge_next_, vertex_feature_);
 
     // Edges into cells, two passes (count, then fill) to build the CSR arrays without
     // per-cell vectors. An edge goes into every cell of its bounding box: conservative, and

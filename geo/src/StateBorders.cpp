@@ -24,19 +24,8 @@ bool less(const Vec2& a, const Vec2& b) { return a.x < b.x || (a.x == b.x && a.y
 BorderEdges classify_borders(const PolygonLayer& layer) {
     const std::size_t nv = layer.vertices.size();
     BorderEdges out;
-    out.next.resize(nv);
-    std::vector<std::uint32_t> feature_of(nv);
-    for (std::size_t f = 0; f < layer.feature_count(); ++f) {
-        const std::uint32_t r0 = layer.polygon_first_ring[layer.feature_first_polygon[f]];
-        const std::uint32_t r1 = layer.polygon_first_ring[layer.feature_first_polygon[f + 1]];
-        for (std::uint32_t r = r0; r < r1; ++r) {
-            const std::uint32_t b = layer.ring_first_vertex[r], e = layer.ring_first_vertex[r + 1];
-            for (std::uint32_t v = b; v < e; ++v) {
-                out.next[v] = (v + 1 == e) ? b : v + 1;
-                feature_of[v] = static_cast<std::uint32_t>(f);
-            }
-        }
-    }
+    std::vector<std::uint32_t> feature_of;
+    layer.vertex_topology(out.next, feature_of);
 
     // Open-addressing table keyed by the undirected edge. Why not std::unordered_map: millions
     // of node allocations cost more than the rest of loading together.

@@ -7,6 +7,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "GeosPolygon.hpp"
 #include "mirador/geo/EarClipTriangulator.hpp"
 
 namespace mirador::geo {
@@ -47,16 +48,6 @@ struct CoordKey {
     }
 };
 
-GEOSGeometry* make_geos_ring(GEOSContextHandle_t h, const PolygonLayer& layer, std::uint32_t r) {
-    const std::uint32_t b = layer.ring_first_vertex[r], e = layer.ring_first_vertex[r + 1];
-    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, e - b + 1, 2);
-    for (std::uint32_t i = b; i <= e; ++i) {
-        const Vec2& v = layer.vertices[i == e ? b : i];
-        GEOSCoordSeq_setXY_r(h, seq, i - b, v.x, v.y);
-    }
-    return GEOSGeom_createLinearRing_r(h, seq);
-}
-
 void geos_cdt_feature(GEOSContextHandle_t h, const PolygonLayer& layer, std::size_t f, Chunk& out) {
     const std::size_t before = out.indices.size();
     std::unordered_map<Vec2, std::uint32_t, CoordKey> lookup;
@@ -65,10 +56,7 @@ void geos_cdt_feature(GEOSContextHandle_t h, const PolygonLayer& layer, std::siz
         lookup.clear();
         for (std::uint32_t v = layer.ring_first_vertex[r0]; v < layer.ring_first_vertex[r1]; ++v)
             lookup.emplace(layer.vertices[v], v);
-        std::vector<GEOSGeometry*> holes;
-        for (std::uint32_t r = r0 + 1; r < r1; ++r) holes.push_back(make_geos_ring(h, layer, r));
-        GEOSGeometry* poly = GEOSGeom_createPolygon_r(h, make_geos_ring(h, layer, r0), holes.data(),
-                                                      static_cast<unsigned>(holes.size()));
+        GEOSGeometry* poly = to_geos_polygon(h, layer, p);
         GEOSGeometry* tris = GEOSConstrainedDelaunayTriangulation_r(h, poly);
         GEOSGeom_destroy_r(h, poly);
         if (!tris) {

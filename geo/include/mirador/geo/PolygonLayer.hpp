@@ -69,6 +69,19 @@ struct PolygonLayer {
 
     // Index of the feature whose `code` equals `code`, or -1.
     long find_code(const std::string& code) const;
+
+    // Vertices of feature f are [feature_vertex_begin(f), feature_vertex_end(f)).
+    std::uint32_t feature_vertex_begin(std::size_t f) const {
+        return ring_first_vertex[polygon_first_ring[feature_first_polygon[f]]];
+    }
+    std::uint32_t feature_vertex_end(std::size_t f) const {
+        return ring_first_vertex[polygon_first_ring[feature_first_polygon[f + 1]]];
+    }
+    // next[v]: the vertex after v in its ring (edge v runs v -> next[v]); feature[v]: its feature.
+    void vertex_topology(std::vector<std::uint32_t>& next, std::vector<std::uint32_t>& feature) const;
+
+    // The same features and attributes with no geometry yet, for derived layers.
+    PolygonLayer without_geometry() const;
 };
 
 }  // namespace mirador::geo
