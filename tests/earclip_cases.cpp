@@ -523,7 +523,6 @@ void throughput() {
     std::printf("%-34s %zu vertices, %zu polygons, %zu triangles in %.3f s (%.0f ns/vertex), %d returned false\n",
                 "throughput (one core)", total, polys.size(), out.size() / 3, s, 1e9 * s / total, failed);
     EXPECT(failed == 0);
-    EXPECT(s < 2.0);
 }
 
 }  // namespace
