@@ -1,0 +1,76 @@
+#pragma once
+// Loads an incident catalogue from CSV. Mirador's own layout has the header
+//
+//   id,date,place,state,lon,lat,category,actors,fatalities,injured,source,notes
+//
+// with columns found by name (any order, any case; extra columns ignored). Other layouts, such
+// as a newsroom's spreadsheet with "fecha;latitud;longitud", load through a CsvColumnMapping,
+// which can also be read from a small file of `field=column` lines.
+//
+// A catalogue is hand-made, so bad rows are expected: each is reported with file, line and
+// reason and skipped, and the good rows load. Nothing is fixed silently: a row whose lon and
+// lat look swapped is reported ("lat/lon swapped?") and skipped, not swapped. A row whose text
+// is not UTF-8 is read as Latin-1 and kept, with a warning. Only a file that cannot be used at
+// all (missing, empty, no usable header) is an error.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mirador/geo/IncidentStore.hpp"
+#include "mirador/geo/Result.hpp"
+
+namespace mirador::geo {
+
+// Which column holds each field. An empty name: the file has no such column.
+struct CsvColumnMapping {
+    std::string id = "id";
+    std::string date = "date";  // required
+    std::string time = "time";  // optional "HH:MM", for files that keep the time apart
+    std::string place = "place";
+    std::string state = "state";
+    std::string lon = "lon";  // lon and lat, or place (the geocoder places it later), required
+    std::string lat = "lat";
+    std::string category = "category";
+    std::string actors = "actors";
+    std::string fatalities = "fatalities";
+    std::string injured = "injured";
+    std::string source = "source";
+    std::string notes = "notes";
+    char delimiter = ',';
+    char actor_separator = ';';
+};
+
+// Lines of `field=column` (spaces around either side ignored, `#` starts a comment), e.g.
+//   date = fecha
+//   lon = longitud
+//   delimiter = ;          (a single character, or "tab", "comma", "semicolon")
+//   actor_separator = |
+// `name` is the file the text came from, for messages.
+[[nodiscard]] Result<CsvColumnMapping> parse_column_mapping(std::string_view text, const std::string& name);
+[[nodiscard]] Result<CsvColumnMapping> load_column_mapping(const std::string& path);
+
+// Mexico's bounding box in degrees: rows outside it are refused (and checked for swapped axes).
+struct LonLatBox {
+    double min_lon = -118.6, max_lon = -86.5, min_lat = 14.3, max_lat = 32.8;
+    bool contains(double lon, double lat) const {
+        return lon >= min_lon && lon <= max_lon && lat >= min_lat && lat <= max_lat;
+    }
+};
+
+struct IncidentCsvOptions {
+    CsvColumnMapping columns;
+    LonLatBox bounds;
+    // A record longer than this is refused (a broken export, not an incident).
+    std::size_t max_record_bytes = 1 << 20;
+};
+
+// `problems` receives one line per skipped row or warning: "file:line: reason".
+[[nodiscard]] Result<IncidentStore> load_incident_csv(const std::string& path, std::vector<std::string>* problems = nullptr,
+                                                      const IncidentCsvOptions& options = {});
+// The same over text already in memory; `name` stands for the file in messages.
+[[nodiscard]] Result<IncidentStore> parse_incident_csv(std::string_view text, const std::string& name,
+                                                       std::vector<std::string>* problems = nullptr,
+                                                       const IncidentCsvOptions& options = {});
+
+}  // namespace mirador::geo

@@ -1,0 +1,54 @@
+#pragma once
+// Incident dates as analysts write them. Reports often give only the month or the year
+// ("in October 2019", "in 2011"), so a date is a span of days, not a point: a month-precision
+// incident belongs to the whole month, and a time window that covers any of that month must
+// find it. Days are counted from 1970-01-01 in the proleptic Gregorian calendar.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "mirador/geo/Result.hpp"
+
+namespace mirador::geo {
+
+enum class DatePrecision : std::uint8_t { Day, Month, Year };
+
+struct CivilDate {
+    int year = 1970;
+    int month = 1;  // 1-12
+    int day = 1;    // 1-31
+    bool operator==(const CivilDate&) const = default;
+};
+
+bool is_leap_year(int year);
+int days_in_month(int year, int month);
+
+// Days since 1970-01-01 (negative before it). `month` and `day` must be valid for the year.
+std::int32_t days_from_civil(int year, int month, int day);
+CivilDate civil_from_days(std::int32_t days);
+
+struct IncidentDate {
+    std::int32_t day_start = 0;  // first day the date covers
+    std::int32_t day_end = 0;    // last day it covers (inclusive); == day_start for a day
+    DatePrecision precision = DatePrecision::Day;
+    std::int32_t minute_of_day = -1;  // 0-1439, or -1 when no time was given
+
+    bool has_time() const { return minute_of_day >= 0; }
+    bool operator==(const IncidentDate&) const = default;
+};
+
+// Accepts, with surrounding spaces ignored:
+//   2019-10-17   2019-10   2019          ISO 8601 day, month, year (month and day may be 1 digit)
+//   2019-10-17T14:30   2019-10-17 14:30:05            a time (seconds are dropped)
+//   17/10/2019   17/10/2019 14:30                     day/month/year, as written in Mexico
+// Errors quote the text and say what is wrong with it ("February 2019 has 28 days").
+[[nodiscard]] Result<IncidentDate> parse_incident_date(std::string_view text);
+
+// "14:30" or "14:30:05" -> minutes since midnight.
+[[nodiscard]] Result<std::int32_t> parse_time_of_day(std::string_view text);
+
+// ISO 8601 at the date's own precision: "2019-10-17", "2019-10-17T14:30", "2019-10", "2019".
+std::string format_incident_date(const IncidentDate& date);
+std::string format_day(std::int32_t days);  // "2019-10-17"
+
+}  // namespace mirador::geo

@@ -1,0 +1,358 @@
+#include "mirador/geo/IncidentCsv.hpp"
+
+#include <fast_float/fast_float.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "mirador/geo/CsvReader.hpp"
+#include "mirador/geo/Text.hpp"
+
+namespace mirador::geo {
+
+namespace {
+
+struct FieldSpec {
+    const char* name;
+    std::string CsvColumnMapping::*column;
+};
+
+constexpr FieldSpec kFields[] = {
+    {"id", &CsvColumnMapping::id},
+    {"date", &CsvColumnMapping::date},
+    {"time", &CsvColumnMapping::time},
+    {"place", &CsvColumnMapping::place},
+    {"state", &CsvColumnMapping::state},
+    {"lon", &CsvColumnMapping::lon},
+    {"lat", &CsvColumnMapping::lat},
+    {"category", &CsvColumnMapping::category},
+    {"actors", &CsvColumnMapping::actors},
+    {"fatalities", &CsvColumnMapping::fatalities},
+    {"injured", &CsvColumnMapping::injured},
+    {"source", &CsvColumnMapping::source},
+    {"notes", &CsvColumnMapping::notes},
+};
+
+constexpr std::string_view kSpaces = " \t\r\n";
+
+std::string_view trim(std::string_view s) {
+    const auto b = s.find_first_not_of(kSpaces);
+    if (b == std::string_view::npos) return {};
+    return s.substr(b, s.find_last_not_of(kSpaces) - b + 1);
+}
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
+}
+
+std::string at(const std::string& name, std::size_t line) { return name + ":" + std::to_string(line) + ": "; }
+
+std::string number_text(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+enum class NumberStatus { Ok, NotNumeric, NotFinite };
+
+// The whole (trimmed) field must be a number. A decimal comma ("24,8") is accepted when the
+// delimiter is not a comma: spreadsheets in Spanish write CSV with ';' and decimal commas.
+NumberStatus parse_number(std::string_view text, char delimiter, double& out) {
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    auto r = fast_float::from_chars(text.data(), text.data() + text.size(), out);
+    if (r.ec != std::errc() || r.ptr != text.data() + text.size()) {
+        const auto comma = text.find(',');
+        if (delimiter == ',' || comma == std::string_view::npos || text.find(',', comma + 1) != std::string_view::npos ||
+            text.find('.') != std::string_view::npos || text.size() > 64)
+            return NumberStatus::NotNumeric;
+        char buf[64];
+        text.copy(buf, text.size());
+        buf[comma] = '.';
+        r = fast_float::from_chars(buf, buf + text.size(), out);
+        if (r.ec != std::errc() || r.ptr != buf + text.size()) return NumberStatus::NotNumeric;
+    }
+    return std::isfinite(out) ? NumberStatus::Ok : NumberStatus::NotFinite;
+}
+
+// A count of people: empty (unknown) or a whole number >= 0.
+bool parse_count(std::string_view text, std::optional<std::uint32_t>& out) {
+    out.reset();
+    if (text.empty()) return true;
+    if (text.front() == '+') text.remove_prefix(1);
+    std::uint32_t v = 0;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return false;
+    out = v;
+    return true;
+}
+
+Result<char> parse_separator(std::string_view v) {
+    if (iequals(v, "tab") || v == "\\t") return '\t';
+    if (iequals(v, "comma")) return ',';
+    if (iequals(v, "semicolon")) return ';';
+    if (iequals(v, "pipe")) return '|';
+    if (iequals(v, "space")) return ' ';
+    if (v.size() == 1 && v[0] != '"' && v[0] != '\n' && v[0] != '\r') return v[0];
+    std::string m = "'";  // appended, not "'" + ...: g++ 12's false -Wrestrict (bug 105651)
+    m.append(v).append("' is not a separator (one character, or tab, comma, semicolon, pipe, space)");
+    return make_error(m);
+}
+
+std::string field_list() {
+    std::string s;
+    for (const FieldSpec& f : kFields) s += std::string(s.empty() ? "" : ", ") + f.name;
+    return s + ", delimiter, actor_separator";
+}
+
+// Column positions of the fields in one file; -1 where it has none.
+struct Columns {
+    int id = -1, date = -1, time = -1, place = -1, state = -1, lon = -1, lat = -1, category = -1, actors = -1,
+        fatalities = -1, injured = -1, source = -1, notes = -1;
+};
+
+int find_column(const std::vector<std::string>& header, const std::string& wanted) {
+    if (wanted.empty()) return -1;
+    for (std::size_t i = 0; i < header.size(); ++i)
+        if (iequals(header[i], trim(wanted))) return static_cast<int>(i);
+    return -1;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string s;
+    for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+    return s;
+}
+
+}  // namespace
+
+Result<CsvColumnMapping> parse_column_mapping(std::string_view text, const std::string& name) {
+    CsvColumnMapping m;
+    std::size_t line = 0;
+    while (!text.empty()) {
+        ++line;
+        const auto nl = text.find('\n');
+        std::string_view l = trim(text.substr(0, nl));
+        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+        if (line == 1 && l.substr(0, 3) == "\xEF\xBB\xBF") l = trim(l.substr(3));
+        if (l.empty() || l.front() == '#') continue;
+        const auto eq = l.find('=');
+        if (eq == std::string_view::npos)
+            return make_error(at(name, line) + "expected field=column, got '" + std::string(l) + "'");
+        const std::string_view key = trim(l.substr(0, eq));
+        std::string_view value = trim(l.substr(eq + 1));
+        // "notes = "Descripción del hecho"": quotes allowed around a column name.
+        if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+        if (iequals(key, "delimiter") || iequals(key, "actor_separator")) {
+            auto c = parse_separator(value);
+            if (!c) return make_error(at(name, line) + std::string(key) + ": " + c.error());
+            (iequals(key, "delimiter") ? m.delimiter : m.actor_separator) = c.value();
+            continue;
+        }
+        bool known = false;
+        for (const FieldSpec& f : kFields)
+            if (iequals(key, f.name)) {
+                m.*f.column = std::string(value);
+                known = true;
+            }
+        if (!known)
+            return make_error(at(name, line) + "unknown field '" + std::string(key) + "' (fields: " + field_list() + ")");
+    }
+    return m;
+}
+
+Result<CsvColumnMapping> load_column_mapping(const std::string& path) {
+    auto text = read_whole_file(path);
+    if (!text) return make_error(text.error());
+    return parse_column_mapping(text.value(), path);
+}
+
+Result<IncidentStore> load_incident_csv(const std::string& path, std::vector<std::string>* problems,
+                                        const IncidentCsvOptions& options) {
+    auto text = read_whole_file(path);
+    if (!text) return make_error(text.error());
+    return parse_incident_csv(text.value(), path, problems, options);
+}
+
+Result<IncidentStore> parse_incident_csv(std::string_view text, const std::string& name, std::vector<std::string>* problems,
+                                         const IncidentCsvOptions& options) {
+    const CsvColumnMapping& map = options.columns;
+    CsvOptions csv;
+    csv.delimiter = map.delimiter;
+    CsvReader reader(text, csv);
+    if (trim(reader.text()).empty()) return make_error(name + ": empty file (expected a header line and incidents)");
+    auto report = [&](std::string message) {
+        if (problems) problems->push_back(std::move(message));
+    };
+
+    // The header: the first line that is not blank.
+    CsvRecord rec;
+    while (reader.next(rec) && rec.ok() && rec.size() == 1 && trim(rec[0]).empty()) {
+    }
+    if (!rec.ok()) return make_error(at(name, rec.line) + "header: " + rec.error);
+    std::vector<std::string> header;
+    for (std::string_view f : rec.fields) header.push_back(ensure_utf8(trim(f)));
+    const std::size_t field_count = header.size();
+
+    Columns c;
+    c.id = find_column(header, map.id);
+    c.date = find_column(header, map.date);
+    c.time = find_column(header, map.time);
+    c.place = find_column(header, map.place);
+    c.state = find_column(header, map.state);
+    c.lon = find_column(header, map.lon);
+    c.lat = find_column(header, map.lat);
+    c.category = find_column(header, map.category);
+    c.actors = find_column(header, map.actors);
+    c.fatalities = find_column(header, map.fatalities);
+    c.injured = find_column(header, map.injured);
+    c.source = find_column(header, map.source);
+    c.notes = find_column(header, map.notes);
+
+    const std::string has = std::string(" (the header has: ").append(joined(header)).append(")");
+    if (c.date < 0) return make_error(name + ": missing column '" + map.date + "' (the incident date)" + has);
+    if ((c.lon < 0) != (c.lat < 0)) {
+        const std::string& missing = c.lon < 0 ? map.lon : map.lat;
+        return make_error(name + ": missing column '" + missing + "' (lon and lat come together)" + has);
+    }
+    if (c.lon < 0 && c.place < 0)
+        return make_error(name + ": missing column '" + map.lon + "' and '" + map.lat + "', or '" + map.place +
+                          "' (each incident needs coordinates or a place)" + has);
+
+    IncidentStoreBuilder builder;
+    std::vector<std::string_view> actors;
+    std::vector<std::string> recoded;
+    std::vector<std::string_view> recoded_views;
+    std::vector<std::string> warnings;
+
+    while (reader.next(rec)) {
+        const std::string where = at(name, rec.line);
+        if (rec.raw.size() > options.max_record_bytes) {
+            report(where + "record of " + std::to_string(rec.raw.size()) + " bytes, over the " +
+                   std::to_string(options.max_record_bytes) + "-byte limit; row skipped");
+            continue;
+        }
+        if (!rec.ok()) {
+            report(where + rec.error + "; row skipped");
+            continue;
+        }
+        if (rec.size() == 1 && trim(rec[0]).empty()) continue;  // blank line
+        if (rec.size() != field_count) {
+            report(where + std::to_string(rec.size()) + " fields, the header has " + std::to_string(field_count) +
+                   "; row skipped");
+            continue;
+        }
+        warnings.clear();
+
+        std::span<const std::string_view> f = rec.fields;
+        if (!is_valid_utf8(rec.raw)) {
+            recoded.clear();
+            recoded_views.clear();
+            for (std::string_view v : rec.fields) recoded.push_back(latin1_to_utf8(v));
+            for (const std::string& v : recoded) recoded_views.push_back(v);
+            f = recoded_views;
+            warnings.push_back(where + "text is not valid UTF-8; read as Latin-1");
+        }
+        auto get = [&](int col) { return col < 0 ? std::string_view() : trim(f[static_cast<std::size_t>(col)]); };
+
+        IncidentView v;
+        v.date_text = get(c.date);
+        auto date = parse_incident_date(v.date_text);
+        if (!date) {
+            report(where + date.error() + "; row skipped");
+            continue;
+        }
+        v.date = date.value();
+        if (const std::string_view t = get(c.time); !t.empty()) {
+            auto minute = parse_time_of_day(t);
+            if (!minute) {
+                report(where + minute.error() + "; row skipped");
+                continue;
+            }
+            if (v.date.precision != DatePrecision::Day) {
+                report(where + "time '" + std::string(t) + "' for a date without a day ('" + std::string(v.date_text) +
+                       "'); row skipped");
+                continue;
+            }
+            v.date.minute_of_day = minute.value();
+        }
+
+        v.place = get(c.place);
+        const std::string_view lon_text = get(c.lon), lat_text = get(c.lat);
+        if (lon_text.empty() && lat_text.empty()) {
+            if (v.place.empty()) {
+                report(where + "neither lon/lat nor a place; row skipped");
+                continue;
+            }
+            // Left NaN: the geocoder places it from `place`.
+        } else if (lon_text.empty() || lat_text.empty()) {
+            report(where + (lon_text.empty() ? "lat given without lon" : "lon given without lat") + "; row skipped");
+            continue;
+        } else {
+            double lon = 0, lat = 0;
+            const NumberStatus ls = parse_number(lon_text, map.delimiter, lon);
+            const NumberStatus as = parse_number(lat_text, map.delimiter, lat);
+            if (ls != NumberStatus::Ok || as != NumberStatus::Ok) {
+                const bool lon_bad = ls != NumberStatus::Ok;
+                const std::string which = lon_bad ? "lon" : "lat";
+                const std::string value(lon_bad ? lon_text : lat_text);
+                const NumberStatus st = lon_bad ? ls : as;
+                report(where + which + " '" + value + "' is " +
+                       (st == NumberStatus::NotFinite ? "not a finite number" : "not a number") + "; row skipped");
+                continue;
+            }
+            const LonLatBox& box = options.bounds;
+            if (!box.contains(lon, lat)) {
+                if (box.contains(lat, lon))
+                    report(where + "lat/lon swapped? lon=" + number_text(lon) + ", lat=" + number_text(lat) +
+                           " is outside Mexico, but swapped it falls inside; row skipped (not fixed: check the source)");
+                else
+                    report(where + "lon=" + number_text(lon) + ", lat=" + number_text(lat) + " is outside Mexico (lon " +
+                           number_text(box.min_lon) + ".." + number_text(box.max_lon) + ", lat " +
+                           number_text(box.min_lat) + ".." + number_text(box.max_lat) + "); row skipped");
+                continue;
+            }
+            v.lon = lon;
+            v.lat = lat;
+        }
+
+        if (!parse_count(get(c.fatalities), v.fatalities)) {
+            report(where + "fatalities '" + std::string(get(c.fatalities)) + "' is not a whole number >= 0; row skipped");
+            continue;
+        }
+        if (!parse_count(get(c.injured), v.injured)) {
+            report(where + "injured '" + std::string(get(c.injured)) + "' is not a whole number >= 0; row skipped");
+            continue;
+        }
+
+        if (const std::string_view cat = get(c.category); !cat.empty()) {
+            if (auto parsed = parse_incident_category(cat))
+                v.category = *parsed;
+            else
+                warnings.push_back(where + "unknown category '" + std::string(cat) + "', filed as 'other'");
+        }
+
+        actors.clear();
+        for (std::string_view rest = get(c.actors); !rest.empty();) {
+            const auto sep = rest.find(map.actor_separator);
+            const std::string_view a = trim(rest.substr(0, sep));
+            if (!a.empty()) actors.push_back(a);
+            rest = sep == std::string_view::npos ? std::string_view() : rest.substr(sep + 1);
+        }
+        v.actors = actors;
+        v.id = get(c.id);
+        v.state = get(c.state);
+        v.source = get(c.source);
+        v.notes = get(c.notes);
+        builder.add(v);
+        for (auto& w : warnings) report(std::move(w));
+    }
+    return builder.finish();
+}
+
+}  // namespace mirador::geo
