@@ -1,0 +1,80 @@
+#pragma once
+// Puts incidents on the map: a row with coordinates goes to the municipality that contains
+// it; a row with only a place name is matched, accent- and case-insensitively, against
+// state and municipality names and INEGI's localities.
+//
+// The rule, in order, each step restricted to the given state when there is one:
+//   1. a state name alone ("Sinaloa", "CDMX", "Mexico City")              -> state
+//   2. a municipality of that exact name ("Culiacán")                     -> municipality
+//   3. a locality of that name, or alternate name ("Tepochica", "El Aguaje") -> locality
+//   4. a municipality whose name starts with it ("Iguala" -> Iguala de la Independencia)
+// "Ciudad X", "Cd. X" and "Heroica X" first weigh the towns named either way together, then
+// go through the steps as written and as X. When several places
+// in different municipalities match at the first step that matches anything, the most
+// populous one is taken only if it has ten times the population of the next (so "Ciudad
+// Juárez" is Juárez, Chihuahua); otherwise the row is ambiguous and the candidates are listed.
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "mirador/geo/Boundaries.hpp"
+#include "mirador/geo/Gazetteer.hpp"
+
+namespace mirador::geo {
+
+enum class GeoStatus { Matched, Ambiguous, Unmatched, Outside };
+enum class GeoPrecision { None, Point, Locality, Municipality, State };
+
+const char* to_string(GeoStatus s);
+const char* to_string(GeoPrecision p);
+
+struct GeocodeResult {
+    GeoStatus status = GeoStatus::Unmatched;
+    GeoPrecision precision = GeoPrecision::None;
+    double lon = std::nan(""), lat = std::nan("");  // degrees
+    long municipality = -1;                         // index into Boundaries::municipalities
+    long state = -1;                                // index into Boundaries::states
+    std::string note;                               // why, for ambiguous/unmatched and choices
+};
+
+// CVEGEO -> population (Censo 2020), read from INEGI's table (columns CVEGEO, POB_TOTAL).
+using PopulationTable = std::unordered_map<std::string, long>;
+[[nodiscard]] Result<PopulationTable> load_population(const std::string& path);
+
+class Geocoder {
+public:
+    // All three must outlive the geocoder; gazetteer and population may be null.
+    Geocoder(const Boundaries& boundaries, const Gazetteer* gazetteer, const PopulationTable* population);
+
+    GeocodeResult locate(double lon, double lat) const;
+    // `state` may be empty; "Culiacán, Sinaloa" in `place` alone is split at the last comma.
+    GeocodeResult resolve(std::string_view place, std::string_view state) const;
+    // Index into Boundaries::states of a state written any common way, or -1.
+    long match_state(std::string_view text) const;
+
+private:
+    struct Candidate {
+        GeoPrecision precision;
+        long municipality;   // -1 for a locality whose municipality is not in the layer
+        long locality;       // index into the gazetteer, or -1
+        long state;
+        double weight;       // population
+    };
+    enum : unsigned { kExactMunicipality = 1, kLocality = 2, kMunicipalityPrefix = 4, kAllTiers = 7 };
+    // Candidates from the first of the allowed tiers (steps 2-4 above) that has any.
+    std::vector<Candidate> candidates(const std::string& folded, long state, unsigned tiers) const;
+    GeocodeResult finish(const Candidate& c, std::string note) const;
+    GeocodeResult choose(std::vector<Candidate> found, const std::string& query) const;
+
+    const Boundaries& b_;
+    const Gazetteer* gazetteer_;
+    const PopulationTable* population_;
+    Projector to_display_;
+    std::unordered_map<std::string, long> state_keys_;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> municipality_keys_;
+    std::vector<std::string> municipality_folded_;
+};
+
+}  // namespace mirador::geo
