@@ -2,7 +2,9 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/DataOptions.hpp"
+#include "commands/Geocode.hpp"
 #include "commands/Locate.hpp"
+#include "commands/Stats.hpp"
 #include "commands/Snapshot.hpp"
 #include "gui/ViewerApp.hpp"
 
@@ -40,6 +42,27 @@ int main(int argc, char** argv) {
     locate->add_option("lon", lon, "Longitude (degrees east, negative in Mexico)")->required();
     locate->add_option("lat", lat, "Latitude (degrees north)")->required();
 
+    GeocodeOptions geocode_opt;
+    CLI::App* geocode = app.add_subcommand(
+        "geocode", "Place every row of an incident CSV: adds lon,lat,cvegeo,municipality,state_name,"
+                   "geo_precision,geo_status (matched|ambiguous|unmatched|outside),geo_note");
+    add_data_options(*geocode, data);
+    geocode->add_option("--in", geocode_opt.in, "Input CSV (columns place, state, lon, lat by default)")->required();
+    geocode->add_option("--out", geocode_opt.out, "Output CSV")->required();
+    geocode->add_option("--mapping", geocode_opt.mapping, "Column mapping file: lines of field=column");
+
+    StatsOptions stats_opt;
+    CLI::App* stats = app.add_subcommand(
+        "stats", "Incidents and fatalities per municipality or state as CSV: cvegeo,name,state_name,incidents,"
+                 "fatalities[,rate_per_100k]");
+    add_data_options(*stats, data);
+    stats->add_option("--incidents", stats_opt.incidents, "Incident CSV (Mirador's layout)")->required();
+    stats->add_option("--out", stats_opt.out, "Output CSV")->required();
+    stats->add_option("--by", stats_opt.by, "municipality or state")->capture_default_str();
+    stats->add_option("--from", stats_opt.from, "First date (2019, 2019-10 or 2019-10-17): incidents overlapping it count");
+    stats->add_option("--to", stats_opt.to, "Last date, inclusive (--to 2019-10 includes all of October)");
+    stats->add_option("--category", stats_opt.category, "Only this category, e.g. 'armed clash', massacre");
+
     CLI11_PARSE(app, argc, argv);
 
     if (*snapshot) {
@@ -54,5 +77,7 @@ int main(int argc, char** argv) {
         return run_snapshot_command(data, snap);
     }
     if (*locate) return run_locate_command(data, lon, lat);
+    if (*geocode) return run_geocode_command(data, geocode_opt);
+    if (*stats) return run_stats_command(data, stats_opt);
     return run_viewer(data, viewer);
 }

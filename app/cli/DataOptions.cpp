@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <vector>
 #include <unistd.h>
 
 namespace mirador {
@@ -31,6 +32,12 @@ void add_data_options(CLI::App& app, DataOptions& o) {
     app.add_option("--field-municipality", o.fields.local_code, "Attribute with the municipal code")
         ->capture_default_str();
     app.add_option("--field-name", o.fields.name, "Attribute with the name")->capture_default_str();
+    app.add_option("--gazetteer", o.gazetteer,
+                   "INEGI localities CSV for place names (default: data/gazetteer/localidades_mx.csv)")
+        ->option_text("PATH");
+    app.add_option("--population", o.population,
+                   "Population table CVEGEO,POB_TOTAL for rates (default: data/mx/population_2020.csv)")
+        ->option_text("PATH");
     app.add_option("--triangulator", o.triangulator, "Polygon triangulation: earclip (default) or geos")
         ->capture_default_str();
 }
@@ -45,6 +52,17 @@ std::string asset_dir() {
             if (fs::exists(cand / "mexico.gpkg")) return cand.string();
     }
     return MIRADOR_SOURCE_ASSETS;
+}
+
+std::string find_data_file(const std::string& relative) {
+    std::vector<fs::path> roots;
+    if (const char* env = std::getenv("MIRADOR_DATA_DIR"); env && *env) roots.emplace_back(env);
+    const fs::path source = fs::path(MIRADOR_SOURCE_ASSETS).parent_path();
+    roots.push_back(source / "data");
+    roots.push_back(source.parent_path() / "shared/data");
+    for (const auto& r : roots)
+        if (fs::exists(r / relative)) return (r / relative).string();
+    return {};
 }
 
 std::string default_boundaries_path() { return (fs::path(asset_dir()) / "mexico.gpkg").string(); }

@@ -20,6 +20,8 @@ struct DataOptions {
     std::string source_crs;
     std::string triangulator = "earclip";
     geo::FieldNames fields;
+    std::string gazetteer;   // INEGI localities; empty = data/gazetteer/localidades_mx.csv if present
+    std::string population;  // CVEGEO,POB_TOTAL; empty = data/mx/population_2020.csv if present
 };
 
 void add_data_options(CLI::App& app, DataOptions& options);
@@ -28,6 +30,10 @@ void add_data_options(CLI::App& app, DataOptions& options);
 // source tree the binary was built from.
 std::string asset_dir();
 std::string default_boundaries_path();
+
+// A file of the full data set (see scripts/fetch-data): $MIRADOR_DATA_DIR, else data/ in the
+// source tree, else ../shared/data beside it. Empty when none has it.
+std::string find_data_file(const std::string& relative_path);
 
 // Resolves defaults (bundled GeoPackage, a states layer beside the municipalities) into
 // what the loader needs. Fails on a bad --crs or --triangulator.

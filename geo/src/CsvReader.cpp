@@ -177,4 +177,17 @@ bool CsvReader::next(CsvRecord& record) {
     }
 }
 
+std::string csv_field(std::string_view text, char delimiter) {
+    const bool quote = text.find_first_of(std::string{delimiter, '"', '\n', '\r'}) != std::string_view::npos ||
+                       (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+    if (!quote) return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
 }  // namespace mirador::geo

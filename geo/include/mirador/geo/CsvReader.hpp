@@ -73,6 +73,10 @@ private:
     std::vector<Fixup> fixups_;
 };
 
+// One field for writing: quoted (with "" escapes) when it holds the delimiter, a quote or a
+// line break, or starts or ends with a space; otherwise as it is.
+std::string csv_field(std::string_view text, char delimiter = ',');
+
 // The whole file as bytes. Errors name the file.
 [[nodiscard]] Result<std::string> read_whole_file(const std::string& path);
 

@@ -53,6 +53,7 @@ public:
     GeocodeResult resolve(std::string_view place, std::string_view state) const;
     // Index into Boundaries::states of a state written any common way, or -1.
     long match_state(std::string_view text) const;
+    const Boundaries& boundaries() const { return b_; }
 
 private:
     struct Candidate {

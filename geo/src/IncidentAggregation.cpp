@@ -1,0 +1,103 @@
+#include "mirador/geo/IncidentAggregation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "mirador/geo/Text.hpp"
+
+namespace mirador::geo {
+
+std::vector<GeocodeResult> place_incidents(IncidentStore& store, const Geocoder& geocoder) {
+    const auto& m = geocoder.boundaries().municipalities;
+    std::vector<GeocodeResult> out(store.size());
+    for (std::size_t i = 0; i < store.size(); ++i) {
+        const double lon = store.lon()[i], lat = store.lat()[i];
+        out[i] = (std::isfinite(lon) && std::isfinite(lat)) ? geocoder.locate(lon, lat)
+                                                            : geocoder.resolve(store.place(i), store.state(i));
+        const GeocodeResult& r = out[i];
+        if (r.status != GeoStatus::Matched) continue;
+        if (!(std::isfinite(lon) && std::isfinite(lat))) store.set_location(i, r.lon, r.lat);
+        if (r.municipality >= 0)
+            store.set_municipality(i, static_cast<std::uint32_t>(r.municipality),
+                                   m.attributes[static_cast<std::size_t>(r.municipality)].code);
+    }
+    return out;
+}
+
+bool passes(const IncidentStore& s, std::size_t i, const IncidentFilter& f) {
+    if (!s.overlaps(i, f.from_day, f.to_day)) return false;
+    if (f.category && s.category()[i] != *f.category) return false;
+    if (f.min_fatalities > 0 && s.fatalities(i).value_or(0) < f.min_fatalities) return false;
+    if (!f.actor.empty()) {
+        bool any = false;
+        for (std::size_t k = 0; k < s.actor_count(i) && !any; ++k)
+            any = fold_for_search(s.actor(i, k)).find(f.actor) != std::string::npos;
+        if (!any) return false;
+    }
+    return true;
+}
+
+Aggregation aggregate(const IncidentStore& s, const std::vector<GeocodeResult>& placed, const Boundaries& b,
+                      const IncidentFilter& f, AggregateBy by, const PopulationTable* population) {
+    const bool per_state = by == AggregateBy::State;
+    const std::size_t n_units = per_state ? b.states.size() : b.municipalities.feature_count();
+    std::vector<UnitCount> units(n_units);
+    for (std::size_t u = 0; u < n_units; ++u) units[u].unit = u;
+
+    Aggregation out;
+    // Only the time range that can overlap the window is visited (the store is time-sorted).
+    const auto [first, last] = s.range_overlapping(f.from_day, f.to_day);
+    out.filtered_out = s.size() - (last - first);
+    for (std::size_t i = first; i < last; ++i) {
+        if (!passes(s, i, f)) {
+            ++out.filtered_out;
+            continue;
+        }
+        const GeocodeResult& r = placed[i];
+        const long unit = r.status != GeoStatus::Matched ? -1 : (per_state ? r.state : r.municipality);
+        if (unit < 0) {
+            ++out.unplaced;
+            continue;
+        }
+        UnitCount& u = units[static_cast<std::size_t>(unit)];
+        ++u.incidents;
+        u.fatalities += s.fatalities(i).value_or(0);
+        ++out.counted;
+    }
+
+    if (population) {
+        auto pop_of_municipality = [&](std::size_t f) -> long {
+            const auto it = population->find(b.municipalities.attributes[f].code);
+            return it == population->end() ? -1 : it->second;
+        };
+        for (auto& u : units) {
+            if (u.incidents == 0) continue;
+            long pop = 0;
+            if (per_state) {
+                // A state's population is the sum of its municipalities'; unknown if any is missing.
+                for (std::uint32_t f : b.states[u.unit].municipalities) {
+                    const long p = pop_of_municipality(f);
+                    if (p < 0) {
+                        pop = -1;
+                        break;
+                    }
+                    pop += p;
+                }
+            } else {
+                pop = pop_of_municipality(u.unit);
+            }
+            if (pop > 0) u.rate_per_100k = 1e5 * double(u.incidents) / double(pop);
+        }
+    }
+    for (auto& u : units)
+        if (u.incidents) out.units.push_back(u);
+    const auto code = [&](std::size_t unit) -> const std::string& {
+        return per_state ? b.states[unit].code : b.municipalities.attributes[unit].code;
+    };
+    std::sort(out.units.begin(), out.units.end(), [&](const UnitCount& a, const UnitCount& c) {
+        return a.incidents != c.incidents ? a.incidents > c.incidents : code(a.unit) < code(c.unit);
+    });
+    return out;
+}
+
+}  // namespace mirador::geo
