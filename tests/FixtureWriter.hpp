@@ -6,7 +6,8 @@
 
 namespace mirador::test {
 
-// ogr2ogr-style translation: `args` as on the command line (e.g. {"-f", "GeoJSON", "-where", ...}).
+// ogr2ogr-style translation: `args` as on the command line (e.g. {"-f", "GeoJSON", "-where", ...});
+// "-oo NAME=VALUE" are open options for the source, as with the ogr2ogr program.
 // Returns "" on success or GDAL's message.
 std::string vector_translate(const std::string& dst, const std::string& src, const std::vector<std::string>& args);
 

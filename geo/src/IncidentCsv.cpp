@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "IncidentChecks.hpp"
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/Text.hpp"
 
@@ -34,13 +35,7 @@ constexpr FieldSpec kFields[] = {
     {"notes", &CsvColumnMapping::notes},
 };
 
-constexpr std::string_view kSpaces = " \t\r\n";
-
-std::string_view trim(std::string_view s) {
-    const auto b = s.find_first_not_of(kSpaces);
-    if (b == std::string_view::npos) return {};
-    return s.substr(b, s.find_last_not_of(kSpaces) - b + 1);
-}
+using detail::trim;
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -52,12 +47,6 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 std::string at(const std::string& name, std::size_t line) { return name + ":" + std::to_string(line) + ": "; }
-
-std::string number_text(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-}
 
 enum class NumberStatus { Ok, NotNumeric, NotFinite };
 
@@ -78,18 +67,6 @@ NumberStatus parse_number(std::string_view text, char delimiter, double& out) {
         if (r.ec != std::errc() || r.ptr != buf + text.size()) return NumberStatus::NotNumeric;
     }
     return std::isfinite(out) ? NumberStatus::Ok : NumberStatus::NotFinite;
-}
-
-// A count of people: empty (unknown) or a whole number >= 0.
-bool parse_count(std::string_view text, std::optional<std::uint32_t>& out) {
-    out.reset();
-    if (text.empty()) return true;
-    if (text.front() == '+') text.remove_prefix(1);
-    std::uint32_t v = 0;
-    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return false;
-    out = v;
-    return true;
 }
 
 Result<char> parse_separator(std::string_view v) {
@@ -269,17 +246,10 @@ Result<IncidentStore> parse_incident_csv(std::string_view text, const std::strin
         }
         v.date = date.value();
         if (const std::string_view t = get(c.time); !t.empty()) {
-            auto minute = parse_time_of_day(t);
-            if (!minute) {
-                report(where + minute.error() + "; row skipped");
+            if (auto why = detail::apply_time_of_day(v.date, v.date_text, t)) {
+                report(where + *why + "; row skipped");
                 continue;
             }
-            if (v.date.precision != DatePrecision::Day) {
-                report(where + "time '" + std::string(t) + "' for a date without a day ('" + std::string(v.date_text) +
-                       "'); row skipped");
-                continue;
-            }
-            v.date.minute_of_day = minute.value();
         }
 
         v.place = get(c.place);
@@ -306,44 +276,29 @@ Result<IncidentStore> parse_incident_csv(std::string_view text, const std::strin
                        (st == NumberStatus::NotFinite ? "not a finite number" : "not a number") + "; row skipped");
                 continue;
             }
-            const LonLatBox& box = options.bounds;
-            if (!box.contains(lon, lat)) {
-                if (box.contains(lat, lon))
-                    report(where + "lat/lon swapped? lon=" + number_text(lon) + ", lat=" + number_text(lat) +
-                           " is outside Mexico, but swapped it falls inside; row skipped (not fixed: check the source)");
-                else
-                    report(where + "lon=" + number_text(lon) + ", lat=" + number_text(lat) + " is outside Mexico (lon " +
-                           number_text(box.min_lon) + ".." + number_text(box.max_lon) + ", lat " +
-                           number_text(box.min_lat) + ".." + number_text(box.max_lat) + "); row skipped");
+            if (auto why = detail::position_problem(lon, lat, options.bounds)) {
+                const bool swapped = why->rfind("lat/lon swapped?", 0) == 0;
+                report(where + *why + "; row skipped" + (swapped ? " (not fixed: check the source)" : ""));
                 continue;
             }
             v.lon = lon;
             v.lat = lat;
         }
 
-        if (!parse_count(get(c.fatalities), v.fatalities)) {
+        if (!detail::parse_count(get(c.fatalities), v.fatalities)) {
             report(where + "fatalities '" + std::string(get(c.fatalities)) + "' is not a whole number >= 0; row skipped");
             continue;
         }
-        if (!parse_count(get(c.injured), v.injured)) {
+        if (!detail::parse_count(get(c.injured), v.injured)) {
             report(where + "injured '" + std::string(get(c.injured)) + "' is not a whole number >= 0; row skipped");
             continue;
         }
 
-        if (const std::string_view cat = get(c.category); !cat.empty()) {
-            if (auto parsed = parse_incident_category(cat))
-                v.category = *parsed;
-            else
-                warnings.push_back(where + "unknown category '" + std::string(cat) + "', filed as 'other'");
-        }
+        std::string category_warning;
+        v.category = detail::category_or_other(get(c.category), &category_warning);
+        if (!category_warning.empty()) warnings.push_back(where + category_warning);
 
-        actors.clear();
-        for (std::string_view rest = get(c.actors); !rest.empty();) {
-            const auto sep = rest.find(map.actor_separator);
-            const std::string_view a = trim(rest.substr(0, sep));
-            if (!a.empty()) actors.push_back(a);
-            rest = sep == std::string_view::npos ? std::string_view() : rest.substr(sep + 1);
-        }
+        detail::split_actors(get(c.actors), map.actor_separator, actors);
         v.actors = actors;
         v.id = get(c.id);
         v.state = get(c.state);

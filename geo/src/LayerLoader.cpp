@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 
+#include "GdalSupport.hpp"
 #include "mirador/geo/Text.hpp"
 
 namespace mirador::geo {
@@ -23,46 +24,10 @@ void ensure_gdal_registered() {
 
 namespace {
 
-// Collects GDAL's error messages for the duration of one load instead of letting GDAL print
-// them to stderr, so that they can be attached to the file they concern.
-class GdalMessageCollector {
-public:
-    GdalMessageCollector() { CPLPushErrorHandlerEx(&GdalMessageCollector::handler, this); }
-    ~GdalMessageCollector() { CPLPopErrorHandler(); }
-    GdalMessageCollector(const GdalMessageCollector&) = delete;
-    GdalMessageCollector& operator=(const GdalMessageCollector&) = delete;
-
-    std::vector<std::string> take() { return std::move(messages_); }
-    std::string last() const { return messages_.empty() ? std::string() : messages_.back(); }
-
-private:
-    static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* msg) {
-        auto* self = static_cast<GdalMessageCollector*>(CPLGetErrorHandlerUserData());
-        if (self && level >= CE_Warning && msg) self->messages_.emplace_back(msg);
-    }
-    std::vector<std::string> messages_;
-};
-
-struct DatasetCloser {
-    void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-int find_field(OGRFeatureDefn* defn, const std::string& name) {
-    if (name.empty()) return -1;
-    for (int i = 0; i < defn->GetFieldCount(); ++i)
-        if (EQUAL(defn->GetFieldDefn(i)->GetNameRef(), name.c_str())) return i;
-    return -1;
-}
-
-std::string field_list(OGRFeatureDefn* defn) {
-    std::string out;
-    for (int i = 0; i < defn->GetFieldCount(); ++i) {
-        if (i) out += ", ";
-        out += defn->GetFieldDefn(i)->GetNameRef();
-    }
-    return out.empty() ? "(none)" : out;
-}
+using detail::DatasetPtr;
+using detail::field_list;
+using detail::find_field;
+using detail::GdalMessageCollector;
 
 bool is_polygonal(OGRwkbGeometryType t) {
     const auto flat = wkbFlatten(t);

@@ -1,0 +1,72 @@
+#include "IncidentChecks.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace mirador::geo::detail {
+
+std::string_view trim(std::string_view s) {
+    constexpr std::string_view kSpaces = " \t\r\n";
+    const auto b = s.find_first_not_of(kSpaces);
+    if (b == std::string_view::npos) return {};
+    return s.substr(b, s.find_last_not_of(kSpaces) - b + 1);
+}
+
+std::string number_text(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+std::optional<std::string> position_problem(double lon, double lat, const LonLatBox& box) {
+    if (!std::isfinite(lon) || !std::isfinite(lat))
+        return std::string(!std::isfinite(lon) ? "lon" : "lat") + " " +
+               number_text(!std::isfinite(lon) ? lon : lat) + " is not a finite number";
+    if (box.contains(lon, lat)) return std::nullopt;
+    if (box.contains(lat, lon))
+        return "lat/lon swapped? lon=" + number_text(lon) + ", lat=" + number_text(lat) +
+               " is outside Mexico, but swapped it falls inside";
+    return "lon=" + number_text(lon) + ", lat=" + number_text(lat) + " is outside Mexico (lon " +
+           number_text(box.min_lon) + ".." + number_text(box.max_lon) + ", lat " + number_text(box.min_lat) + ".." +
+           number_text(box.max_lat) + ")";
+}
+
+bool parse_count(std::string_view text, std::optional<std::uint32_t>& out) {
+    out.reset();
+    if (text.empty()) return true;
+    if (text.front() == '+') text.remove_prefix(1);
+    std::uint32_t v = 0;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return false;
+    out = v;
+    return true;
+}
+
+std::optional<std::string> apply_time_of_day(IncidentDate& date, std::string_view date_text, std::string_view time_text) {
+    auto minute = parse_time_of_day(time_text);
+    if (!minute) return minute.error();
+    if (date.precision != DatePrecision::Day)
+        return "time '" + std::string(time_text) + "' for a date without a day ('" + std::string(date_text) + "')";
+    date.minute_of_day = minute.value();
+    return std::nullopt;
+}
+
+IncidentCategory category_or_other(std::string_view text, std::string* warning) {
+    if (text.empty()) return IncidentCategory::Other;
+    if (auto parsed = parse_incident_category(text)) return *parsed;
+    if (warning) *warning = "unknown category '" + std::string(text) + "', filed as 'other'";
+    return IncidentCategory::Other;
+}
+
+void split_actors(std::string_view text, char separator, std::vector<std::string_view>& out) {
+    out.clear();
+    for (std::string_view rest = text; !rest.empty();) {
+        const auto sep = rest.find(separator);
+        const std::string_view a = trim(rest.substr(0, sep));
+        if (!a.empty()) out.push_back(a);
+        rest = sep == std::string_view::npos ? std::string_view() : rest.substr(sep + 1);
+    }
+}
+
+}  // namespace mirador::geo::detail
