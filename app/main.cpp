@@ -56,7 +56,10 @@ int main(int argc, char** argv) {
         "stats", "Incidents and fatalities per municipality or state as CSV: cvegeo,name,state_name,incidents,"
                  "fatalities[,rate_per_100k]");
     add_data_options(*stats, data);
-    stats->add_option("--incidents", stats_opt.incidents, "Incident CSV (Mirador's layout)")->required();
+    stats->add_option("--incidents", stats_opt.incidents,
+                      "Incidents: Mirador's CSV, any OGR point layer (.gpkg, .geojson, .shp) or PG:\"dbname=... host=...\"")
+        ->required();
+    stats->add_option("--incidents-layer", stats_opt.incidents_layer, "Layer or table (schema.table) in --incidents");
     stats->add_option("--out", stats_opt.out, "Output CSV")->required();
     stats->add_option("--by", stats_opt.by, "municipality or state")->capture_default_str();
     stats->add_option("--from", stats_opt.from, "First date (2019, 2019-10 or 2019-10-17): incidents overlapping it count");

@@ -5,7 +5,10 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 
 #include "TestData.hpp"
@@ -132,4 +135,67 @@ TEST_CASE("the viewer goes full screen on the monitor it is on", "[.gui][gui]") 
     // The virtual screen of the test is 1600x1000 (tests/CMakeLists.txt).
     CHECK(img.w == 1600);
     CHECK(img.h == 1000);
+}
+
+namespace {
+
+std::string slurp(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(f), {});
+}
+
+}  // namespace
+
+TEST_CASE("mirador geocode keeps every row and column and says where each is", "[cli][geocode][data]") {
+    REQUIRE_DATA_DIR();
+    const std::string dir = test::temp_dir("cli-geocode");
+    const std::string in = MIRADOR_TEST_FIXTURES "/stats-fixture.csv";
+    const std::string before = slurp(in);
+    const Run r = run("geocode --in " + in + " --out " + dir + "/out.csv");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("10 rows") && Catch::Contains("9 matched") && Catch::Contains("1 unmatched"));
+    CHECK_THAT(r.out, Catch::Contains("stats-fixture.csv:10: unmatched") && Catch::Contains("Nowhereville"));
+    const std::string out = slurp(dir + "/out.csv");
+    CHECK_THAT(out, Catch::StartsWith("id,date,place,state,lon,lat,category,actors,fatalities,injured,source,notes,"
+                                      "cvegeo,municipality,state_name,geo_precision,geo_status,geo_note\n"));
+    // Tepochica had no coordinates: it gets the village's, its municipality and the precision.
+    CHECK_THAT(out, Catch::Contains("a4,2019-10-15,Tepochica,Guerrero,-99.523057,18.302490,") &&
+                        Catch::Contains(",12035,Iguala de la Independencia,Guerrero,locality,matched,"));
+    CHECK_THAT(out, Catch::Contains(",25006,Culiacán,Sinaloa,point,matched,"));
+    CHECK_THAT(out, Catch::Contains(",25,,Sinaloa,state,matched,"));
+    CHECK(std::count(out.begin(), out.end(), '\n') == 11);
+    CHECK(slurp(in) == before);  // the input is never touched
+    const Run same = run("geocode --in " + in + " --out " + in);
+    CHECK(same.code != 0);
+    CHECK(slurp(in) == before);
+}
+
+TEST_CASE("mirador stats counts per municipality and state", "[cli][stats][data]") {
+    REQUIRE_DATA_DIR();
+    const std::string dir = test::temp_dir("cli-stats");
+    const std::string in = MIRADOR_TEST_FIXTURES "/stats-fixture.csv";
+    Run r = run("stats --incidents " + in + " --from 2019-10 --to 2019-10 --out " + dir + "/mun.csv");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    std::string out = slurp(dir + "/mun.csv");
+    CHECK_THAT(out, Catch::StartsWith("cvegeo,name,state_name,incidents,fatalities,rate_per_100k\n"
+                                      "25006,Culiacán,Sinaloa,3,10,"));
+    CHECK_THAT(out, Catch::Contains("\n12035,Iguala de la Independencia,Guerrero,1,15,") &&
+                        Catch::Contains("\n16002,Aguililla,Michoacán de Ocampo,1,13,"));
+    CHECK(std::count(out.begin(), out.end(), '\n') == 4);
+
+    r = run("stats --incidents " + in + " --by state --from 2019-10-01 --to 2019-10-31 --category 'armed clash' --out " +
+            dir + "/st.csv");
+    REQUIRE(r.code == 0);
+    out = slurp(dir + "/st.csv");
+    CHECK_THAT(out, Catch::Contains("\n25,Sinaloa,Sinaloa,3,13,"));  // a1, a3, a10 (a2 is a prison escape)
+    CHECK_THAT(out, Catch::Contains("\n12,Guerrero,Guerrero,1,15,"));
+
+    r = run("stats --incidents " + in + " --from 2019-02-30 --out " + dir + "/x.csv");
+    CHECK(r.code == 2);
+    CHECK_THAT(r.out, Catch::Contains("2019-02-30"));
+    r = run("stats --incidents " + dir + "/missing.csv --out " + dir + "/x.csv");
+    CHECK(r.code == 1);
+    CHECK_THAT(r.out, Catch::Contains("missing.csv"));
 }

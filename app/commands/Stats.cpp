@@ -7,7 +7,7 @@
 #include "commands/GeocodingContext.hpp"
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/IncidentAggregation.hpp"
-#include "mirador/geo/IncidentCsv.hpp"
+#include "mirador/geo/IncidentOgr.hpp"
 #include "mirador/geo/IncidentDate.hpp"
 
 namespace mirador {
@@ -45,7 +45,9 @@ int run_stats_command(const DataOptions& data, const StatsOptions& o) {
     const auto by = o.by == "state" ? geo::AggregateBy::State : geo::AggregateBy::Municipality;
 
     std::vector<std::string> problems;
-    auto store = geo::load_incident_csv(o.incidents, &problems);
+    geo::IncidentOgrOptions source;
+    source.layer = o.incidents_layer;
+    auto store = geo::load_incidents(o.incidents, &problems, source);
     for (const auto& p : problems) std::fprintf(stderr, "%s: %s\n", cmd, p.c_str());
     if (!store) {
         std::fprintf(stderr, "%s: %s\n", cmd, store.error().c_str());
