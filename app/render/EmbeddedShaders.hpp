@@ -7,4 +7,6 @@ extern const char* const line_vert;
 extern const char* const line_frag;
 extern const char* const thinline_vert;
 extern const char* const thinline_frag;
+extern const char* const points_vert;
+extern const char* const points_frag;
 }  // namespace mirador::shaders

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "render/EmbeddedShaders.hpp"
 #include "render/GlUtil.hpp"
+#include "render/PointsPass.hpp"
 
 namespace mirador {
 
@@ -50,6 +52,7 @@ struct Renderer::Impl {
     std::vector<geo::BBox> feature_bbox;
     geo::Vec2 origin;  // subtracted from every vertex before it becomes a float
     const geo::Boundaries* boundaries = nullptr;
+    std::optional<PointsPass> points;
 
     // Outline of the hovered / selected municipality, rebuilt when they change.
     GLuint vao_highlight = 0, vbo_highlight = 0;
@@ -135,6 +138,9 @@ geo::Result<std::unique_ptr<Renderer>> Renderer::create() {
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 16, nullptr);
     glVertexAttribDivisor(0, 1);
+    auto points = PointsPass::create();
+    if (!points) return geo::make_error(points.error());
+    m.points.emplace(std::move(points).value());
     glGenVertexArrays(1, &m.vao_hairline);
     glBindVertexArray(m.vao_hairline);
     glEnableVertexAttribArray(0);
@@ -244,6 +250,12 @@ void Renderer::set_feature_colors(const std::vector<std::uint32_t>& rgba) {
     glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA8, m.color_buffer);
     glBindBuffer(GL_TEXTURE_BUFFER, 0);
 }
+
+void Renderer::upload_incidents(const geo::IncidentStore& store, const std::vector<geo::Vec2>& display_xy) {
+    impl_->points->upload(store, display_xy, impl_->origin);
+}
+
+void Renderer::set_incident_visibility(const std::vector<std::uint8_t>& visible) { impl_->points->set_visibility(visible); }
 
 int Renderer::level_for(double metres_per_pixel) const {
     // A level moves borders by at most ~0.7 of its cell (fine snapping 0.09, arc thinning
@@ -381,6 +393,7 @@ void Renderer::draw(const FrameParams& fp) {
             glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(m.hovered_segments));
         }
     }
+    m.points->draw(fp, cx, cy, sx, sy);
     glBindVertexArray(0);
     glUseProgram(0);
 }

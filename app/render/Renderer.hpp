@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "mirador/geo/Boundaries.hpp"
+#include "mirador/geo/IncidentStore.hpp"
 #include "mirador/geo/Result.hpp"
 #include "render/MapView.hpp"
 
@@ -32,6 +33,14 @@ struct FrameParams {
     Rgba state_border{0.12f, 0.12f, 0.14f, 1.0f};
     float municipal_border_px = 0.8f;
     float state_border_px = 2.4f;
+
+    // Incidents
+    bool show_points = true;
+    float points_opacity = 0.9f;
+    float point_base_px = 3.0f;
+    long hovered_incident = -1;   // index into the incident store
+    long selected_incident = -1;
+    Rgba category_colors[9];      // by geo::IncidentCategory
 };
 
 struct DrawStats {
@@ -54,6 +63,9 @@ public:
     void upload(const geo::Boundaries& boundaries);
     // One RGBA8 colour (0xAABBGGRR, as bytes R,G,B,A in memory) per municipality.
     void set_feature_colors(const std::vector<std::uint32_t>& rgba);
+    // Incidents at their display-CRS positions (NaN: not placed), in store order.
+    void upload_incidents(const geo::IncidentStore& store, const std::vector<geo::Vec2>& display_xy);
+    void set_incident_visibility(const std::vector<std::uint8_t>& visible);
 
     // Draws into the currently bound framebuffer, whose size must be view.width x view.height.
     void draw(const FrameParams& frame);

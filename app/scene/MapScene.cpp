@@ -15,6 +15,17 @@ geo::Result<std::unique_ptr<MapScene>> MapScene::create(const geo::Boundaries& b
     return scene;
 }
 
+void MapScene::set_incidents(const IncidentLayer* incidents) {
+    incidents_ = incidents;
+    if (incidents_) renderer_->upload_incidents(incidents_->store, incidents_->display_xy);
+    else renderer_->upload_incidents(geo::IncidentStore{}, {});
+    incidents_changed();
+}
+
+void MapScene::incidents_changed() {
+    if (incidents_) renderer_->set_incident_visibility(incidents_->visible);
+}
+
 std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_list, const FontSet& fonts) {
     renderer_->draw(p.frame);
     if (!overlay_list) return {};

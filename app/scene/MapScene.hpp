@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "render/Renderer.hpp"
+#include "scene/IncidentLayer.hpp"
 #include "scene/MapOverlay.hpp"
 
 namespace mirador {
@@ -22,12 +23,19 @@ public:
     // list that the caller renders after: the window's background list, or the snapshot's).
     std::vector<LabelBox> draw(const SceneParams& params, ImDrawList* overlay_list, const FontSet& fonts);
 
+    // Shows these incidents (points; counts for the choropleth); null hides them. The layer
+    // must outlive the scene. Call incidents_changed() after changing its filters.
+    void set_incidents(const IncidentLayer* incidents);
+    void incidents_changed();
+    const IncidentLayer* incidents() const { return incidents_; }
+
     Renderer& renderer() { return *renderer_; }
     const geo::Boundaries& boundaries() const { return *boundaries_; }
 
 private:
     const geo::Boundaries* boundaries_ = nullptr;
     std::unique_ptr<Renderer> renderer_;
+    const IncidentLayer* incidents_ = nullptr;
 };
 
 }  // namespace mirador

@@ -50,4 +50,22 @@ std::vector<std::uint32_t> default_municipality_colors(const geo::Boundaries& b)
     return out;
 }
 
+void category_colors(float out[9][4]) {
+    static const float k[9][3] = {
+        {0.84f, 0.37f, 0.00f},  // armed clash: vermillion
+        {0.80f, 0.47f, 0.65f},  // ambush: reddish purple
+        {0.55f, 0.00f, 0.10f},  // massacre: dark red
+        {0.00f, 0.45f, 0.70f},  // arrest / capture: blue
+        {0.90f, 0.62f, 0.00f},  // attack on civilians: orange
+        {0.34f, 0.71f, 0.91f},  // prison escape: sky blue
+        {0.40f, 0.20f, 0.60f},  // disappearance: purple
+        {0.00f, 0.62f, 0.45f},  // military operation: bluish green
+        {0.45f, 0.45f, 0.45f},  // other: grey
+    };
+    for (int i = 0; i < 9; ++i) {
+        for (int c = 0; c < 3; ++c) out[i][c] = k[i][c];
+        out[i][3] = 1.0f;
+    }
+}
+
 }  // namespace mirador

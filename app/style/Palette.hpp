@@ -13,6 +13,10 @@ std::uint32_t pack_rgba(float r, float g, float b, float a = 1.0f);
 void unpack_rgba(std::uint32_t c, std::uint8_t out[4]);
 
 std::uint32_t state_fill_color(int state_index);
+
+// One colour per incident category (geo::IncidentCategory order), distinct for the
+// colour-blind (Okabe-Ito) and dark enough to read over the pale fills.
+void category_colors(float out_rgba[9][4]);
 std::vector<std::uint32_t> default_municipality_colors(const geo::Boundaries& b);
 
 }  // namespace mirador

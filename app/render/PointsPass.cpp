@@ -1,0 +1,126 @@
+#include "render/PointsPass.hpp"
+
+#include <cmath>
+#include <utility>
+
+#include "render/EmbeddedShaders.hpp"
+#include "render/GlUtil.hpp"
+#include "render/Renderer.hpp"
+
+namespace mirador {
+
+geo::Result<PointsPass> PointsPass::create() {
+    auto prog = gl::compile_program(shaders::points_vert, shaders::points_frag, "points");
+    if (!prog) return geo::make_error(prog.error());
+    PointsPass p;
+    p.program_ = *prog;
+    p.u_center_ = glGetUniformLocation(p.program_, "u_center");
+    p.u_scale_ = glGetUniformLocation(p.program_, "u_scale");
+    p.u_viewport_ = glGetUniformLocation(p.program_, "u_viewport");
+    p.u_base_ = glGetUniformLocation(p.program_, "u_base_radius");
+    p.u_pixel_scale_ = glGetUniformLocation(p.program_, "u_pixel_scale");
+    p.u_colors_ = glGetUniformLocation(p.program_, "u_category_colors");
+    p.u_hovered_ = glGetUniformLocation(p.program_, "u_hovered");
+    p.u_selected_ = glGetUniformLocation(p.program_, "u_selected");
+    glGenVertexArrays(1, &p.vao_);
+    GLuint bufs[4];
+    glGenBuffers(4, bufs);
+    p.vbo_pos_ = bufs[0];
+    p.vbo_fatal_ = bufs[1];
+    p.vbo_cat_ = bufs[2];
+    p.vbo_visible_ = bufs[3];
+    glBindVertexArray(p.vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, p.vbo_pos_);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 8, nullptr);
+    glVertexAttribDivisor(0, 1);
+    glBindBuffer(GL_ARRAY_BUFFER, p.vbo_fatal_);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, 4, nullptr);
+    glVertexAttribDivisor(1, 1);
+    glBindBuffer(GL_ARRAY_BUFFER, p.vbo_cat_);
+    glEnableVertexAttribArray(2);
+    glVertexAttribIPointer(2, 1, GL_UNSIGNED_BYTE, 1, nullptr);
+    glVertexAttribDivisor(2, 1);
+    glBindBuffer(GL_ARRAY_BUFFER, p.vbo_visible_);
+    glEnableVertexAttribArray(3);
+    glVertexAttribIPointer(3, 1, GL_UNSIGNED_BYTE, 1, nullptr);
+    glVertexAttribDivisor(3, 1);
+    glBindVertexArray(0);
+    return p;
+}
+
+PointsPass::PointsPass(PointsPass&& o) noexcept { *this = std::move(o); }
+
+PointsPass& PointsPass::operator=(PointsPass&& o) noexcept {
+    std::swap(program_, o.program_);
+    std::swap(vao_, o.vao_);
+    std::swap(vbo_pos_, o.vbo_pos_);
+    std::swap(vbo_fatal_, o.vbo_fatal_);
+    std::swap(vbo_cat_, o.vbo_cat_);
+    std::swap(vbo_visible_, o.vbo_visible_);
+    u_center_ = o.u_center_, u_scale_ = o.u_scale_, u_viewport_ = o.u_viewport_, u_base_ = o.u_base_;
+    u_pixel_scale_ = o.u_pixel_scale_, u_colors_ = o.u_colors_, u_hovered_ = o.u_hovered_, u_selected_ = o.u_selected_;
+    std::swap(count_, o.count_);
+    return *this;
+}
+
+PointsPass::~PointsPass() {
+    if (program_) glDeleteProgram(program_);
+    if (vao_) glDeleteVertexArrays(1, &vao_);
+    GLuint bufs[] = {vbo_pos_, vbo_fatal_, vbo_cat_, vbo_visible_};
+    for (GLuint b : bufs)
+        if (b) glDeleteBuffers(1, &b);
+}
+
+void PointsPass::upload(const geo::IncidentStore& store, const std::vector<geo::Vec2>& xy, geo::Vec2 origin) {
+    count_ = store.size();
+    std::vector<float> pos(count_ * 2);
+    std::vector<float> fatal(count_);
+    std::vector<std::uint8_t> cat(count_), visible(count_);
+    for (std::size_t i = 0; i < count_; ++i) {
+        const bool placed = std::isfinite(xy[i].x) && std::isfinite(xy[i].y);
+        pos[2 * i] = placed ? float(xy[i].x - origin.x) : 0.0f;
+        pos[2 * i + 1] = placed ? float(xy[i].y - origin.y) : 0.0f;
+        fatal[i] = float(store.fatalities(i).value_or(0));
+        cat[i] = static_cast<std::uint8_t>(store.category()[i]);
+        visible[i] = placed ? 1 : 0;
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_pos_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(pos.size() * 4), pos.data(), GL_STATIC_DRAW);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_fatal_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(fatal.size() * 4), fatal.data(), GL_STATIC_DRAW);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_cat_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(cat.size()), cat.data(), GL_STATIC_DRAW);
+    set_visibility(visible);
+}
+
+void PointsPass::set_visibility(const std::vector<std::uint8_t>& visible) {
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(visible.size()), visible.data(), GL_DYNAMIC_DRAW);
+}
+
+void PointsPass::draw(const FrameParams& fp, float cx, float cy, float sx, float sy) const {
+    if (!count_ || !fp.show_points) return;
+    glUseProgram(program_);
+    glUniform2f(u_center_, cx, cy);
+    glUniform2f(u_scale_, sx, sy);
+    glUniform2f(u_viewport_, float(fp.view.width), float(fp.view.height));
+    glUniform1f(u_base_, fp.point_base_px);
+    glUniform1f(u_pixel_scale_, fp.pixel_scale);
+    float colors[9 * 4];
+    for (int i = 0; i < 9; ++i) {
+        colors[4 * i] = fp.category_colors[i].r;
+        colors[4 * i + 1] = fp.category_colors[i].g;
+        colors[4 * i + 2] = fp.category_colors[i].b;
+        colors[4 * i + 3] = fp.category_colors[i].a * fp.points_opacity;
+    }
+    glUniform4fv(u_colors_, 9, colors);
+    glUniform1i(u_hovered_, static_cast<int>(fp.hovered_incident));
+    glUniform1i(u_selected_, static_cast<int>(fp.selected_incident));
+    glBindVertexArray(vao_);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count_));
+    glBindVertexArray(0);
+}
+
+}  // namespace mirador

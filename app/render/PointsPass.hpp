@@ -1,0 +1,40 @@
+#pragma once
+// Incidents drawn as instanced discs (points.vert/.frag). Owns its GL objects; the Renderer
+// calls it after the borders so incidents sit on top of the fill.
+#include <glad/gl.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "mirador/geo/IncidentStore.hpp"
+#include "mirador/geo/Result.hpp"
+#include "mirador/geo/Vec2.hpp"
+
+namespace mirador {
+
+struct FrameParams;
+
+class PointsPass {
+public:
+    [[nodiscard]] static geo::Result<PointsPass> create();
+    PointsPass(PointsPass&&) noexcept;
+    PointsPass& operator=(PointsPass&&) noexcept;
+    ~PointsPass();
+
+    // `display_xy` holds each incident's position in the display CRS (NaN: not placed),
+    // in store order; `origin` is subtracted before converting to float.
+    void upload(const geo::IncidentStore& store, const std::vector<geo::Vec2>& display_xy, geo::Vec2 origin);
+    // One byte per incident: 0 hides it (filters). Cheap: positions are not touched.
+    void set_visibility(const std::vector<std::uint8_t>& visible);
+    void draw(const FrameParams& frame, float center_x, float center_y, float scale_x, float scale_y) const;
+    std::size_t count() const { return count_; }
+
+private:
+    PointsPass() = default;
+    GLuint program_ = 0, vao_ = 0, vbo_pos_ = 0, vbo_fatal_ = 0, vbo_cat_ = 0, vbo_visible_ = 0;
+    GLint u_center_ = -1, u_scale_ = -1, u_viewport_ = -1, u_base_ = -1, u_pixel_scale_ = -1, u_colors_ = -1,
+          u_hovered_ = -1, u_selected_ = -1;
+    std::size_t count_ = 0;
+};
+
+}  // namespace mirador

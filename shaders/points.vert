@@ -1,0 +1,39 @@
+#version 330 core
+// Incidents as screen-space discs, one instance each. Area grows with fatalities (radius
+// with their square root) so that a massacre reads as bigger without hiding its neighbours.
+// Filtered-out incidents are moved outside the clip volume here, so filtering never
+// re-uploads positions.
+layout(location = 0) in vec2 a_pos;        // metres, relative to the layer origin
+layout(location = 1) in float a_fatalities;
+layout(location = 2) in uint a_category;
+layout(location = 3) in uint a_visible;    // 0: filtered out
+
+uniform vec2 u_center;
+uniform vec2 u_scale;
+uniform vec2 u_viewport;
+uniform float u_base_radius;  // pixels
+uniform float u_pixel_scale;
+uniform vec4 u_category_colors[9];
+uniform int u_hovered;
+uniform int u_selected;
+
+out vec2 v_local;     // -1..1 across the disc's bounding square
+flat out vec4 v_color;
+flat out float v_radius;
+flat out float v_emphasis;
+
+void main() {
+    if (a_visible == 0u) {
+        gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+        return;
+    }
+    float r = (u_base_radius + 1.6 * sqrt(max(a_fatalities, 0.0))) * u_pixel_scale;
+    v_emphasis = (gl_InstanceID == u_selected) ? 2.0 : (gl_InstanceID == u_hovered ? 1.0 : 0.0);
+    r += v_emphasis * 1.5 * u_pixel_scale;
+    vec2 corner = vec2((gl_VertexID & 1) == 0 ? -1.0 : 1.0, (gl_VertexID & 2) == 0 ? -1.0 : 1.0);
+    vec2 clip = (a_pos - u_center) * u_scale;
+    v_local = corner * (r + 1.0) / r;
+    v_radius = r;
+    v_color = u_category_colors[min(a_category, 8u)];
+    gl_Position = vec4(clip + corner * (r + 1.0) * 2.0 / u_viewport, 0.0, 1.0);
+}
