@@ -35,6 +35,19 @@ int main(int argc, char** argv) {
     snapshot->add_option("--bbox", bbox_text, "Area to show: minlon,minlat,maxlon,maxlat (default: all of Mexico)");
     snapshot->add_flag("!--no-labels", snap.labels, "Leave out state and municipality names");
     snapshot->add_option("--highlight", snap.highlight, "Outline the municipality with this CVEGEO, e.g. 25006");
+    std::string choropleth_text = "incidents", classify_text = "quantiles";
+    snapshot->add_option("--incidents", snap.incidents.path,
+                         "Incidents to draw: Mirador's CSV, an OGR point layer or PG:\"...\" (default: none)");
+    snapshot->add_option("--incidents-layer", snap.incidents.layer, "Layer or table in --incidents");
+    snapshot->add_option("--incidents-mapping", snap.incidents.mapping,
+                         "Column mapping file (lines of field=column) for other layouts, e.g. assets/mappings/ucdp-ged.txt");
+    snapshot->add_flag("!--no-points", snap.points, "With --incidents: leave out the incident points");
+    snapshot->add_option("--choropleth", choropleth_text, "With --incidents: fill by none, incidents, fatalities or rate")
+        ->capture_default_str();
+    snapshot->add_option("--classify", classify_text, "Classes: quantiles, equal-interval or natural-breaks")
+        ->capture_default_str();
+    snapshot->add_option("--classes", snap.choropleth.classes, "Number of classes")->capture_default_str()->check(CLI::Range(1, 9));
+    snapshot->add_flag("--by-state", snap.choropleth.by_state, "Choropleth per state instead of per municipality");
 
     double lon = 0, lat = 0;
     CLI::App* locate = app.add_subcommand("locate", "Print the municipality containing a point: CVEGEO, name, state");
@@ -60,6 +73,7 @@ int main(int argc, char** argv) {
                       "Incidents: Mirador's CSV, any OGR point layer (.gpkg, .geojson, .shp) or PG:\"dbname=... host=...\"")
         ->required();
     stats->add_option("--incidents-layer", stats_opt.incidents_layer, "Layer or table (schema.table) in --incidents");
+    stats->add_option("--incidents-mapping", stats_opt.incidents_mapping, "Column mapping file (lines of field=column)");
     stats->add_option("--out", stats_opt.out, "Output CSV")->required();
     stats->add_option("--by", stats_opt.by, "municipality or state")->capture_default_str();
     stats->add_option("--from", stats_opt.from, "First date (2019, 2019-10 or 2019-10-17): incidents overlapping it count");
@@ -77,6 +91,19 @@ int main(int argc, char** argv) {
             }
             snap.bbox = *b;
         }
+        static const std::pair<const char*, ChoroplethMeasure> measures[] = {
+            {"none", ChoroplethMeasure::None}, {"incidents", ChoroplethMeasure::Incidents},
+            {"fatalities", ChoroplethMeasure::Fatalities}, {"rate", ChoroplethMeasure::Rate}};
+        bool known = false;
+        for (const auto& [name, m] : measures)
+            if (choropleth_text == name) snap.choropleth.measure = m, known = true;
+        const auto method = geo::parse_class_method(classify_text);
+        if (!known || !method) {
+            std::fprintf(stderr, "mirador snapshot: --choropleth is none|incidents|fatalities|rate and --classify "
+                                 "quantiles|equal-interval|natural-breaks\n");
+            return 2;
+        }
+        snap.choropleth.method = *method;
         return run_snapshot_command(data, snap);
     }
     if (*locate) return run_locate_command(data, lon, lat);

@@ -27,7 +27,8 @@ void main() {
         gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
         return;
     }
-    float r = (u_base_radius + 1.6 * sqrt(max(a_fatalities, 0.0))) * u_pixel_scale;
+    // Capped: aggregated records (a year of deaths in one state) must not cover a region.
+    float r = (u_base_radius + min(1.6 * sqrt(max(a_fatalities, 0.0)), 16.0)) * u_pixel_scale;
     v_emphasis = (gl_InstanceID == u_selected) ? 2.0 : (gl_InstanceID == u_hovered ? 1.0 : 0.0);
     r += v_emphasis * 1.5 * u_pixel_scale;
     vec2 corner = vec2((gl_VertexID & 1) == 0 ? -1.0 : 1.0, (gl_VertexID & 2) == 0 ? -1.0 : 1.0);

@@ -11,11 +11,16 @@
 
 namespace mirador {
 
-geo::Result<GeocodingContext> load_geocoding_context(const DataOptions& data, const char* command) {
+geo::Result<GeocodingContext> load_geocoding_context(const DataOptions& data, const char* command,
+                                                     std::unique_ptr<geo::Boundaries> boundaries) {
     GeocodingContext c;
-    auto b = load_boundaries_verbose(data);
-    if (!b) return geo::make_error(b.error());
-    c.boundaries = std::move(b.value());
+    if (boundaries) {
+        c.boundaries = std::move(boundaries);
+    } else {
+        auto b = load_boundaries_verbose(data);
+        if (!b) return geo::make_error(b.error());
+        c.boundaries = std::move(b.value());
+    }
 
     const std::string gaz = data.gazetteer.empty() ? find_data_file("gazetteer/localidades_mx.csv") : data.gazetteer;
     if (gaz.empty()) {

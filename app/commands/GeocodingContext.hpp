@@ -16,6 +16,8 @@ struct GeocodingContext {
 };
 
 // Messages (what was found, what is missing) go to stderr prefixed with `command`.
-geo::Result<GeocodingContext> load_geocoding_context(const DataOptions& data, const char* command);
+// `boundaries`, when given, are used instead of loading them again.
+geo::Result<GeocodingContext> load_geocoding_context(const DataOptions& data, const char* command,
+                                                     std::unique_ptr<geo::Boundaries> boundaries = nullptr);
 
 }  // namespace mirador

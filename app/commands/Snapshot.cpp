@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "commands/GeocodingContext.hpp"
 #include "platform/GlContext.hpp"
 #include "render/GlUtil.hpp"
 #include "render/OffscreenTarget.hpp"
@@ -75,7 +76,8 @@ geo::Result<bool> write_png(const std::string& path, const Image& img) {
     return true;
 }
 
-geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const SnapshotOptions& o) {
+geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const SnapshotOptions& o,
+                                            const IncidentLayer* incidents) {
     auto view = view_for_bbox(b, o.bbox, o.width, o.height);
     if (!view) return geo::make_error(view.error());
     auto ctx = HeadlessGlContext::create();
@@ -84,6 +86,10 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const Snap
     if (!target) return geo::make_error(target.error());
     auto scene = MapScene::create(b);
     if (!scene) return geo::make_error(scene.error());
+    if (incidents) {
+        (*scene)->set_incidents(incidents);
+        (*scene)->set_choropleth(o.choropleth);
+    }
 
     SnapshotResult result;
     result.view = *view;
@@ -100,6 +106,7 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const Snap
     params.overlay.state_labels = o.labels;
     params.overlay.municipality_labels = o.labels;
     if (!o.highlight.empty()) params.frame.selected = b.municipalities.find_code(o.highlight);
+    params.frame.show_points = o.points;
 
     IMGUI_CHECKVERSION();
     ImGuiContext* imgui = ImGui::CreateContext();
@@ -135,8 +142,28 @@ int run_snapshot_command(const DataOptions& data, const SnapshotOptions& o) {
         std::fprintf(stderr, "mirador snapshot: %s\n", b.error().c_str());
         return 1;
     }
+    std::unique_ptr<IncidentLayer> incidents;
+    std::unique_ptr<GeocodingContext> geo_ctx;
+    if (!o.incidents.path.empty()) {
+        // The boundaries loaded above serve the geocoder too; only the gazetteer is added.
+        auto ctx = load_geocoding_context(data, "mirador snapshot", std::move(*b));
+        if (!ctx) {
+            std::fprintf(stderr, "mirador snapshot: %s\n", ctx.error().c_str());
+            return 1;
+        }
+        geo_ctx = std::make_unique<GeocodingContext>(std::move(ctx.value()));
+        std::vector<std::string> problems;
+        auto layer = load_incident_layer(o.incidents, *geo_ctx->geocoder, geo_ctx->population.get(), problems);
+        for (const auto& p : problems) std::fprintf(stderr, "mirador snapshot: %s\n", p.c_str());
+        if (!layer) {
+            std::fprintf(stderr, "mirador snapshot: %s\n", layer.error().c_str());
+            return 1;
+        }
+        incidents = std::move(layer.value());
+    }
+    const geo::Boundaries& boundaries = geo_ctx ? *geo_ctx->boundaries : **b;
     const auto t1 = clock::now();
-    auto r = render_snapshot(**b, o);
+    auto r = render_snapshot(boundaries, o, incidents.get());
     if (!r) {
         std::fprintf(stderr, "mirador snapshot: %s\n", r.error().c_str());
         return 1;
@@ -149,7 +176,7 @@ int run_snapshot_command(const DataOptions& data, const SnapshotOptions& o) {
     const auto t2 = clock::now();
     auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
     std::fprintf(stderr, "mirador snapshot: wrote %s (%dx%d, %zu municipalities; load %.0f ms, render+write %.0f ms; %s, %s)\n",
-                 o.out.c_str(), o.width, o.height, (*b)->municipalities.feature_count(), ms(t1 - t0), ms(t2 - t1),
+                 o.out.c_str(), o.width, o.height, boundaries.municipalities.feature_count(), ms(t1 - t0), ms(t2 - t1),
                  r->context_kind.c_str(), r->gl_description.c_str());
     return 0;
 }

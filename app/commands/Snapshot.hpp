@@ -21,6 +21,11 @@ struct SnapshotOptions {
     std::optional<LonLatBox> bbox;  // default: the whole layer
     bool labels = true;
     std::string highlight;          // CVEGEO of a municipality to outline, as if selected
+    // Incidents: none unless a source is given; then points and, unless measure is None, the
+    // choropleth.
+    IncidentSource incidents;
+    bool points = true;
+    ChoroplethStyle choropleth;
 };
 
 struct Image {
@@ -42,7 +47,8 @@ geo::Result<LonLatBox> parse_bbox(const std::string& text);
 geo::Result<MapView> view_for_bbox(const geo::Boundaries& b, const std::optional<LonLatBox>& bbox, int width, int height);
 
 // Renders one image; creates (and destroys) its own GL context.
-geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& boundaries, const SnapshotOptions& options);
+geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& boundaries, const SnapshotOptions& options,
+                                            const IncidentLayer* incidents = nullptr);
 
 geo::Result<bool> write_png(const std::string& path, const Image& image);
 

@@ -7,6 +7,7 @@
 #include "commands/GeocodingContext.hpp"
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/IncidentAggregation.hpp"
+#include "mirador/geo/IncidentCsv.hpp"
 #include "mirador/geo/IncidentOgr.hpp"
 #include "mirador/geo/IncidentDate.hpp"
 
@@ -47,6 +48,14 @@ int run_stats_command(const DataOptions& data, const StatsOptions& o) {
     std::vector<std::string> problems;
     geo::IncidentOgrOptions source;
     source.layer = o.incidents_layer;
+    if (!o.incidents_mapping.empty()) {
+        auto m = geo::load_column_mapping(o.incidents_mapping);
+        if (!m) {
+            std::fprintf(stderr, "%s: %s\n", cmd, m.error().c_str());
+            return 1;
+        }
+        source.columns = *m;
+    }
     auto store = geo::load_incidents(o.incidents, &problems, source);
     for (const auto& p : problems) std::fprintf(stderr, "%s: %s\n", cmd, p.c_str());
     if (!store) {

@@ -8,7 +8,7 @@
 namespace mirador {
 
 struct StatsOptions {
-    std::string incidents, incidents_layer, out;
+    std::string incidents, incidents_layer, incidents_mapping, out;
     std::string by = "municipality";
     std::string from, to, category;
 };

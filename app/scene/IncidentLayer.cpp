@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "mirador/geo/IncidentCsv.hpp"
 #include "mirador/geo/IncidentOgr.hpp"
 #include "mirador/geo/Text.hpp"
 
@@ -48,12 +49,18 @@ long IncidentLayer::pick(const MapView& view, double sx, double sy, double radiu
     return best;
 }
 
-geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const std::string& path, const std::string& layer_name,
+geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const IncidentSource& source,
                                                                 const geo::Geocoder& geocoder,
                                                                 const geo::PopulationTable* population,
                                                                 std::vector<std::string>& problems) {
+    const std::string& path = source.path;
     geo::IncidentOgrOptions opts;
-    opts.layer = layer_name;
+    opts.layer = source.layer;
+    if (!source.mapping.empty()) {
+        auto m = geo::load_column_mapping(source.mapping);
+        if (!m) return geo::make_error(m.error());
+        opts.columns = *m;
+    }
     auto store = geo::load_incidents(path, &problems, opts);
     if (!store) return geo::make_error(store.error());
     auto layer = std::make_unique<IncidentLayer>();

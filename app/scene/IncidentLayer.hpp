@@ -34,7 +34,13 @@ struct IncidentLayer {
 
 // Loads any incident source (CSV, OGR, PG:), places every incident with the geocoder, and
 // applies no filter. Row problems and unplaced incidents go to `problems`.
-geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const std::string& path, const std::string& layer_name,
+// Where incidents come from: a file or PG: string, its layer (OGR), and an optional
+// `field=column` mapping file for layouts other than Mirador's (see IncidentCsv.hpp).
+struct IncidentSource {
+    std::string path, layer, mapping;
+};
+
+geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const IncidentSource& source,
                                                                 const geo::Geocoder& geocoder,
                                                                 const geo::PopulationTable* population,
                                                                 std::vector<std::string>& problems);

@@ -13,6 +13,7 @@ struct OverlayParams {
     bool state_labels = true;
     bool municipality_labels = true;
     float pixel_scale = 1.0f;
+    float legend_bottom_margin = 10.0f;  // pixels (before scaling): the window's status bar sits there
 };
 
 struct LabelBox {
@@ -23,5 +24,14 @@ struct LabelBox {
 // that none overlap).
 std::vector<LabelBox> draw_map_overlay(ImDrawList* list, const FontSet& fonts, const geo::Boundaries& b,
                                        const MapView& view, const OverlayParams& params);
+
+struct SceneParams;
+struct ChoroplethLegend;
+struct IncidentLayer;
+
+// Bottom-left legends: the choropleth's classes (with the zero and no-data swatches) and the
+// incident categories with what the disc size means. Either may be null.
+void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& params, const ChoroplethLegend* choropleth,
+                  const IncidentLayer* incidents);
 
 }  // namespace mirador

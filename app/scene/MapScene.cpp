@@ -24,12 +24,30 @@ void MapScene::set_incidents(const IncidentLayer* incidents) {
 
 void MapScene::incidents_changed() {
     if (incidents_) renderer_->set_incident_visibility(incidents_->visible);
+    recolor();
+}
+
+void MapScene::set_choropleth(const ChoroplethStyle& style) {
+    choropleth_ = style;
+    recolor();
+}
+
+void MapScene::recolor() {
+    std::vector<std::uint32_t> colors;
+    if (incidents_) colors = choropleth_colors(*boundaries_, *incidents_, choropleth_, &legend_);
+    renderer_->set_feature_colors(colors.empty() ? default_municipality_colors(*boundaries_) : colors);
 }
 
 std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_list, const FontSet& fonts) {
-    renderer_->draw(p.frame);
+    FrameParams frame = p.frame;
+    float colors[9][4];
+    category_colors(colors);
+    for (int c = 0; c < 9; ++c) frame.category_colors[c] = {colors[c][0], colors[c][1], colors[c][2], colors[c][3]};
+    renderer_->draw(frame);
     if (!overlay_list) return {};
-    return draw_map_overlay(overlay_list, fonts, *boundaries_, p.frame.view, p.overlay);
+    auto labels = draw_map_overlay(overlay_list, fonts, *boundaries_, p.frame.view, p.overlay);
+    draw_legends(overlay_list, fonts, p, legend(), incidents_ && p.frame.show_points ? incidents_ : nullptr);
+    return labels;
 }
 
 }  // namespace mirador

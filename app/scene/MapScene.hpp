@@ -6,6 +6,7 @@
 #include "render/Renderer.hpp"
 #include "scene/IncidentLayer.hpp"
 #include "scene/MapOverlay.hpp"
+#include "style/Choropleth.hpp"
 
 namespace mirador {
 
@@ -27,6 +28,9 @@ public:
     // must outlive the scene. Call incidents_changed() after changing its filters.
     void set_incidents(const IncidentLayer* incidents);
     void incidents_changed();
+    // Fill colours from the incidents (or back to the state palette with measure None).
+    void set_choropleth(const ChoroplethStyle& style);
+    const ChoroplethLegend* legend() const { return choropleth_.measure == ChoroplethMeasure::None ? nullptr : &legend_; }
     const IncidentLayer* incidents() const { return incidents_; }
 
     Renderer& renderer() { return *renderer_; }
@@ -36,6 +40,9 @@ private:
     const geo::Boundaries* boundaries_ = nullptr;
     std::unique_ptr<Renderer> renderer_;
     const IncidentLayer* incidents_ = nullptr;
+    ChoroplethStyle choropleth_;
+    ChoroplethLegend legend_;
+    void recolor();
 };
 
 }  // namespace mirador

@@ -1,0 +1,82 @@
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "mirador/geo/IncidentCategory.hpp"
+#include "scene/MapScene.hpp"
+#include "style/Palette.hpp"
+
+namespace mirador {
+
+namespace {
+
+ImU32 to_imgui(std::uint32_t rgba) {
+    std::uint8_t c[4];
+    unpack_rgba(rgba, c);
+    return IM_COL32(c[0], c[1], c[2], c[3]);
+}
+
+}  // namespace
+
+void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, const ChoroplethLegend* choro,
+                  const IncidentLayer* incidents) {
+    const float s = p.overlay.pixel_scale;
+    ImFont* font = fonts.ui;
+    const float fs = font->FontSize;
+    const float pad = 8 * s, sw = 14 * s, line = fs + 4 * s;
+    struct Row {
+        ImU32 color;
+        bool disc;
+        float radius;
+        std::string text;
+    };
+    auto box = [&](float x, float bottom, const std::string& title, const std::vector<Row>& rows) {
+        float w = font->CalcTextSizeA(fs, 1e9f, 0, title.c_str()).x;
+        for (const auto& r : rows) w = std::max(w, sw + 6 * s + font->CalcTextSizeA(fs, 1e9f, 0, r.text.c_str()).x);
+        const float h = line * float(rows.size() + 1) + 2 * pad;
+        const ImVec2 a(x, bottom - h), b(x + w + 2 * pad, bottom);
+        list->AddRectFilled(a, b, IM_COL32(255, 255, 255, 225), 4 * s);
+        list->AddRect(a, b, IM_COL32(90, 90, 90, 200), 4 * s);
+        float y = a.y + pad;
+        list->AddText(font, fs, ImVec2(a.x + pad, y), IM_COL32(20, 20, 20, 255), title.c_str());
+        for (const auto& r : rows) {
+            y += line;
+            const ImVec2 c(a.x + pad + sw / 2, y + fs / 2);
+            if (r.disc) {
+                list->AddCircleFilled(c, r.radius, r.color, 20);
+                list->AddCircle(c, r.radius, IM_COL32(20, 20, 20, 255), 20, 1.2f * s);
+            } else {
+                list->AddRectFilled(ImVec2(c.x - sw / 2, y), ImVec2(c.x + sw / 2, y + fs), r.color);
+                list->AddRect(ImVec2(c.x - sw / 2, y), ImVec2(c.x + sw / 2, y + fs), IM_COL32(90, 90, 90, 255));
+            }
+            list->AddText(font, fs, ImVec2(a.x + pad + sw + 6 * s, y), IM_COL32(30, 30, 30, 255), r.text.c_str());
+        }
+        return b.x;
+    };
+    float x = 10 * s;
+    const float bottom = float(p.frame.view.height) - p.overlay.legend_bottom_margin * s;
+    if (choro) {
+        std::vector<Row> rows;
+        const auto& br = choro->classes.breaks;
+        for (std::size_t c = 0; c + 1 < br.size() && c < choro->colors.size(); ++c)
+            rows.push_back({to_imgui(choro->colors[c]), false, 0,
+                            geo::format_break(br[c]) + " \xE2\x80\x93 " + geo::format_break(br[c + 1])});
+        rows.push_back({to_imgui(choro->zero_color), false, 0, "no incident"});
+        if (choro->has_no_data) rows.push_back({to_imgui(choro->no_data_color), false, 0, "no population data"});
+        x = box(x, bottom, choro->title, rows) + 8 * s;
+    }
+    if (incidents) {
+        std::vector<Row> rows;
+        float colors[9][4];
+        category_colors(colors);
+        for (int c = 0; c < geo::kIncidentCategoryCount; ++c)
+            rows.push_back({IM_COL32(int(colors[c][0] * 255), int(colors[c][1] * 255), int(colors[c][2] * 255), 255), true,
+                            p.frame.point_base_px * s, std::string(geo::category_name(static_cast<geo::IncidentCategory>(c)))});
+        const std::string title = std::to_string(incidents->visible_count) + " of " + std::to_string(incidents->store.size()) +
+                                  " incidents (size: fatalities)";
+        box(x, bottom, title, rows);
+    }
+}
+
+}  // namespace mirador
