@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "commands/GeocodingContext.hpp"
 #include "commands/Snapshot.hpp"
 #include "gui/WindowControls.hpp"
 #include "render/OffscreenTarget.hpp"
@@ -42,18 +43,35 @@ SceneParams scene_params(const UiState& ui, float pixel_scale) {
     p.overlay.state_labels = ui.show_state_labels;
     p.overlay.municipality_labels = ui.show_municipality_labels;
     p.overlay.pixel_scale = pixel_scale;
+    p.overlay.legend_bottom_margin = 40.0f;  // above the status bar
+    p.frame.show_points = ui.show_points;
+    p.frame.hovered_incident = ui.hovered_incident;
+    p.frame.selected_incident = ui.selected_incident;
     return p;
 }
 
 }  // namespace
 
 int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
-    auto loaded = load_boundaries_verbose(data);
-    if (!loaded) {
-        std::fprintf(stderr, "mirador: %s\n", loaded.error().c_str());
+    auto ctx = load_geocoding_context(data, "mirador");
+    if (!ctx) {
+        std::fprintf(stderr, "mirador: %s\n", ctx.error().c_str());
         return 1;
     }
-    const geo::Boundaries& b = **loaded;
+    const geo::Boundaries& b = *ctx->boundaries;
+    // Incidents are optional: a bad file is reported and the map still opens.
+    std::unique_ptr<IncidentLayer> incidents;
+    if (!opt.no_incidents) {
+        IncidentSource source = opt.incidents;
+        if (source.path.empty()) source.path = asset_dir() + "/incidents/seed-incidents.csv";
+        std::vector<std::string> problems;
+        auto layer = load_incident_layer(source, *ctx->geocoder, ctx->population.get(), problems);
+        for (const auto& p : problems) std::fprintf(stderr, "mirador: %s\n", p.c_str());
+        if (layer)
+            incidents = std::move(layer.value());
+        else
+            std::fprintf(stderr, "mirador: %s (opening without incidents)\n", layer.error().c_str());
+    }
     auto to_lonlat = geo::lonlat_to_display(b.municipalities.crs);
     if (!to_lonlat) {
         std::fprintf(stderr, "mirador: %s\n", to_lonlat.error().c_str());
@@ -106,6 +124,10 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
         } else {
             UiState ui;
             PointerState pointer;
+            if (incidents) {
+                (*scene)->set_incidents(incidents.get());
+                (*scene)->set_choropleth(ui.choropleth);
+            }
             int fbw = 0, fbh = 0;
             glfwGetFramebufferSize(window, &fbw, &fbh);
             ui.view.width = fbw;
@@ -145,13 +167,21 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
                 ImGui::PushFont(fonts.ui);
 
                 if (ImGui::IsKeyPressed(GLFW_KEY_F11)) toggle_fullscreen(window, ui, pointer);
-                handle_map_input(window, ui, pointer, b, *to_lonlat, fb_scale, dt);
+                handle_map_input(window, ui, pointer, b, *to_lonlat, incidents.get(), fb_scale, dt);
                 step_fly(ui, dt);
 
                 draw_search_panel(ui, b, search);
-                draw_layers_panel(ui);
+                draw_layers_panel(ui, **scene, incidents != nullptr);
                 draw_details_panel(ui, b);
-                draw_hover_tooltip(ui, b);
+                if (incidents) {
+                    draw_incident_filters_panel(ui, *incidents, **scene, b, ctx->population.get());
+                    draw_ranking_panel(ui, *incidents, b);
+                    draw_incident_details(ui, *incidents, b);
+                }
+                if (incidents && ui.hovered_incident >= 0)
+                    draw_incident_tooltip(ui, *incidents);
+                else
+                    draw_hover_tooltip(ui, b);
                 draw_status_bar(ui, b);
                 ImGui::PopFont();
 

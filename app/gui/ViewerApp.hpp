@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/DataOptions.hpp"
+#include "scene/IncidentLayer.hpp"
 
 namespace mirador {
 
@@ -12,6 +13,8 @@ struct ViewerOptions {
     std::string initial_search;  // searched and selected at start
     int max_frames = 0;          // > 0: quit after that many frames (smoke tests, demos)
     std::string screenshot;      // with max_frames: PNG of the last frame
+    IncidentSource incidents;    // empty path: the bundled seed catalogue
+    bool no_incidents = false;
 };
 
 int run_viewer(const DataOptions& data, const ViewerOptions& options);

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "mirador/geo/Boundaries.hpp"
+#include "scene/IncidentLayer.hpp"
 #include "ui/UiState.hpp"
 
 namespace mirador {
@@ -25,7 +26,7 @@ void step_fly(UiState& ui, double dt) {
 }
 
 void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const geo::Boundaries& b,
-                      const geo::Projector& to_lonlat, float fb_scale, double dt) {
+                      const geo::Projector& to_lonlat, const IncidentLayer* incidents, float fb_scale, double dt) {
     const ImGuiIO& io = ImGui::GetIO();
     double mx = 0, my = 0;
     glfwGetCursorPos(window, &mx, &my);
@@ -81,7 +82,13 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
     }
     if (p.pressed && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         if (!p.dragging) {
-            ui.selected = ui.hovered;
+            ui.selected_incident = ui.hovered_incident;
+            if (ui.hovered_incident >= 0) {
+                // The incident's municipality is highlighted with it.
+                ui.selected = incidents->placed[static_cast<std::size_t>(ui.hovered_incident)].municipality;
+            } else {
+                ui.selected = ui.hovered;
+            }
             ui.show_details = ui.selected >= 0;
         }
         p.pressed = p.dragging = false;
@@ -94,8 +101,10 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
         const geo::Vec2 m = ui.view.screen_to_map(mx, my);
         ui.hovered = b.locate(m);
         ui.cursor_lonlat = to_lonlat.inverse(m);
+        ui.hovered_incident = (incidents && ui.show_points) ? incidents->pick(ui.view, mx, my, 8.0 * fb_scale) : -1;
     } else {
         ui.hovered = -1;
+        ui.hovered_incident = -1;
     }
 }
 

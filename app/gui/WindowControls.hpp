@@ -5,6 +5,7 @@ struct GLFWwindow;
 namespace mirador {
 
 struct UiState;
+struct IncidentLayer;
 namespace geo {
 struct Boundaries;
 class Projector;
@@ -19,8 +20,10 @@ struct PointerState {
 
 // Pans, zooms, hovers and selects from this frame's input; `fb_scale` converts window
 // coordinates to framebuffer pixels (HiDPI).
+// `incidents` may be null; when given, the incident under the cursor wins over the
+// municipality for hover and click (a click on an incident selects it and its municipality).
 void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& pointer, const geo::Boundaries& b,
-                      const geo::Projector& to_lonlat, float fb_scale, double dt);
+                      const geo::Projector& to_lonlat, const IncidentLayer* incidents, float fb_scale, double dt);
 
 // F11: full screen on the monitor the window is mostly on, and back to where it was.
 void toggle_fullscreen(GLFWwindow* window, UiState& ui, PointerState& pointer);

@@ -6,15 +6,25 @@
 
 namespace mirador {
 
+class MapScene;
+struct IncidentLayer;
+
 // Starts a fly-to that frames `box` (display CRS).
 void fly_to(UiState& ui, const geo::BBox& box);
 // Runs a search and selects/flies to the hit `index` of the results.
 void select_search_hit(UiState& ui, const geo::Boundaries& b, const geo::PlaceHit& hit);
 
 void draw_search_panel(UiState& ui, const geo::Boundaries& b, const geo::PlaceSearch& search);
-void draw_layers_panel(UiState& ui);
+void draw_layers_panel(UiState& ui, MapScene& scene, bool have_incidents);
 void draw_details_panel(UiState& ui, const geo::Boundaries& b);
 void draw_hover_tooltip(const UiState& ui, const geo::Boundaries& b);
 void draw_status_bar(const UiState& ui, const geo::Boundaries& b);
+
+// Incident panels; `scene` is told when filters or the choropleth change.
+void draw_incident_filters_panel(UiState& ui, IncidentLayer& incidents, MapScene& scene, const geo::Boundaries& b,
+                                 const geo::PopulationTable* population);
+void draw_ranking_panel(UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
+void draw_incident_tooltip(const UiState& ui, const IncidentLayer& incidents);
+void draw_incident_details(UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
 
 }  // namespace mirador

@@ -7,6 +7,7 @@
 #include "mirador/geo/PlaceSearch.hpp"
 #include "render/Renderer.hpp"
 #include "scene/MapOverlay.hpp"
+#include "style/Choropleth.hpp"
 
 namespace mirador {
 
@@ -36,6 +37,16 @@ struct UiState {
     bool show_fill = true, show_municipal_borders = true, show_state_borders = true;
     bool show_state_labels = true, show_municipality_labels = true;
     float fill_opacity = 1.0f;
+
+    // Incidents
+    long hovered_incident = -1, selected_incident = -1;
+    bool show_points = true;
+    int filter_category = -1;     // -1: all, else geo::IncidentCategory
+    char filter_actor[64] = {};
+    char filter_text[64] = {};
+    int filter_min_fatalities = 0;
+    ChoroplethStyle choropleth;
+    bool show_ranking = true;
 
     FlyTo fly;
     bool fullscreen = false;
