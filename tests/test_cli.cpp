@@ -199,3 +199,20 @@ TEST_CASE("mirador stats counts per municipality and state", "[cli][stats][data]
     CHECK(r.code == 1);
     CHECK_THAT(r.out, Catch::Contains("missing.csv"));
 }
+
+TEST_CASE("mirador snapshot --incidents draws points and a choropleth", "[cli][incidents][data]") {
+    REQUIRE_DATA_DIR();
+    const std::string dir = test::temp_dir("cli-incidents");
+    const std::string in = MIRADOR_TEST_FIXTURES "/stats-fixture.csv";
+    Run r = run("snapshot --incidents " + in + " --choropleth fatalities --classify natural-breaks --out " + dir +
+                "/inc.png --width 800 --height 500");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("Nowhereville"));  // the unplaced row is reported
+    const Png img(dir + "/inc.png");
+    REQUIRE(img.px);
+    CHECK(img.w == 800);
+    r = run("snapshot --incidents " + in + " --choropleth colours --out " + dir + "/x.png");
+    CHECK(r.code == 2);
+    CHECK_FALSE(std::filesystem::exists(dir + "/x.png"));
+}

@@ -1,0 +1,106 @@
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cmath>
+#include <stdexcept>
+
+#include "TestData.hpp"
+#include "commands/Snapshot.hpp"
+#include "style/Palette.hpp"
+
+using namespace mirador;
+
+namespace {
+
+struct Loaded {
+    geo::Gazetteer gazetteer;
+    std::unique_ptr<geo::Geocoder> geocoder;
+    std::unique_ptr<IncidentLayer> layer;
+};
+
+// The stats fixture (tests/fixtures), placed on the bundled boundaries.
+Loaded& fixture() {
+    static Loaded l = [] {
+        Loaded x;
+        auto g = geo::load_gazetteer(test::data_dir() + "/gazetteer/localidades_mx.csv");
+        if (!g) throw std::runtime_error(g.error());
+        x.gazetteer = std::move(g.value());
+        x.geocoder = std::make_unique<geo::Geocoder>(test::default_boundaries(), &x.gazetteer, nullptr);
+        std::vector<std::string> problems;
+        auto layer = load_incident_layer({MIRADOR_TEST_FIXTURES "/stats-fixture.csv", "", ""}, *x.geocoder, nullptr, problems);
+        if (!layer) throw std::runtime_error(layer.error());
+        x.layer = std::move(layer.value());
+        return x;
+    }();
+    return l;
+}
+
+std::array<int, 3> at(const SnapshotResult& s, geo::Vec2 p) {
+    const geo::Vec2 px = s.view.map_to_screen(p);
+    const auto* c = s.image.at(static_cast<int>(px.x), static_cast<int>(px.y));
+    return {c[0], c[1], c[2]};
+}
+
+}  // namespace
+
+TEST_CASE("snapshot with incidents: discs in their category colour, choropleth fills", "[render][incidents][data]") {
+    REQUIRE_DATA_DIR();
+    Loaded& x = fixture();
+    const auto& b = test::default_boundaries();
+    SnapshotOptions o;
+    o.width = 1600;
+    o.height = 1000;
+    o.labels = false;
+    o.choropleth.measure = ChoroplethMeasure::Incidents;
+    o.choropleth.method = geo::ClassMethod::EqualInterval;
+    o.choropleth.classes = 3;
+    auto s = render_snapshot(b, o, x.layer.get());
+    REQUIRE(s);
+
+    // Over the whole range Culiacán has the most incidents (4): the darkest class. A
+    // municipality with none (Mérida) has the pale "no incident" fill.
+    ChoroplethLegend legend;
+    const auto fills = choropleth_colors(b, *x.layer, o.choropleth, &legend);
+    const long culiacan = b.municipalities.find_code("25006"), merida = b.municipalities.find_code("31050");
+    CHECK(fills[static_cast<std::size_t>(culiacan)] == legend.colors.back());
+    CHECK(fills[static_cast<std::size_t>(merida)] == legend.zero_color);
+
+    // Bavispe's massacre (a8): the disc's centre has the massacre colour, drawn at the
+    // default 90 % opacity over Bavispe's fill.
+    float colors[9][4];
+    category_colors(colors);
+    const FrameParams defaults;
+    std::uint8_t under[4];
+    unpack_rgba(fills[static_cast<std::size_t>(b.municipalities.find_code("26015"))], under);
+    const auto massacre = at(*s, test::to_6372(-108.9409, 30.4801));
+    for (int c = 0; c < 3; ++c) {
+        const double expect = defaults.points_opacity * colors[2][c] * 255 + (1 - defaults.points_opacity) * under[c];
+        CHECK(std::abs(massacre[static_cast<std::size_t>(c)] - expect) <= 3);
+    }
+    std::uint8_t want[4];
+    unpack_rgba(legend.zero_color, want);
+    const auto px = at(*s, b.municipality_anchor[static_cast<std::size_t>(merida)]);
+    CHECK(std::abs(px[0] - want[0]) <= 2);
+    CHECK(std::abs(px[1] - want[1]) <= 2);
+    CHECK(std::abs(px[2] - want[2]) <= 2);
+}
+
+TEST_CASE("filters apply to points and counts alike", "[incidents][data]") {
+    REQUIRE_DATA_DIR();
+    Loaded& x = fixture();
+    const auto& b = test::default_boundaries();
+    IncidentLayer& l = *x.layer;
+    l.filters.filter.category = geo::IncidentCategory::Massacre;
+    l.apply_filters(b, nullptr);
+    CHECK(l.visible_count == 1);
+    CHECK(l.by_municipality.counted == 1);
+    l.filters.filter.category.reset();
+    l.filters.text = "village";  // a4's notes: "a village of Iguala"
+    l.apply_filters(b, nullptr);
+    CHECK(l.visible_count == 1);
+    REQUIRE(l.by_municipality.units.size() == 1);
+    CHECK(b.municipalities.attributes[l.by_municipality.units[0].unit].code == "12035");
+    l.filters = {};
+    l.apply_filters(b, nullptr);
+    CHECK(l.visible_count == 9);  // a9 is not placed
+}
