@@ -7,10 +7,13 @@
 namespace mirador::geo::detail {
 
 std::string_view trim(std::string_view s) {
-    constexpr std::string_view kSpaces = " \t\r\n";
-    const auto b = s.find_first_not_of(kSpaces);
-    if (b == std::string_view::npos) return {};
-    return s.substr(b, s.find_last_not_of(kSpaces) - b + 1);
+    // A plain loop: find_first_not_of with a set calls memchr once per character, and the CSV
+    // loader trims every field of every row.
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    std::size_t b = 0, e = s.size();
+    while (b < e && space(s[b])) ++b;
+    while (e > b && space(s[e - 1])) --e;
+    return s.substr(b, e - b);
 }
 
 std::string number_text(double v) {

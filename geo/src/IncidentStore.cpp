@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <thread>
 
 namespace mirador::geo {
 
@@ -36,7 +37,60 @@ void permute_big(std::vector<std::pair<std::uint32_t, std::uint32_t>>& big, cons
     std::sort(big.begin(), big.end());
 }
 
+// Indices in order of (day_start, minute), equal times in the order added (no time, -1, first
+// within its day). Why not std::stable_sort with a comparator: on millions of incidents in
+// random order its indirect comparisons miss the cache and took a large share of loading.
+// Instead each incident becomes one 64-bit word, (time key << 32) | index, radix-sorted on the
+// key bits only (LSD, so stable; the index bits keep equal keys in the order added).
+std::vector<std::uint32_t> time_order(const std::vector<std::int32_t>& day, const std::vector<std::int16_t>& minute) {
+    const std::size_t n = day.size();
+    std::vector<std::uint32_t> order(n);
+    if (n == 0) return order;
+    const auto [lo, hi] = std::minmax_element(day.begin(), day.end());
+    const std::int64_t min_day = *lo;
+    const std::uint64_t max_key = static_cast<std::uint64_t>(*hi - min_day) * 1441 + 1440;
+    if (max_key >= (std::uint64_t{1} << 32)) {  // dates thousands of years apart: no room to pack
+        std::iota(order.begin(), order.end(), 0u);
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return day[a] != day[b] ? day[a] < day[b] : minute[a] < minute[b];
+        });
+        return order;
+    }
+    std::vector<std::uint64_t> words(n);
+    bool sorted = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto key = static_cast<std::uint64_t>(day[i] - min_day) * 1441 + static_cast<std::uint64_t>(minute[i] + 1);
+        words[i] = (key << 32) | i;
+        sorted = sorted && (i == 0 || words[i - 1] < words[i]);
+    }
+    if (!sorted) {
+        constexpr int kBits = 11;
+        constexpr std::uint64_t kMask = (1u << kBits) - 1;
+        std::vector<std::uint64_t> tmp(n);
+        std::vector<std::size_t> count;
+        for (int shift = 32; shift < 64 && (max_key >> (shift - 32)) != 0; shift += kBits) {
+            count.assign(kMask + 2, 0);
+            for (const std::uint64_t w : words) ++count[((w >> shift) & kMask) + 1];
+            for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
+            for (const std::uint64_t w : words) tmp[count[(w >> shift) & kMask]++] = w;
+            words.swap(tmp);
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(words[i]);
+    return order;
+}
+
 }  // namespace
+
+std::size_t IncidentStore::memory_bytes() const {
+    auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+    std::size_t b = bytes(lon_) + bytes(lat_) + bytes(day_start_) + bytes(day_end_) + bytes(max_day_end_) +
+                    bytes(minute_) + bytes(precision_) + bytes(category_) + bytes(municipality_) + bytes(fatalities_) +
+                    bytes(injured_);
+    for (const auto* c : {&id_, &date_text_, &place_, &state_, &cvegeo_, &source_, &notes_, &actor_first_, &actor_ids_})
+        b += bytes(*c);
+    return b + bytes(big_fatalities_) + bytes(big_injured_) + strings_.memory_bytes();
+}
 
 IncidentDate IncidentStore::date(std::size_t i) const {
     return {day_start_[i], day_end_[i], precision_[i], minute_[i]};
@@ -168,20 +222,69 @@ void IncidentStoreBuilder::add(const Incident& in) {
     add(v);
 }
 
+void IncidentStoreBuilder::append(IncidentStoreBuilder&& other) {
+    IncidentStore& s = rows_;
+    IncidentStore& o = other.rows_;
+    const auto offset = static_cast<std::uint32_t>(s.day_start_.size());
+    const std::vector<std::uint32_t> remap = s.strings_.absorb(std::move(o.strings_));
+    auto cat = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    cat(s.lon_, o.lon_);
+    cat(s.lat_, o.lat_);
+    cat(s.day_start_, o.day_start_);
+    cat(s.day_end_, o.day_end_);
+    cat(s.minute_, o.minute_);
+    cat(s.precision_, o.precision_);
+    cat(s.category_, o.category_);
+    cat(s.municipality_, o.municipality_);
+    cat(s.fatalities_, o.fatalities_);
+    cat(s.injured_, o.injured_);
+    auto cat_ids = [&](std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from) {
+        to.reserve(to.size() + from.size());
+        for (const std::uint32_t id : from) to.push_back(remap[id]);
+    };
+    cat_ids(s.id_, o.id_);
+    cat_ids(s.date_text_, o.date_text_);
+    cat_ids(s.place_, o.place_);
+    cat_ids(s.state_, o.state_);
+    cat_ids(s.cvegeo_, o.cvegeo_);
+    cat_ids(s.source_, o.source_);
+    cat_ids(s.notes_, o.notes_);
+    const auto actor_base = static_cast<std::uint32_t>(s.actor_ids_.size());
+    cat_ids(s.actor_ids_, o.actor_ids_);
+    for (std::size_t k = 1; k < o.actor_first_.size(); ++k) s.actor_first_.push_back(actor_base + o.actor_first_[k]);
+    for (const auto& [i, count] : o.big_fatalities_) s.big_fatalities_.emplace_back(offset + i, count);
+    for (const auto& [i, count] : o.big_injured_) s.big_injured_.emplace_back(offset + i, count);
+    other.rows_ = IncidentStore();
+}
+
 IncidentStore IncidentStoreBuilder::finish() {
     IncidentStore s = std::move(rows_);
     rows_ = IncidentStore();
     const std::size_t n = s.day_start_.size();
 
-    std::vector<std::uint32_t> order(n);
-    std::iota(order.begin(), order.end(), 0u);
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        if (s.day_start_[a] != s.day_start_[b]) return s.day_start_[a] < s.day_start_[b];
-        return s.minute_[a] < s.minute_[b];  // no time (-1) first within its day
-    });
+    std::vector<std::uint32_t> order = time_order(s.day_start_, s.minute_);
 
     const bool already_sorted = std::is_sorted(order.begin(), order.end());
     if (!already_sorted) {
+        // The cold columns are permuted on a second thread while this one does the hot ones:
+        // gathering twenty columns of millions of rows was most of finish(). Small stores stay
+        // on one thread.
+        auto permute_cold = [&] {
+            for (auto* c : {&s.id_, &s.date_text_, &s.place_, &s.state_, &s.cvegeo_, &s.source_, &s.notes_})
+                permute(*c, order);
+            std::vector<std::uint32_t> first{0}, ids;
+            first.reserve(n + 1);
+            ids.reserve(s.actor_ids_.size());
+            for (std::uint32_t i : order) {
+                ids.insert(ids.end(), s.actor_ids_.begin() + s.actor_first_[i], s.actor_ids_.begin() + s.actor_first_[i + 1]);
+                first.push_back(static_cast<std::uint32_t>(ids.size()));
+            }
+            s.actor_first_.swap(first);
+            s.actor_ids_.swap(ids);
+        };
+        std::thread cold;
+        if (n >= 100000) cold = std::thread(permute_cold);
+        else permute_cold();
         permute(s.lon_, order);
         permute(s.lat_, order);
         permute(s.day_start_, order);
@@ -192,23 +295,12 @@ IncidentStore IncidentStoreBuilder::finish() {
         permute(s.municipality_, order);
         permute(s.fatalities_, order);
         permute(s.injured_, order);
-        for (auto* c : {&s.id_, &s.date_text_, &s.place_, &s.state_, &s.cvegeo_, &s.source_, &s.notes_})
-            permute(*c, order);
-
-        std::vector<std::uint32_t> first{0}, ids;
-        first.reserve(n + 1);
-        ids.reserve(s.actor_ids_.size());
-        for (std::uint32_t i : order) {
-            ids.insert(ids.end(), s.actor_ids_.begin() + s.actor_first_[i], s.actor_ids_.begin() + s.actor_first_[i + 1]);
-            first.push_back(static_cast<std::uint32_t>(ids.size()));
-        }
-        s.actor_first_.swap(first);
-        s.actor_ids_.swap(ids);
 
         std::vector<std::uint32_t> new_index(n);
         for (std::size_t k = 0; k < n; ++k) new_index[order[k]] = static_cast<std::uint32_t>(k);
         permute_big(s.big_fatalities_, new_index);
         permute_big(s.big_injured_, new_index);
+        if (cold.joinable()) cold.join();
     }
 
     s.max_day_end_.resize(n);

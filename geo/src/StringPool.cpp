@@ -1,11 +1,31 @@
 #include "mirador/geo/StringPool.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace mirador::geo {
 
 namespace {
 constexpr std::size_t kBlockSize = 64 * 1024;
+
+// Interned texts are short (names, dates): eight bytes at a time with a multiply-xorshift mix,
+// inline, instead of std::hash's out-of-line byte hash.
+std::uint64_t text_hash(std::string_view s) {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
+    h *= 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
+}
 }
 
 StringPool::StringPool() { strings_.emplace_back(); }
@@ -32,6 +52,13 @@ std::string_view StringPool::store(std::string_view text) {
     return {dst, text.size()};
 }
 
+std::size_t StringPool::memory_bytes() const {
+    std::size_t b = blocks_.capacity() * sizeof(blocks_[0]) + strings_.capacity() * sizeof(strings_[0]);
+    b += blocks_.size() > 0 ? (blocks_.size() - 1) * kBlockSize + block_size_ : 0;  // close enough: long
+                                                                                  // text has its own block
+    return b + table_.capacity() * sizeof(table_[0]);
+}
+
 std::uint32_t StringPool::add(std::string_view text) {
     if (text.empty()) return kEmpty;
     strings_.push_back(store(text));
@@ -40,10 +67,64 @@ std::uint32_t StringPool::add(std::string_view text) {
 
 std::uint32_t StringPool::intern(std::string_view text) {
     if (text.empty()) return kEmpty;
-    if (auto it = interned_.find(text); it != interned_.end()) return it->second;
-    const std::uint32_t id = add(text);
-    interned_.emplace(strings_[id], id);
-    return id;
+    if (2 * (table_used_ + 1) > table_.size()) grow_table();
+    const std::uint64_t h = text_hash(text);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    const std::size_t mask = table_.size() - 1;
+    for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+        const std::uint64_t e = table_[slot];
+        if (e == 0) {
+            const std::uint32_t id = add(text);
+            table_[slot] = (std::uint64_t{tag} << 32) | id;
+            ++table_used_;
+            return id;
+        }
+        const auto id = static_cast<std::uint32_t>(e);
+        if (static_cast<std::uint32_t>(e >> 32) == tag && strings_[id] == text) return id;
+    }
+}
+
+std::vector<std::uint32_t> StringPool::absorb(StringPool&& other) {
+    std::vector<bool> interned(other.strings_.size(), false);
+    for (const std::uint64_t e : other.table_)
+        if (e != 0) interned[static_cast<std::uint32_t>(e)] = true;
+    // Other's blocks join ours, ahead of our open block, which stays last for store().
+    if (!other.blocks_.empty()) {
+        std::unique_ptr<char[]> open;
+        if (!blocks_.empty()) {
+            open = std::move(blocks_.back());
+            blocks_.pop_back();
+        }
+        for (auto& b : other.blocks_) blocks_.push_back(std::move(b));
+        if (open) blocks_.push_back(std::move(open));
+        else block_used_ = block_size_ = 0;  // no open block: the next store() opens one
+    }
+    bytes_ += other.bytes_;
+    std::vector<std::uint32_t> remap(other.strings_.size(), kEmpty);
+    for (std::size_t k = 1; k < other.strings_.size(); ++k) {
+        const std::string_view v = other.strings_[k];
+        if (interned[k]) {
+            bytes_ -= v.size();  // intern() counts it again if it is new here
+            remap[k] = intern(v);
+        } else {
+            strings_.push_back(v);
+            remap[k] = static_cast<std::uint32_t>(strings_.size() - 1);
+        }
+    }
+    other = StringPool();
+    return remap;
+}
+
+void StringPool::grow_table() {
+    std::vector<std::uint64_t> old(std::max<std::size_t>(64, table_.size() * 2), 0);
+    old.swap(table_);
+    const std::size_t mask = table_.size() - 1;
+    for (const std::uint64_t e : old) {
+        if (e == 0) continue;
+        std::size_t slot = text_hash(strings_[static_cast<std::uint32_t>(e)]) & mask;
+        while (table_[slot] != 0) slot = (slot + 1) & mask;
+        table_[slot] = e;
+    }
 }
 
 }  // namespace mirador::geo

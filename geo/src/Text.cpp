@@ -1,12 +1,23 @@
 #include "mirador/geo/Text.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 namespace mirador::geo {
 
 bool is_valid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
+        // Eight ASCII bytes at a time: the incident CSV loader checks every row, and rows are
+        // mostly ASCII, so the byte-by-byte decoder below was a tenth of the load time.
+        if (i + 8 <= s.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            if ((word & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         const auto c = static_cast<unsigned char>(s[i]);
         std::size_t extra = 0;
         std::uint32_t cp = 0;

@@ -27,6 +27,8 @@ struct CsvOptions {
     // Beyond this many fields a record is reported as malformed (its fields are not stored), so a
     // 10 MB line of commas cannot turn into millions of views.
     std::size_t max_fields = 4096;
+    // Line number of the text's first line: a chunk of a larger file reports the file's lines.
+    std::size_t first_line = 1;
 };
 
 struct CsvRecord {
@@ -53,6 +55,9 @@ public:
 
     std::string_view text() const { return text_; }  // without the byte order mark
     bool had_bom() const { return had_bom_; }
+    // Where the next record starts: byte offset into text(), and its line.
+    std::size_t offset() const { return pos_; }
+    std::size_t line() const { return line_; }
 
 private:
     void finish_record(CsvRecord& record);

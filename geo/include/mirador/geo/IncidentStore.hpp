@@ -90,6 +90,8 @@ public:
 
     // Sum of the hot columns' element sizes, the running maximum of day_end included.
     static constexpr std::size_t bytes_per_incident_hot();
+    // Heap held by the whole store, hot and cold columns and the text (for benchmarks).
+    std::size_t memory_bytes() const;
 
     // --- hot columns, index i in time order ---
     std::span<const float> lon() const { return lon_; }  // degrees; NaN until placed
@@ -172,6 +174,9 @@ public:
     void reserve(std::size_t n);
     void add(const IncidentView& incident);
     void add(const Incident& incident);
+    // Appends `other`'s incidents as if they had been added here after this one's (loaders that
+    // parse parts of a file in parallel).
+    void append(IncidentStoreBuilder&& other);
     std::size_t size() const { return rows_.day_start_.size(); }
     [[nodiscard]] IncidentStore finish();
 
