@@ -10,6 +10,13 @@
 #include <thread>
 #include <unordered_map>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
 #include "IncidentChecks.hpp"
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/Text.hpp"
@@ -132,6 +139,9 @@ bool parse_rows(CsvReader& reader, const std::string& name, const IncidentCsvOpt
     std::vector<std::string_view> recoded_views;
     std::vector<std::string> warnings;
     std::unordered_map<std::string, std::optional<IncidentCategory>, TextHash, std::equal_to<>> categories;
+    // UTF-8 validity is a property of each character, and records are cut at ASCII bytes: when
+    // the whole text is valid, so is every record, and one pass replaces a check per row.
+    const bool all_utf8 = is_valid_utf8(reader.text().substr(reader.offset()));
 
     while (reader.next(rec)) {
         // Built only when a row has something to report: a string per row would cost more than
@@ -156,7 +166,7 @@ bool parse_rows(CsvReader& reader, const std::string& name, const IncidentCsvOpt
         warnings.clear();
 
         std::span<const std::string_view> f = rec.fields;
-        if (!is_valid_utf8(rec.raw)) {
+        if (!all_utf8 && !is_valid_utf8(rec.raw)) {
             recoded.clear();
             recoded_views.clear();
             for (std::string_view v : rec.fields) recoded.push_back(latin1_to_utf8(v));
@@ -266,6 +276,11 @@ std::size_t split_point(std::string_view rows) {
 
 }  // namespace
 
+namespace {
+Result<bool> parse_into(std::string_view text, const std::string& name, std::vector<std::string>* problems,
+                        const IncidentCsvOptions& options, IncidentStoreBuilder& builder);
+}  // namespace
+
 Result<CsvColumnMapping> parse_column_mapping(std::string_view text, const std::string& name) {
     CsvColumnMapping m;
     std::size_t line = 0;
@@ -309,13 +324,44 @@ Result<CsvColumnMapping> load_column_mapping(const std::string& path) {
 
 Result<IncidentStore> load_incident_csv(const std::string& path, std::vector<std::string>* problems,
                                         const IncidentCsvOptions& options) {
+    // A large regular file is mapped, not copied: reading 1.3 GB into a string cost a copy,
+    // page faults on fresh memory and that much more peak memory. The mapping is let go of
+    // before finish(), which allocates the sorted columns. Anything else (small, empty, a
+    // failed map) goes through read_whole_file, which also words the errors.
+    {
+        std::error_code ec;
+        const bool regular = std::filesystem::is_regular_file(path, ec);
+        const auto size = regular ? std::filesystem::file_size(path, ec) : 0;
+        const int fd = !ec && size >= (std::uintmax_t{1} << 20) ? ::open(path.c_str(), O_RDONLY | O_CLOEXEC) : -1;
+        struct stat st {};
+        if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+            const auto bytes = static_cast<std::size_t>(st.st_size);
+            void* map = ::mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            ::close(fd);
+            if (map != MAP_FAILED) {
+                ::madvise(map, bytes, MADV_SEQUENTIAL);
+                IncidentStoreBuilder builder;
+                auto parsed = parse_into(std::string_view(static_cast<const char*>(map), bytes), path, problems, options,
+                                         builder);
+                ::munmap(map, bytes);
+                if (!parsed) return make_error(parsed.error());
+                return builder.finish();
+            }
+        } else if (fd >= 0) {
+            ::close(fd);
+        }
+    }
     auto text = read_whole_file(path);
     if (!text) return make_error(text.error());
     return parse_incident_csv(text.value(), path, problems, options);
 }
 
-Result<IncidentStore> parse_incident_csv(std::string_view text, const std::string& name, std::vector<std::string>* problems,
-                                         const IncidentCsvOptions& options) {
+namespace {
+
+// The rows of `text` into `builder` (not finished, so that the caller can let go of the text
+// first). True on success.
+Result<bool> parse_into(std::string_view text, const std::string& name, std::vector<std::string>* problems,
+                        const IncidentCsvOptions& options, IncidentStoreBuilder& builder) {
     const CsvColumnMapping& map = options.columns;
     CsvOptions csv;
     csv.delimiter = map.delimiter;
@@ -358,7 +404,6 @@ Result<IncidentStore> parse_incident_csv(std::string_view text, const std::strin
 
     const std::string_view rows = reader.text().substr(reader.offset());
     const std::size_t first_line = reader.line();
-    IncidentStoreBuilder builder;
     // Large files are parsed in two halves on two threads (the project's machine has two cores;
     // one thread managed about 1.2M rows/s, the target is 2M). Each half gets its own builder
     // and string pool, merged after. The cut is found by counting quotes, which a malformed
@@ -387,11 +432,21 @@ Result<IncidentStore> parse_incident_csv(std::string_view text, const std::strin
                 for (auto& m : first_problems) problems->push_back(std::move(m));
                 for (auto& m : second_problems) problems->push_back(std::move(m));
             }
-            return builder.finish();
+            return true;
         }
         builder = IncidentStoreBuilder();
     }
     parse_rows(reader, name, options, c, field_count, builder, problems);
+    return true;
+}
+
+}  // namespace
+
+Result<IncidentStore> parse_incident_csv(std::string_view text, const std::string& name, std::vector<std::string>* problems,
+                                         const IncidentCsvOptions& options) {
+    IncidentStoreBuilder builder;
+    auto parsed = parse_into(text, name, problems, options, builder);
+    if (!parsed) return make_error(parsed.error());
     return builder.finish();
 }
 

@@ -26,6 +26,25 @@ std::uint64_t text_hash(std::string_view s) {
     h *= 0xFF51AFD7ED558CCDull;
     return h ^ (h >> 32);
 }
+
+// Equal bytes, inline for short text (most interned text is under 16 bytes): two overlapping
+// words instead of a call to memcmp.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+    if (n >= 8 && n <= 16) {
+        std::uint64_t a0, b0, a1, b1;
+        std::memcpy(&a0, a, 8);
+        std::memcpy(&b0, b, 8);
+        std::memcpy(&a1, a + n - 8, 8);
+        std::memcpy(&b1, b + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n < 8) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
+    return std::memcmp(a, b, n) == 0;
+}
 }
 
 StringPool::StringPool() { strings_.emplace_back(); }
@@ -69,25 +88,27 @@ std::uint32_t StringPool::intern(std::string_view text) {
     if (text.empty()) return kEmpty;
     if (2 * (table_used_ + 1) > table_.size()) grow_table();
     const std::uint64_t h = text_hash(text);
-    const auto tag = static_cast<std::uint32_t>(h >> 32);
     const std::size_t mask = table_.size() - 1;
+    const auto size = static_cast<std::uint32_t>(text.size());
     for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
-        const std::uint64_t e = table_[slot];
-        if (e == 0) {
+        Slot& e = table_[slot];
+        if (e.id == 0) {
             const std::uint32_t id = add(text);
-            table_[slot] = (std::uint64_t{tag} << 32) | id;
+            e.hash = h;
+            e.data = strings_[id].data();
+            e.size = size;
+            e.id = id;
             ++table_used_;
             return id;
         }
-        const auto id = static_cast<std::uint32_t>(e);
-        if (static_cast<std::uint32_t>(e >> 32) == tag && strings_[id] == text) return id;
+        if (e.hash == h && e.size == size && same_bytes(e.data, text.data(), text.size())) return e.id;
     }
 }
 
 std::vector<std::uint32_t> StringPool::absorb(StringPool&& other) {
     std::vector<bool> interned(other.strings_.size(), false);
-    for (const std::uint64_t e : other.table_)
-        if (e != 0) interned[static_cast<std::uint32_t>(e)] = true;
+    for (const Slot& e : other.table_)
+        if (e.id != 0) interned[e.id] = true;
     // Other's blocks join ours, ahead of our open block, which stays last for store().
     if (!other.blocks_.empty()) {
         std::unique_ptr<char[]> open;
@@ -116,13 +137,13 @@ std::vector<std::uint32_t> StringPool::absorb(StringPool&& other) {
 }
 
 void StringPool::grow_table() {
-    std::vector<std::uint64_t> old(std::max<std::size_t>(64, table_.size() * 2), 0);
+    std::vector<Slot> old(std::max<std::size_t>(64, table_.size() * 2));
     old.swap(table_);
     const std::size_t mask = table_.size() - 1;
-    for (const std::uint64_t e : old) {
-        if (e == 0) continue;
-        std::size_t slot = text_hash(strings_[static_cast<std::uint32_t>(e)]) & mask;
-        while (table_[slot] != 0) slot = (slot + 1) & mask;
+    for (const Slot& e : old) {
+        if (e.id == 0) continue;
+        std::size_t slot = e.hash & mask;
+        while (table_[slot].id != 0) slot = (slot + 1) & mask;
         table_[slot] = e;
     }
 }
