@@ -27,24 +27,6 @@ std::uint64_t text_hash(std::string_view s) {
     return h ^ (h >> 32);
 }
 
-// Equal bytes, inline for short text (most interned text is under 16 bytes): two overlapping
-// words instead of a call to memcmp.
-inline bool same_bytes(const char* a, const char* b, std::size_t n) {
-    if (n >= 8 && n <= 16) {
-        std::uint64_t a0, b0, a1, b1;
-        std::memcpy(&a0, a, 8);
-        std::memcpy(&b0, b, 8);
-        std::memcpy(&a1, a + n - 8, 8);
-        std::memcpy(&b1, b + n - 8, 8);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    if (n < 8) {
-        for (std::size_t i = 0; i < n; ++i)
-            if (a[i] != b[i]) return false;
-        return true;
-    }
-    return std::memcmp(a, b, n) == 0;
-}
 }
 
 StringPool::StringPool() { strings_.emplace_back(); }
@@ -87,21 +69,44 @@ std::uint32_t StringPool::add(std::string_view text) {
 std::uint32_t StringPool::intern(std::string_view text) {
     if (text.empty()) return kEmpty;
     if (2 * (table_used_ + 1) > table_.size()) grow_table();
-    const std::uint64_t h = text_hash(text);
+    const std::size_t n = text.size();
+    const char* const p = text.data();
+    // First and last eight bytes (overlapping below 16; zero-padded below 8).
+    std::uint64_t head = 0, tail = 0;
+    if (n >= 8) {
+        std::memcpy(&head, p, 8);
+        std::memcpy(&tail, p + n - 8, 8);
+    } else {
+        for (std::size_t i = 0; i < n; ++i) head |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    }
+    std::uint64_t h;
+    if (n <= 16) {
+        h = (head ^ 0x9E3779B97F4A7C15ull) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+        h = (h ^ tail ^ (std::uint64_t{n} << 56)) * 0xC4CEB9FE1A85EC53ull;
+        h ^= h >> 29;
+        h *= 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    } else {
+        h = text_hash(text);
+    }
     const std::size_t mask = table_.size() - 1;
-    const auto size = static_cast<std::uint32_t>(text.size());
+    const auto size = static_cast<std::uint32_t>(n);
     for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
         Slot& e = table_[slot];
         if (e.id == 0) {
             const std::uint32_t id = add(text);
             e.hash = h;
-            e.data = strings_[id].data();
             e.size = size;
             e.id = id;
+            e.head = head;
+            e.tail = tail;
             ++table_used_;
             return id;
         }
-        if (e.hash == h && e.size == size && same_bytes(e.data, text.data(), text.size())) return e.id;
+        if (e.hash == h && e.size == size && e.head == head && e.tail == tail &&
+            (n <= 16 || std::memcmp(strings_[e.id].data(), p, n) == 0))
+            return e.id;
     }
 }
 

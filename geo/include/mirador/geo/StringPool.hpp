@@ -45,14 +45,14 @@ private:
     // text's hash (high 32 bits) and its id (low 32 bits); 0 is empty, since id 0 ("") is never
     // in it. Flat slots instead of std::unordered_map's nodes: loading millions of incidents
     // interns several fields per row, and chasing a node per look-up was a fifth of the load.
-    // Open addressing; each slot holds the text's hash, bytes and id, so a look-up compares
-    // without touching strings_ (which also holds every added id and note: at 10M rows it is
-    // hundreds of MB, and reading it missed the cache).
+    // Open addressing; each slot holds the text's hash, size, id and first and last eight bytes
+    // (all of it up to 16 bytes, most interned text), so a look-up compares without touching
+    // strings_ or the text (scattered among ids and notes: at 10M rows, cache misses).
     struct Slot {
         std::uint64_t hash = 0;
-        const char* data = nullptr;
         std::uint32_t size = 0;
         std::uint32_t id = 0;  // 0: empty slot ("" is never in the table)
+        std::uint64_t head = 0, tail = 0;
     };
     std::vector<Slot> table_;
     std::size_t table_used_ = 0;
