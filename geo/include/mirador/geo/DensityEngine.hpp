@@ -1,0 +1,79 @@
+#pragma once
+// Kernel density surfaces of incidents in a time window.
+//
+// density_reference() is the definition: for every point and every cell centre closer than
+// the radius, add weight·fraction·K(distance), exactly as QGIS's heatmap does (cost: points x
+// kernel cells). DensityEngine gets the same surface at a cost independent of the kernel's
+// size: it bins the points to the grid (linear binning: each point's weight is shared among
+// the four nearest cell centres, which keeps the error second order in cell/radius) and
+// convolves the binned grid with the kernel sampled at cell offsets, by FFT (FFTW, float).
+// SlidingDensity keeps the binned grid of the current window and, when the window moves, adds
+// and removes only the incidents whose share changed, so a step costs the incidents that
+// entered or left plus one convolution, whatever the size of the window.
+//
+// Time: an incident counts with weight x span_fraction_in(its span, window) (TimeWindow.hpp).
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "mirador/geo/DensityGrid.hpp"
+#include "mirador/geo/DensityKernel.hpp"
+#include "mirador/geo/DensityPoints.hpp"
+#include "mirador/geo/TimeWindow.hpp"
+
+namespace mirador::geo {
+
+DensityGrid density_reference(const DensityPoints& pts, DayRange window, const GridSpec& grid, const KernelSpec& k);
+
+class DensityEngine {
+public:
+    DensityEngine(const GridSpec& grid, const KernelSpec& k, int threads = 0);  // 0: hardware
+    ~DensityEngine();
+    DensityEngine(const DensityEngine&) = delete;
+    DensityEngine& operator=(const DensityEngine&) = delete;
+
+    const GridSpec& grid() const;
+    const KernelSpec& kernel() const;
+    // Linear binning of the points overlapping `window` into `binned` (spec.cells(), weight per
+    // cell before the kernel).
+    void bin(const DensityPoints& pts, DayRange window, std::vector<double>& binned) const;
+    // binned -> per km² density.
+    void convolve(const std::vector<double>& binned, DensityGrid& out);
+    void compute(const DensityPoints& pts, DayRange window, DensityGrid& out);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+class SlidingDensity {
+public:
+    SlidingDensity(const DensityPoints& pts, const GridSpec& grid, const KernelSpec& k, int threads = 0);
+    ~SlidingDensity();
+    // Makes `window` current and returns its surface (valid until the next call).
+    const DensityGrid& move_to(DayRange window);
+    DayRange window() const;
+    std::size_t last_points_touched() const;  // incidents re-binned by the last move_to
+    const DensityEngine& engine() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The colour scale's top. Fixed: the largest cell value over every window of the axis (for
+// moving windows: every window of the current length; cumulative: the last). Computed
+// exactly but pruned: a window whose upper bound (its heaviest neighbourhood of radius-sized
+// blocks times the kernel's peak) cannot beat the best so far is skipped.
+enum class NormalizeMode { Fixed, Domain, Relative };
+const char* to_string(NormalizeMode m);
+
+struct FixedScaleResult {
+    double max = 0;               // per km²
+    std::size_t windows = 0;      // on the axis
+    std::size_t evaluated = 0;    // convolved (the rest were pruned)
+    DayRange argmax;              // the window that holds the maximum
+};
+FixedScaleResult fixed_scale_max(const DensityPoints& pts, const TimeAxis& axis, DensityEngine& engine);
+
+}  // namespace mirador::geo

@@ -1,0 +1,30 @@
+#pragma once
+// What the density engines read: every incident's position in the grid's metric CRS, its time
+// span and its weight, in the store's order (time-sorted), so a time window is the store's
+// index range. Unplaced incidents have NaN positions and are skipped.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "mirador/geo/IncidentStore.hpp"
+#include "mirador/geo/Result.hpp"
+
+namespace mirador::geo {
+
+enum class DensityWeight { Count, Fatalities };
+const char* to_string(DensityWeight w);  // "count", "fatalities"
+
+struct DensityPoints {
+    const IncidentStore* store = nullptr;  // time order and range_overlapping
+    std::vector<float> x, y;               // metres, grid CRS
+    std::vector<float> weight;             // 1, or fatalities (unknown: 0)
+    std::size_t size() const { return x.size(); }
+};
+
+// Projects the store's lon/lat to `crs` (PROJ). `include` (may be null) zeroes the weight of
+// incidents the filters leave out, so the arrays keep the store's indexing.
+Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWeight weight,
+                                          const std::vector<std::uint8_t>* include = nullptr,
+                                          const char* crs = "EPSG:6372");
+
+}  // namespace mirador::geo
