@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/DataOptions.hpp"
+#include "cli/SnapshotFlags.hpp"
 #include "commands/Geocode.hpp"
 #include "commands/Locate.hpp"
 #include "commands/Stats.hpp"
@@ -53,6 +54,8 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     snapshot->add_option("--classes", snap.choropleth.classes, "Number of classes")->capture_default_str()->check(CLI::Range(1, 9));
     snapshot->add_flag("--by-state", snap.choropleth.by_state, "Choropleth per state instead of per municipality");
+    SnapshotFlagText snap_flags;
+    add_snapshot_flags(*snapshot, snap_flags);
 
     double lon = 0, lat = 0;
     CLI::App* locate = app.add_subcommand("locate", "Print the municipality containing a point: CVEGEO, name, state");
@@ -109,6 +112,10 @@ int main(int argc, char** argv) {
             return 2;
         }
         snap.choropleth.method = *method;
+        if (auto f = apply_snapshot_flags(snap_flags, snap); !f) {
+            std::fprintf(stderr, "mirador snapshot: %s\n", f.error().c_str());
+            return 2;
+        }
         return run_snapshot_command(data, snap);
     }
     if (*locate) return run_locate_command(data, lon, lat);

@@ -7,6 +7,7 @@ layout(location = 0) in vec2 a_pos;        // metres, relative to the layer orig
 layout(location = 1) in float a_fatalities;
 layout(location = 2) in uint a_category;
 layout(location = 3) in uint a_visible;    // 0: filtered out
+layout(location = 4) in ivec2 a_days;      // the incident's span, days since 1970
 
 uniform vec2 u_center;
 uniform vec2 u_scale;
@@ -16,6 +17,8 @@ uniform float u_pixel_scale;
 uniform vec4 u_category_colors[9];
 uniform int u_hovered;
 uniform int u_selected;
+uniform ivec2 u_window;  // time window, inclusive
+uniform int u_first;     // store index of instance 0 (the window's range starts there)
 
 out vec2 v_local;     // -1..1 across the disc's bounding square
 flat out vec4 v_color;
@@ -23,13 +26,14 @@ flat out float v_radius;
 flat out float v_emphasis;
 
 void main() {
-    if (a_visible == 0u) {
+    if (a_visible == 0u || a_days.x > u_window.y || a_days.y < u_window.x) {
         gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
         return;
     }
     // Capped: aggregated records (a year of deaths in one state) must not cover a region.
     float r = (u_base_radius + min(1.6 * sqrt(max(a_fatalities, 0.0)), 16.0)) * u_pixel_scale;
-    v_emphasis = (gl_InstanceID == u_selected) ? 2.0 : (gl_InstanceID == u_hovered ? 1.0 : 0.0);
+    int index = gl_InstanceID + u_first;
+    v_emphasis = (index == u_selected) ? 2.0 : (index == u_hovered ? 1.0 : 0.0);
     r += v_emphasis * 1.5 * u_pixel_scale;
     vec2 corner = vec2((gl_VertexID & 1) == 0 ? -1.0 : 1.0, (gl_VertexID & 2) == 0 ? -1.0 : 1.0);
     vec2 clip = (a_pos - u_center) * u_scale;

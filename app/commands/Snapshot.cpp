@@ -19,6 +19,24 @@
 
 namespace mirador {
 
+geo::WindowSpec window_spec_for(geo::DayRange w) {
+    // The fixed heatmap scale compares windows like this one: calendar units when the window
+    // is one, else windows of its length.
+    const geo::CivilDate a = geo::civil_from_days(w.from), b = geo::civil_from_days(w.to);
+    const geo::CivilDate next = geo::civil_from_days(w.to + 1);
+    geo::WindowSpec spec;
+    spec.mode = geo::WindowMode::Moving;
+    const bool month_start = a.day == 1, month_end = next.day == 1;
+    if (w.days() == 1) spec.unit = geo::WindowUnit::Day;
+    else if (month_start && month_end && a.year == b.year && a.month == b.month) spec.unit = geo::WindowUnit::Month;
+    else if (month_start && month_end && a.year == b.year && a.month % 3 == 1 && b.month == a.month + 2)
+        spec.unit = geo::WindowUnit::Quarter;
+    else if (month_start && month_end && a.month == 1 && b.month == 12 && a.year == b.year) spec.unit = geo::WindowUnit::Year;
+    else if (w.days() == 7 && (w.from + 3) % 7 == 0) spec.unit = geo::WindowUnit::Week;  // 1970-01-05 was a Monday
+    else spec.unit = geo::WindowUnit::Custom, spec.custom_days = w.days();
+    return spec;
+}
+
 geo::Result<LonLatBox> parse_bbox(const std::string& text) {
     LonLatBox b{};
     char extra = 0;
@@ -107,6 +125,18 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const Snap
     params.overlay.municipality_labels = o.labels;
     if (!o.highlight.empty()) params.frame.selected = b.municipalities.find_code(o.highlight);
     params.frame.show_points = o.points;
+    if (!o.layers.empty()) {
+        auto has = [&](MapLayer l) { return std::find(o.layers.begin(), o.layers.end(), l) != o.layers.end(); };
+        params.frame.show_fill = has(MapLayer::Fill) || has(MapLayer::Borders);
+        params.frame.show_municipal_borders = params.frame.show_state_borders = has(MapLayer::Borders);
+        params.frame.show_points = o.points && has(MapLayer::Points);
+    }
+    params.heatmap = o.heatmap;
+    if (o.window) {
+        params.frame.time_from_day = o.window->from;
+        params.frame.time_to_day = o.window->to;
+        params.time_spec = window_spec_for(*o.window);
+    }
 
     IMGUI_CHECKVERSION();
     ImGuiContext* imgui = ImGui::CreateContext();
@@ -160,6 +190,12 @@ int run_snapshot_command(const DataOptions& data, const SnapshotOptions& o) {
             return 1;
         }
         incidents = std::move(layer.value());
+        if (o.window) {
+            // Counts and choropleth follow the time window like the points and the heatmap.
+            incidents->filters.filter.from_day = o.window->from;
+            incidents->filters.filter.to_day = o.window->to;
+        }
+        incidents->apply_filters(geo_ctx->geocoder->boundaries(), geo_ctx->population.get());
     }
     const geo::Boundaries& boundaries = geo_ctx ? *geo_ctx->boundaries : **b;
     const auto t1 = clock::now();

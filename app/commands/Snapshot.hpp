@@ -26,6 +26,12 @@ struct SnapshotOptions {
     IncidentSource incidents;
     bool points = true;
     ChoroplethStyle choropleth;
+    // Time window (--from/--to): every layer and count shows only incidents overlapping it.
+    std::optional<geo::DayRange> window;
+    // --layers: which layers to draw (drawn bottom to top in the viewer's default order);
+    // empty: boundaries and choropleth fill, and points when there are incidents.
+    std::vector<MapLayer> layers;
+    HeatmapSettings heatmap;
 };
 
 struct Image {
@@ -42,6 +48,10 @@ struct SnapshotResult {
 };
 
 geo::Result<LonLatBox> parse_bbox(const std::string& text);
+
+// The slider windows a snapshot's window belongs to (calendar month, quarter, year, week,
+// day, else custom windows of its length): what the heatmap's fixed scale compares.
+geo::WindowSpec window_spec_for(geo::DayRange window);
 
 // The view that shows `bbox` (lon/lat, sampled along its edges) in the display CRS.
 geo::Result<MapView> view_for_bbox(const geo::Boundaries& b, const std::optional<LonLatBox>& bbox, int width, int height);

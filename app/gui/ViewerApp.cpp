@@ -47,6 +47,10 @@ SceneParams scene_params(const UiState& ui, float pixel_scale) {
     p.frame.show_points = ui.show_points;
     p.frame.hovered_incident = ui.hovered_incident;
     p.frame.selected_incident = ui.selected_incident;
+    p.frame.borders_opacity = ui.borders_opacity;
+    p.frame.points_opacity = ui.points_opacity;
+    p.frame.layer_order = ui.layer_order;
+    p.heatmap = ui.heatmap;
     return p;
 }
 

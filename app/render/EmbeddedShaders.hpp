@@ -9,4 +9,10 @@ extern const char* const thinline_vert;
 extern const char* const thinline_frag;
 extern const char* const points_vert;
 extern const char* const points_frag;
+extern const char* const heatmap_vert;
+extern const char* const heatmap_frag;
+extern const char* const density_bin_vert;
+extern const char* const density_bin_frag;
+extern const char* const density_conv_vert;
+extern const char* const density_conv_frag;
 }  // namespace mirador::shaders

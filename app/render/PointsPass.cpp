@@ -1,6 +1,7 @@
 #include "render/PointsPass.hpp"
 
 #include <cmath>
+#include <tuple>
 #include <utility>
 
 #include "render/EmbeddedShaders.hpp"
@@ -22,9 +23,12 @@ geo::Result<PointsPass> PointsPass::create() {
     p.u_colors_ = glGetUniformLocation(p.program_, "u_category_colors");
     p.u_hovered_ = glGetUniformLocation(p.program_, "u_hovered");
     p.u_selected_ = glGetUniformLocation(p.program_, "u_selected");
+    p.u_window_ = glGetUniformLocation(p.program_, "u_window");
+    p.u_first_ = glGetUniformLocation(p.program_, "u_first");
     glGenVertexArrays(1, &p.vao_);
-    GLuint bufs[4];
-    glGenBuffers(4, bufs);
+    GLuint bufs[5];
+    glGenBuffers(5, bufs);
+    p.vbo_days_ = bufs[4];
     p.vbo_pos_ = bufs[0];
     p.vbo_fatal_ = bufs[1];
     p.vbo_cat_ = bufs[2];
@@ -46,6 +50,10 @@ geo::Result<PointsPass> PointsPass::create() {
     glEnableVertexAttribArray(3);
     glVertexAttribIPointer(3, 1, GL_UNSIGNED_BYTE, 1, nullptr);
     glVertexAttribDivisor(3, 1);
+    glBindBuffer(GL_ARRAY_BUFFER, p.vbo_days_);
+    glEnableVertexAttribArray(4);
+    glVertexAttribIPointer(4, 2, GL_INT, 8, nullptr);
+    glVertexAttribDivisor(4, 1);
     glBindVertexArray(0);
     return p;
 }
@@ -59,6 +67,9 @@ PointsPass& PointsPass::operator=(PointsPass&& o) noexcept {
     std::swap(vbo_fatal_, o.vbo_fatal_);
     std::swap(vbo_cat_, o.vbo_cat_);
     std::swap(vbo_visible_, o.vbo_visible_);
+    std::swap(vbo_days_, o.vbo_days_);
+    std::swap(store_, o.store_);
+    u_window_ = o.u_window_, u_first_ = o.u_first_;
     u_center_ = o.u_center_, u_scale_ = o.u_scale_, u_viewport_ = o.u_viewport_, u_base_ = o.u_base_;
     u_pixel_scale_ = o.u_pixel_scale_, u_colors_ = o.u_colors_, u_hovered_ = o.u_hovered_, u_selected_ = o.u_selected_;
     std::swap(count_, o.count_);
@@ -68,13 +79,18 @@ PointsPass& PointsPass::operator=(PointsPass&& o) noexcept {
 PointsPass::~PointsPass() {
     if (program_) glDeleteProgram(program_);
     if (vao_) glDeleteVertexArrays(1, &vao_);
-    GLuint bufs[] = {vbo_pos_, vbo_fatal_, vbo_cat_, vbo_visible_};
+    GLuint bufs[] = {vbo_pos_, vbo_fatal_, vbo_cat_, vbo_visible_, vbo_days_};
     for (GLuint b : bufs)
         if (b) glDeleteBuffers(1, &b);
 }
 
 void PointsPass::upload(const geo::IncidentStore& store, const std::vector<geo::Vec2>& xy, geo::Vec2 origin) {
     count_ = store.size();
+    store_ = &store;
+    std::vector<std::int32_t> days(count_ * 2);
+    for (std::size_t i = 0; i < count_; ++i) days[2 * i] = store.day_start()[i], days[2 * i + 1] = store.day_end()[i];
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_days_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(days.size() * 4), days.data(), GL_STATIC_DRAW);
     std::vector<float> pos(count_ * 2);
     std::vector<float> fatal(count_);
     std::vector<std::uint8_t> cat(count_), visible(count_);
@@ -118,8 +134,24 @@ void PointsPass::draw(const FrameParams& fp, float cx, float cy, float sx, float
     glUniform4fv(u_colors_, 9, colors);
     glUniform1i(u_hovered_, static_cast<int>(fp.hovered_incident));
     glUniform1i(u_selected_, static_cast<int>(fp.selected_incident));
+    std::size_t first = 0, last = count_;
+    if (store_ && store_->size() == count_) std::tie(first, last) = store_->range_overlapping(fp.time_from_day, fp.time_to_day);
+    if (last <= first) return;
+    glUniform2i(u_window_, fp.time_from_day, fp.time_to_day);
+    glUniform1i(u_first_, static_cast<int>(first));
     glBindVertexArray(vao_);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count_));
+    auto at = [first](std::size_t bytes) { return reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first * bytes)); };
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_pos_);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 8, at(8));
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_fatal_);
+    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, 4, at(4));
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_cat_);
+    glVertexAttribIPointer(2, 1, GL_UNSIGNED_BYTE, 1, at(1));
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
+    glVertexAttribIPointer(3, 1, GL_UNSIGNED_BYTE, 1, at(1));
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_days_);
+    glVertexAttribIPointer(4, 2, GL_INT, 8, at(8));
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(last - first));
     glBindVertexArray(0);
 }
 

@@ -8,6 +8,7 @@
 
 #include "render/EmbeddedShaders.hpp"
 #include "render/GlUtil.hpp"
+#include "render/HeatmapPass.hpp"
 #include "render/PointsPass.hpp"
 
 namespace mirador {
@@ -53,6 +54,11 @@ struct Renderer::Impl {
     geo::Vec2 origin;  // subtracted from every vertex before it becomes a float
     const geo::Boundaries* boundaries = nullptr;
     std::optional<PointsPass> points;
+    std::optional<HeatmapPass> heatmap;
+    geo::DisplayCrs display_crs = geo::DisplayCrs::Mexico6372;
+    geo::GridSpec heat_grid;  // the mesh was built for this grid
+    bool heat_mesh_valid = false;
+    void set_heat_mesh(const geo::GridSpec& g);
 
     // Outline of the hovered / selected municipality, rebuilt when they change.
     GLuint vao_highlight = 0, vbo_highlight = 0;
@@ -141,6 +147,9 @@ geo::Result<std::unique_ptr<Renderer>> Renderer::create() {
     auto points = PointsPass::create();
     if (!points) return geo::make_error(points.error());
     m.points.emplace(std::move(points).value());
+    auto heat = HeatmapPass::create();
+    if (!heat) return geo::make_error(heat.error());
+    m.heatmap.emplace(std::move(heat).value());
     glGenVertexArrays(1, &m.vao_hairline);
     glBindVertexArray(m.vao_hairline);
     glEnableVertexAttribArray(0);
@@ -196,6 +205,8 @@ void Renderer::upload(const geo::Boundaries& b) {
     m.levels.clear();
     m.boundaries = &b;
     m.origin = b.municipalities.bbox.center();
+    m.display_crs = b.municipalities.crs;
+    m.heat_mesh_valid = false;
     m.feature_bbox = b.municipalities.feature_bbox;
     m.highlight_hovered = m.highlight_selected = -2;
 
@@ -257,6 +268,52 @@ void Renderer::upload_incidents(const geo::IncidentStore& store, const std::vect
 
 void Renderer::set_incident_visibility(const std::vector<std::uint8_t>& visible) { impl_->points->set_visibility(visible); }
 
+const char* to_string(MapLayer l) {
+    switch (l) {
+        case MapLayer::Fill: return "choropleth";
+        case MapLayer::Heatmap: return "heatmap";
+        case MapLayer::Borders: return "boundaries";
+        case MapLayer::Points: return "points";
+    }
+    return "?";
+}
+
+void Renderer::Impl::set_heat_mesh(const geo::GridSpec& g) {
+    if (heat_mesh_valid && heat_grid == g) return;
+    // In its own CRS the grid is a rectangle; in another (Web Mercator) a 32 x 32 mesh
+    // through PROJ keeps every cell where it belongs to well under a pixel.
+    const std::string display = geo::crs_definition(display_crs);
+    const int n = display == g.crs ? 1 : 32;
+    std::vector<geo::Vec2> pos;
+    for (int j = 0; j <= n; ++j)
+        for (int i = 0; i <= n; ++i) pos.push_back({g.x0 + (g.x1() - g.x0) * i / n, g.y0 + (g.y1() - g.y0) * j / n});
+    if (n > 1) {
+        auto proj = geo::Projector::create(g.crs, display);
+        if (proj) proj->forward(pos);
+    }
+    for (auto& p : pos) p = {p.x - origin.x, p.y - origin.y};
+    heatmap->set_mesh(n, n, pos);
+    heat_grid = g;
+    heat_mesh_valid = true;
+}
+
+void Renderer::set_density(const geo::DensityGrid& grid) {
+    impl_->set_heat_mesh(grid.spec);
+    impl_->heatmap->set_density(grid);
+}
+
+void Renderer::set_density_texture(const geo::GridSpec& grid, unsigned texture) {
+    impl_->set_heat_mesh(grid);
+    impl_->heatmap->use_texture(texture);
+}
+
+void Renderer::set_heatmap_ramp(const std::array<std::uint32_t, 256>& rgba) { impl_->heatmap->set_ramp(rgba); }
+
+void Renderer::clear_density() {
+    impl_->heat_mesh_valid = false;
+    impl_->heatmap->set_mesh(1, 1, {{0, 0}, {0, 0}, {0, 0}, {0, 0}});
+}
+
 int Renderer::level_for(double metres_per_pixel) const {
     // A level moves borders by at most ~0.7 of its cell (fine snapping 0.09, arc thinning
     // 0.6): with cells up to 1.7 px that is at most 1.2 px at the switch, less zoomed out.
@@ -301,7 +358,8 @@ void Renderer::draw(const FrameParams& fp) {
     const float cx = float(v.center.x - m.origin.x), cy = float(v.center.y - m.origin.y);
     const float sx = float(2.0 / (v.metres_per_pixel * v.width)), sy = float(2.0 / (v.metres_per_pixel * v.height));
 
-    if (fp.show_fill) {
+    auto draw_fill = [&] {
+        if (!fp.show_fill) return;
         // Opaque fills skip blending: on llvmpipe the read-modify-write of every covered
         // pixel is a good part of the fill's cost.
         if (fp.fill_opacity >= 1.0f) glDisable(GL_BLEND);
@@ -328,16 +386,18 @@ void Renderer::draw(const FrameParams& fp) {
             glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(),
                                 static_cast<GLsizei>(counts.size()));
         glEnable(GL_BLEND);
-    }
+    };
 
-    glUseProgram(m.line_program);
+    auto use_line_program = [&] {
+        glUseProgram(m.line_program);
     glUniform2f(m.line_center, cx, cy);
     glUniform2f(m.line_scale, sx, sy);
-    glUniform2f(m.line_viewport, float(v.width), float(v.height));
+        glUniform2f(m.line_viewport, float(v.width), float(v.height));
+    };
     auto draw_segments = [&](GLuint vao, GLuint vbo, const std::vector<std::uint32_t>& first, float width_px,
                              const Rgba& c) {
         glUniform1f(m.line_half_width, 0.5f * width_px * fp.pixel_scale);
-        glUniform4f(m.line_color, c.r, c.g, c.b, c.a);
+        glUniform4f(m.line_color, c.r, c.g, c.b, c.a * fp.borders_opacity);
         glBindVertexArray(vao);
         glBindBuffer(GL_ARRAY_BUFFER, vbo);
         for (const Run& r : runs) {
@@ -354,7 +414,7 @@ void Renderer::draw(const FrameParams& fp) {
         glUseProgram(m.thin_program);
         glUniform2f(m.thin_center, cx, cy);
         glUniform2f(m.thin_scale, sx, sy);
-        glUniform4f(m.thin_color, c.r, c.g, c.b, c.a);
+        glUniform4f(m.thin_color, c.r, c.g, c.b, c.a * fp.borders_opacity);
         glBindVertexArray(m.vao_hairline);
         glBindBuffer(GL_ARRAY_BUFFER, vbo);
         glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 8, nullptr);
@@ -364,18 +424,34 @@ void Renderer::draw(const FrameParams& fp) {
             glDrawArrays(GL_LINES, static_cast<GLint>(2 * a), static_cast<GLsizei>(2 * (b - a)));
             stats_.segments += b - a;
         }
-        glUseProgram(m.line_program);
+        use_line_program();
     };
-    if (fp.show_municipal_borders) {
-        if (fp.municipal_border_px * fp.pixel_scale <= 1.0f)
-            draw_hairlines(lv.vbo_segments, lv.ranges.segment_first, fp.municipal_border);
-        else
-            draw_segments(lv.vao_lines, lv.vbo_segments, lv.ranges.segment_first, fp.municipal_border_px, fp.municipal_border);
-    }
-    if (fp.show_state_borders)
-        draw_segments(lv.vao_state, lv.vbo_state_segments, lv.ranges.state_segment_first, fp.state_border_px, fp.state_border);
+    auto draw_borders = [&] {
+        use_line_program();
+        if (fp.show_municipal_borders) {
+            if (fp.municipal_border_px * fp.pixel_scale <= 1.0f)
+                draw_hairlines(lv.vbo_segments, lv.ranges.segment_first, fp.municipal_border);
+            else
+                draw_segments(lv.vao_lines, lv.vbo_segments, lv.ranges.segment_first, fp.municipal_border_px,
+                              fp.municipal_border);
+        }
+        if (fp.show_state_borders)
+            draw_segments(lv.vao_state, lv.vbo_state_segments, lv.ranges.state_segment_first, fp.state_border_px,
+                          fp.state_border);
+    };
 
+    for (MapLayer layer : fp.layer_order) {
+        switch (layer) {
+            case MapLayer::Fill: draw_fill(); break;
+            case MapLayer::Heatmap: m.heatmap->draw(fp.heatmap, cx, cy, sx, sy); break;
+            case MapLayer::Borders: draw_borders(); break;
+            case MapLayer::Points: m.points->draw(fp, cx, cy, sx, sy); break;
+        }
+    }
+
+    // The hovered and selected outlines stay on top of every layer.
     if (m.boundaries && (fp.hovered >= 0 || fp.selected >= 0)) {
+        use_line_program();
         m.update_highlight(fp.hovered, fp.selected);
         glBindVertexArray(m.vao_highlight);
         glBindBuffer(GL_ARRAY_BUFFER, m.vbo_highlight);
@@ -393,7 +469,6 @@ void Renderer::draw(const FrameParams& fp) {
             glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(m.hovered_segments));
         }
     }
-    m.points->draw(fp, cx, cy, sx, sy);
     glBindVertexArray(0);
     glUseProgram(0);
 }

@@ -3,11 +3,13 @@
 // call Renderer::draw with a FrameParams, so a headless snapshot is the window's picture.
 //
 // Needs a current OpenGL 3.3 core context with glad loaded (see GlContext.hpp).
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <vector>
 
 #include "mirador/geo/Boundaries.hpp"
+#include "mirador/geo/DensityGrid.hpp"
 #include "mirador/geo/IncidentStore.hpp"
 #include "mirador/geo/Result.hpp"
 #include "render/MapView.hpp"
@@ -16,6 +18,21 @@ namespace mirador {
 
 struct Rgba {
     float r = 0, g = 0, b = 0, a = 1;
+};
+
+// The map's layers, drawn bottom to top in FrameParams::layer_order. Fill is the
+// municipalities' fill (the state palette, or the choropleth when one is set); Borders are
+// the municipal and state lines.
+enum class MapLayer : std::uint8_t { Fill, Heatmap, Borders, Points };
+inline constexpr int kMapLayerCount = 4;
+const char* to_string(MapLayer l);  // "choropleth", "heatmap", "boundaries", "points"
+
+// How the density surface is coloured this frame (values per km²).
+struct HeatmapStyle {
+    bool show = false;
+    float opacity = 0.8f;
+    float lo = 0, hi = 1;   // the ramp's ends
+    float threshold = 0;    // at or below: transparent
 };
 
 // What to draw this frame. Plain data owned by the caller (UI state or CLI options).
@@ -27,6 +44,7 @@ struct FrameParams {
     bool show_municipal_borders = true;
     bool show_state_borders = true;
     float fill_opacity = 1.0f;
+    float borders_opacity = 1.0f;  // multiplies both border colours' alpha
     float pixel_scale = 1.0f;  // line widths and text grow with the output's DPI
     Rgba background{0.80f, 0.86f, 0.90f, 1.0f};
     Rgba municipal_border{0.25f, 0.25f, 0.28f, 0.55f};
@@ -41,6 +59,12 @@ struct FrameParams {
     long hovered_incident = -1;   // index into the incident store
     long selected_incident = -1;
     Rgba category_colors[9];      // by geo::IncidentCategory
+    // Incidents whose span overlaps these days (inclusive) are drawn; the time slider sets them.
+    std::int32_t time_from_day = INT32_MIN / 2, time_to_day = INT32_MAX / 2;
+
+    HeatmapStyle heatmap;
+    std::array<MapLayer, kMapLayerCount> layer_order{MapLayer::Fill, MapLayer::Heatmap, MapLayer::Borders,
+                                                     MapLayer::Points};
 };
 
 struct DrawStats {
@@ -66,6 +90,14 @@ public:
     // Incidents at their display-CRS positions (NaN: not placed), in store order.
     void upload_incidents(const geo::IncidentStore& store, const std::vector<geo::Vec2>& display_xy);
     void set_incident_visibility(const std::vector<std::uint8_t>& visible);
+
+    // The heatmap's surface from the CPU engine (grid in `grid_crs`, drawn through a mesh
+    // projected to the display CRS when the two differ).
+    void set_density(const geo::DensityGrid& grid);
+    // The same from the GPU engine: its result texture is drawn directly (no read back).
+    void set_density_texture(const geo::GridSpec& grid, unsigned texture);
+    void set_heatmap_ramp(const std::array<std::uint32_t, 256>& rgba);
+    void clear_density();
 
     // Draws into the currently bound framebuffer, whose size must be view.width x view.height.
     void draw(const FrameParams& frame);

@@ -1,9 +1,12 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "mirador/geo/IncidentCategory.hpp"
+#include "scene/HeatmapLayer.hpp"
 #include "scene/MapScene.hpp"
 #include "style/Palette.hpp"
 
@@ -17,10 +20,62 @@ ImU32 to_imgui(std::uint32_t rgba) {
     return IM_COL32(c[0], c[1], c[2], c[3]);
 }
 
+std::string tick(double v) {
+    char buf[32];
+    if (v == 0) return "0";
+    const double a = std::fabs(v);
+    if (a >= 100) std::snprintf(buf, sizeof buf, "%.0f", v);
+    else if (a >= 0.01) std::snprintf(buf, sizeof buf, "%.3g", v);
+    else std::snprintf(buf, sizeof buf, "%.2e", v);
+    return buf;
+}
+
+// Bottom-right: title (units), the ramp as a bar with its values, where transparency starts,
+// and how the scale was chosen, so a reader of a snapshot knows what a colour means.
+void draw_heatmap_legend(ImDrawList* list, ImFont* font, float s, float right, float bottom, const HeatmapLegend& h) {
+    const float fs = font->FontSize, pad = 8 * s, line = fs + 4 * s;
+    const float bar_w = 220 * s, bar_h = 12 * s;
+    float w = bar_w;
+    for (const std::string* t : {&h.title, &h.scale_note, &h.kernel_note})
+        w = std::max(w, font->CalcTextSizeA(fs, 1e9f, 0, t->c_str()).x);
+    const float height = pad * 2 + line * 4 + bar_h + 4 * s;
+    const ImVec2 a(right - 10 * s - w - 2 * pad, bottom - height), b(right - 10 * s, bottom);
+    list->AddRectFilled(a, b, IM_COL32(255, 255, 255, 225), 4 * s);
+    list->AddRect(a, b, IM_COL32(90, 90, 90, 200), 4 * s);
+    float y = a.y + pad;
+    const ImU32 ink = IM_COL32(20, 20, 20, 255);
+    list->AddText(font, fs, ImVec2(a.x + pad, y), ink, h.title.c_str());
+    y += line;
+    const float x0 = a.x + pad;
+    const int steps = 64;
+    for (int i = 0; i < steps; ++i) {
+        const std::size_t k = static_cast<std::size_t>(i * 255 / (steps - 1));
+        list->AddRectFilled(ImVec2(x0 + bar_w * i / steps, y), ImVec2(x0 + bar_w * (i + 1) / steps + 0.5f, y + bar_h),
+                            to_imgui(h.ramp[k]));
+    }
+    list->AddRect(ImVec2(x0, y), ImVec2(x0 + bar_w, y + bar_h), IM_COL32(90, 90, 90, 255));
+    if (h.hi > h.lo && h.threshold > h.lo) {
+        // Below this mark the surface is not drawn.
+        const float tx = x0 + bar_w * float(std::min(1.0, (h.threshold - h.lo) / (h.hi - h.lo)));
+        list->AddRectFilled(ImVec2(x0, y), ImVec2(tx, y + bar_h), IM_COL32(255, 255, 255, 170));
+        list->AddLine(ImVec2(tx, y - 2 * s), ImVec2(tx, y + bar_h + 2 * s), ink, 1.5f * s);
+    }
+    y += bar_h + 2 * s;
+    const std::string lo = tick(h.lo), mid = tick((h.lo + h.hi) / 2), hi = tick(h.hi);
+    list->AddText(font, fs, ImVec2(x0, y), ink, lo.c_str());
+    const float mw = font->CalcTextSizeA(fs, 1e9f, 0, mid.c_str()).x, hw = font->CalcTextSizeA(fs, 1e9f, 0, hi.c_str()).x;
+    list->AddText(font, fs, ImVec2(x0 + bar_w / 2 - mw / 2, y), ink, mid.c_str());
+    list->AddText(font, fs, ImVec2(x0 + bar_w - hw, y), ink, hi.c_str());
+    y += line;
+    list->AddText(font, fs, ImVec2(x0, y), IM_COL32(40, 40, 40, 255), h.scale_note.c_str());
+    y += line;
+    list->AddText(font, fs, ImVec2(x0, y), IM_COL32(40, 40, 40, 255), h.kernel_note.c_str());
+}
+
 }  // namespace
 
 void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, const ChoroplethLegend* choro,
-                  const IncidentLayer* incidents) {
+                  const IncidentLayer* incidents, const HeatmapLegend* heat) {
     const float s = p.overlay.pixel_scale;
     ImFont* font = fonts.ui;
     const float fs = font->FontSize;
@@ -77,6 +132,7 @@ void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, 
                                   " incidents (size: fatalities)";
         box(x, bottom, title, rows);
     }
+    if (heat) draw_heatmap_legend(list, font, s, float(p.frame.view.width), bottom, *heat);
 }
 
 }  // namespace mirador

@@ -28,10 +28,12 @@ std::vector<LabelBox> draw_map_overlay(ImDrawList* list, const FontSet& fonts, c
 struct SceneParams;
 struct ChoroplethLegend;
 struct IncidentLayer;
+struct HeatmapLegend;
 
 // Bottom-left legends: the choropleth's classes (with the zero and no-data swatches) and the
-// incident categories with what the disc size means. Either may be null.
+// incident categories with what the disc size means; bottom-right: the heatmap's ramp with
+// values, units and how its scale was chosen. Any may be null.
 void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& params, const ChoroplethLegend* choropleth,
-                  const IncidentLayer* incidents);
+                  const IncidentLayer* incidents, const HeatmapLegend* heatmap = nullptr);
 
 }  // namespace mirador

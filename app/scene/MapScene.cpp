@@ -24,6 +24,7 @@ void MapScene::set_incidents(const IncidentLayer* incidents) {
 
 void MapScene::incidents_changed() {
     if (incidents_) renderer_->set_incident_visibility(incidents_->visible);
+    heatmap_.invalidate_points();
     recolor();
 }
 
@@ -43,10 +44,14 @@ std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_l
     float colors[9][4];
     category_colors(colors);
     for (int c = 0; c < 9; ++c) frame.category_colors[c] = {colors[c][0], colors[c][1], colors[c][2], colors[c][3]};
+    frame.heatmap = heatmap_.update(*renderer_, incidents_, p.heatmap, {frame.time_from_day, frame.time_to_day},
+                                    p.time_spec);
     renderer_->draw(frame);
     if (!overlay_list) return {};
     auto labels = draw_map_overlay(overlay_list, fonts, *boundaries_, p.frame.view, p.overlay);
-    draw_legends(overlay_list, fonts, p, legend(), incidents_ && p.frame.show_points ? incidents_ : nullptr);
+    draw_legends(overlay_list, fonts, p, p.frame.show_fill ? legend() : nullptr,
+                 incidents_ && p.frame.show_points ? incidents_ : nullptr,
+                 frame.heatmap.show ? heatmap_.legend() : nullptr);
     return labels;
 }
 

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "render/Renderer.hpp"
+#include "scene/HeatmapLayer.hpp"
 #include "scene/IncidentLayer.hpp"
 #include "scene/MapOverlay.hpp"
 #include "style/Choropleth.hpp"
@@ -11,8 +12,10 @@
 namespace mirador {
 
 struct SceneParams {
-    FrameParams frame;
+    FrameParams frame;  // frame.time_from_day/time_to_day is the time window of every layer
     OverlayParams overlay;
+    HeatmapSettings heatmap;
+    geo::WindowSpec time_spec;  // the slider's windows: what the heatmap's fixed scale compares
 };
 
 class MapScene {
@@ -34,6 +37,7 @@ public:
     const IncidentLayer* incidents() const { return incidents_; }
 
     Renderer& renderer() { return *renderer_; }
+    const HeatmapLayer& heatmap() const { return heatmap_; }
     const geo::Boundaries& boundaries() const { return *boundaries_; }
 
 private:
@@ -42,6 +46,7 @@ private:
     const IncidentLayer* incidents_ = nullptr;
     ChoroplethStyle choropleth_;
     ChoroplethLegend legend_;
+    HeatmapLayer heatmap_;
     void recolor();
 };
 

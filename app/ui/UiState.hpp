@@ -6,6 +6,7 @@
 
 #include "mirador/geo/PlaceSearch.hpp"
 #include "render/Renderer.hpp"
+#include "scene/HeatmapLayer.hpp"
 #include "scene/MapOverlay.hpp"
 #include "style/Choropleth.hpp"
 
@@ -37,6 +38,12 @@ struct UiState {
     bool show_fill = true, show_municipal_borders = true, show_state_borders = true;
     bool show_state_labels = true, show_municipality_labels = true;
     float fill_opacity = 1.0f;
+    float borders_opacity = 1.0f;
+    float points_opacity = 0.9f;
+    // Bottom to top; the layers panel lists them top first.
+    std::array<MapLayer, kMapLayerCount> layer_order{MapLayer::Fill, MapLayer::Heatmap, MapLayer::Borders,
+                                                     MapLayer::Points};
+    HeatmapSettings heatmap;
 
     // Incidents
     long hovered_incident = -1, selected_incident = -1;
