@@ -132,6 +132,8 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const Snap
         params.frame.show_points = o.points && has(MapLayer::Points);
     }
     params.heatmap = o.heatmap;
+    if (!o.layers.empty() && std::find(o.layers.begin(), o.layers.end(), MapLayer::Heatmap) == o.layers.end())
+        params.heatmap.show = false;
     if (o.window) {
         params.frame.time_from_day = o.window->from;
         params.frame.time_to_day = o.window->to;

@@ -1,0 +1,254 @@
+// The heatmap as drawn: the GPU engine against the CPU engine and the reference, the colour
+// ramps, snapshots hot where the seed incidents are and cold in an empty window, and the
+// fixed scale that does not move with the window.
+#include <catch2/catch.hpp>
+
+#include <glad/gl.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <random>
+#include <stdexcept>
+
+#include "TestData.hpp"
+#include "commands/Snapshot.hpp"
+#include "mirador/geo/Gazetteer.hpp"
+#include "mirador/geo/Geocoder.hpp"
+#include "platform/GlContext.hpp"
+#include "render/GpuDensity.hpp"
+#include "style/ColorRamp.hpp"
+
+using namespace mirador;
+
+namespace {
+
+struct Seeds {
+    geo::Gazetteer gazetteer;
+    std::unique_ptr<geo::Geocoder> geocoder;
+    std::unique_ptr<IncidentLayer> layer;
+};
+
+Seeds& seeds() {
+    static Seeds s = [] {
+        Seeds x;
+        auto g = geo::load_gazetteer(test::data_dir() + "/gazetteer/localidades_mx.csv");
+        if (!g) throw std::runtime_error(g.error());
+        x.gazetteer = std::move(g.value());
+        x.geocoder = std::make_unique<geo::Geocoder>(test::default_boundaries(), &x.gazetteer, nullptr);
+        std::vector<std::string> problems;
+        auto layer = load_incident_layer({MIRADOR_ASSETS_DIR "/incidents/seed-incidents.csv", "", ""}, *x.geocoder,
+                                         nullptr, problems);
+        if (!layer) throw std::runtime_error(layer.error());
+        x.layer = std::move(layer.value());
+        return x;
+    }();
+    return s;
+}
+
+// A store of clustered points (lon/lat around three cities, some month-precision dates) and
+// its density points.
+geo::IncidentStore clustered_store(std::size_t n) {
+    std::mt19937 rng(7);
+    const double centers[3][2] = {{-107.39, 24.80}, {-99.13, 19.43}, {-106.45, 31.70}};
+    std::normal_distribution<double> spread(0.0, 0.25);
+    std::uniform_int_distribution<int> day(0, 700), pick(0, 2), coin(0, 9);
+    geo::IncidentStoreBuilder b;
+    for (std::size_t i = 0; i < n; ++i) {
+        geo::Incident inc;
+        inc.id = std::to_string(i);
+        const int c = pick(rng);
+        inc.lon = centers[c][0] + spread(rng);
+        inc.lat = centers[c][1] + spread(rng);
+        const std::int32_t d = geo::days_from_civil(2019, 1, 1) + day(rng);
+        if (coin(rng) == 0) {
+            const auto cd = geo::civil_from_days(d);
+            inc.date = {geo::days_from_civil(cd.year, cd.month, 1),
+                        geo::days_from_civil(cd.year, cd.month, geo::days_in_month(cd.year, cd.month)),
+                        geo::DatePrecision::Month};
+        } else {
+            inc.date = {d, d, geo::DatePrecision::Day};
+        }
+        inc.fatalities = static_cast<std::uint32_t>(coin(rng));
+        b.add(inc);
+    }
+    return b.finish();
+}
+
+double max_rel_diff(const geo::DensityGrid& a, const geo::DensityGrid& b) {
+    double m = 0, top = 0;
+    for (std::size_t i = 0; i < a.values.size(); ++i) {
+        m = std::max(m, double(std::fabs(a.values[i] - b.values[i])));
+        top = std::max(top, double(std::fabs(b.values[i])));
+    }
+    return top > 0 ? m / top : m;
+}
+
+std::array<int, 3> pixel(const SnapshotResult& s, double lon, double lat) {
+    const geo::Vec2 p = s.view.map_to_screen(test::to_6372(lon, lat));
+    const auto* c = s.image.at(static_cast<int>(p.x), static_cast<int>(p.y));
+    return {c[0], c[1], c[2]};
+}
+
+// Index of the ramp entry nearest to a colour.
+int ramp_index(const RampTable& t, std::array<int, 3> c) {
+    int best = -1;
+    double best_d = 1e30;
+    for (int i = 0; i < 256; ++i) {
+        std::uint8_t e[4];
+        unpack_rgba(t[static_cast<std::size_t>(i)], e);
+        const double d = std::pow(e[0] - c[0], 2) + std::pow(e[1] - c[1], 2) + std::pow(e[2] - c[2], 2);
+        if (d < best_d) best_d = d, best = i;
+    }
+    return best_d < 30 * 30 ? best : -1;
+}
+
+}  // namespace
+
+TEST_CASE("colour ramps: lightness is monotonic and steps are even", "[heatmap][ramp]") {
+    for (int r = 0; r < kRampCount; ++r) {
+        const RampId id = static_cast<RampId>(r);
+        INFO(to_string(id));
+        CHECK(parse_ramp(to_string(id)) == id);
+        const RampTable t = ramp_table(id);
+        const double first = srgb_to_oklab(t[0]).L, last = srgb_to_oklab(t[255]).L;
+        const double sign = last > first ? 1 : -1;  // YlOrRd runs light to dark
+        if (id != RampId::YlOrRd) CHECK(sign > 0);
+        double min_step = 1e9, max_step = 0;
+        for (int i = 1; i < 256; ++i) {
+            const OkLab a = srgb_to_oklab(t[static_cast<std::size_t>(i - 1)]), b = srgb_to_oklab(t[static_cast<std::size_t>(i)]);
+            CHECK(sign * (b.L - a.L) > -1e-3);  // 8-bit rounding aside, lightness never turns back
+            const double step = std::sqrt(std::pow(b.L - a.L, 2) + std::pow(b.a - a.a, 2) + std::pow(b.b - a.b, 2));
+            min_step = std::min(min_step, step);
+            max_step = std::max(max_step, step);
+        }
+        // Perceptual steps between neighbouring entries stay within a factor of a few (8-bit
+        // quantisation makes the smallest steps uneven).
+        CHECK(max_step < 0.02);
+    }
+    CHECK_FALSE(parse_ramp("rainbow"));
+}
+
+TEST_CASE("GPU density equals the CPU engine and the reference", "[heatmap][gpu][render]") {
+    auto ctx = HeadlessGlContext::create();
+    REQUIRE(ctx);
+    const geo::IncidentStore store = clustered_store(20000);
+    auto pts = geo::make_density_points(store, geo::DensityWeight::Count);
+    REQUIRE(pts);
+    geo::Vec2 lo{1e300, 1e300}, hi{-1e300, -1e300};
+    for (std::size_t i = 0; i < pts->size(); ++i) {
+        lo = {std::min(lo.x, double(pts->x[i])), std::min(lo.y, double(pts->y[i]))};
+        hi = {std::max(hi.x, double(pts->x[i])), std::max(hi.y, double(pts->y[i]))};
+    }
+    for (auto shape : {geo::KernelShape::Quartic, geo::KernelShape::Epanechnikov, geo::KernelShape::Gaussian}) {
+        INFO(geo::to_string(shape));
+        const geo::KernelSpec k{shape, 40000};
+        const geo::GridSpec grid = geo::display_grid_for(lo, hi, k.radius_m);
+        auto gpu = GpuDensity::create();
+        REQUIRE(gpu);
+        (*gpu)->configure(*pts, grid, k);
+        const geo::DayRange windows[] = {{INT32_MIN / 2, INT32_MAX / 2},
+                                         {geo::days_from_civil(2019, 10, 1), geo::days_from_civil(2019, 10, 31)}};
+        for (const auto& w : windows) {
+            (*gpu)->compute(w);
+            const geo::DensityGrid g = (*gpu)->read_back();
+            geo::DensityEngine engine(grid, k);
+            geo::DensityGrid c;
+            engine.compute(*pts, w, c);
+            const geo::DensityGrid ref = geo::density_reference(*pts, w, grid, k);
+            REQUIRE(g.values.size() == c.values.size());
+            REQUIRE(c.max_value() > 0);
+            // Same binning and kernel table; float sums in a different order.
+            CHECK(max_rel_diff(g, c) < 1e-4);
+            // Linear binning at cells of radius/8 against exact per-point sums.
+            CHECK(max_rel_diff(g, ref) < 1e-2);
+        }
+    }
+}
+
+TEST_CASE("snapshot heatmap: hot at Culiacán in October 2019, cold in an empty window", "[heatmap][render][data]") {
+    REQUIRE_DATA_DIR();
+    Seeds& s = seeds();
+    const auto& b = test::default_boundaries();
+    SnapshotOptions o;
+    o.width = 1200;
+    o.height = 800;
+    o.labels = false;
+    o.layers = {MapLayer::Borders, MapLayer::Heatmap};
+    o.heatmap.show = true;
+    o.heatmap.normalize = geo::NormalizeMode::Relative;
+    o.heatmap.opacity = 1.0f;
+    o.heatmap.ramp = RampId::Viridis;
+    const RampTable ramp = ramp_table(RampId::Viridis);
+
+    // Apply the window the way the command does: counts and points follow it too.
+    auto render = [&](geo::DayRange w) {
+        o.window = w;
+        s.layer->filters.filter.from_day = w.from;
+        s.layer->filters.filter.to_day = w.to;
+        s.layer->apply_filters(b, nullptr);
+        auto r = render_snapshot(b, o, s.layer.get());
+        REQUIRE(r);
+        return std::move(r).value();
+    };
+    const double cul_lon = -107.394, cul_lat = 24.809;
+    auto october = render({geo::days_from_civil(2019, 10, 1), geo::days_from_civil(2019, 10, 31)});
+    const int hot = ramp_index(ramp, pixel(october, cul_lon, cul_lat));
+    INFO("Culiacán pixel ramp index " << hot);
+    CHECK(hot > 200);  // the window's densest place: the top of the ramp
+    // Far from any October 2019 incident (Mérida) the map shows through.
+    CHECK(ramp_index(ramp, pixel(october, -89.62, 20.97)) < 0);
+
+    auto empty = render({geo::days_from_civil(2005, 1, 1), geo::days_from_civil(2005, 12, 31)});
+    o.layers = {MapLayer::Borders};
+    auto none = render({geo::days_from_civil(2005, 1, 1), geo::days_from_civil(2005, 12, 31)});
+    CHECK(pixel(empty, cul_lon, cul_lat) == pixel(none, cul_lon, cul_lat));
+    CHECK(empty.image.rgba == none.image.rgba);
+
+    s.layer->filters.filter = {};
+    s.layer->apply_filters(b, nullptr);
+}
+
+TEST_CASE("heatmap scale: fixed stays fixed while the window moves, relative follows it", "[heatmap][render][data]") {
+    REQUIRE_DATA_DIR();
+    Seeds& s = seeds();
+    const auto& b = test::default_boundaries();
+    auto ctx = HeadlessGlContext::create();
+    REQUIRE(ctx);
+    auto scene = MapScene::create(b);
+    REQUIRE(scene);
+    (*scene)->set_incidents(s.layer.get());
+    SceneParams p;
+    p.frame.view.width = 400;
+    p.frame.view.height = 300;
+    p.frame.view.fit(b.municipalities.bbox, 0.02);
+    p.heatmap.show = true;
+    p.time_spec = {geo::WindowMode::Moving, geo::WindowUnit::Month, 30};
+    const FontSet fonts;
+    auto top_for = [&](geo::NormalizeMode mode, int year, int month) {
+        p.heatmap.normalize = mode;
+        p.frame.time_from_day = geo::days_from_civil(year, month, 1);
+        p.frame.time_to_day = geo::days_from_civil(year, month, geo::days_in_month(year, month));
+        (*scene)->draw(p, nullptr, fonts);
+        const HeatmapLegend* l = (*scene)->heatmap().legend();
+        REQUIRE(l);
+        return l->hi;
+    };
+    // October 2019 (Culiacán, El Aguaje, Tepochica) and November 2019 (LeBarón) differ...
+    const double rel_oct = top_for(geo::NormalizeMode::Relative, 2019, 10);
+    const double rel_nov = top_for(geo::NormalizeMode::Relative, 2019, 11);
+    CHECK(rel_oct > 0);
+    CHECK(rel_nov > 0);
+    CHECK(rel_oct != Approx(rel_nov).epsilon(1e-3));
+    // ...but the fixed scale is the same number in both, and in a month with nothing.
+    const double fix_oct = top_for(geo::NormalizeMode::Fixed, 2019, 10);
+    const double fix_nov = top_for(geo::NormalizeMode::Fixed, 2019, 11);
+    const double fix_empty = top_for(geo::NormalizeMode::Fixed, 2005, 3);
+    CHECK(fix_oct == fix_nov);
+    CHECK(fix_oct == fix_empty);
+    CHECK(fix_oct >= std::max(rel_oct, rel_nov) * (1 - 1e-6));
+    // Domain: exactly what the user set.
+    p.heatmap.domain_lo = 0.001;
+    p.heatmap.domain_hi = 0.5;
+    CHECK(top_for(geo::NormalizeMode::Domain, 2019, 10) == 0.5);
+}
