@@ -34,11 +34,18 @@ public:
 
     const GridSpec& grid() const;
     const KernelSpec& kernel() const;
-    // Linear binning of the points overlapping `window` into `binned` (spec.cells(), weight per
-    // cell before the kernel).
+    // The grid `bin` fills: grid() grown by the kernel radius (in whole cells) on every side,
+    // so that points just outside grid() still add to its edge cells, as in the reference.
+    const GridSpec& binned_grid() const;
+    // The largest value one unit of weight adds to a cell, per km² (the sampled kernel's peak).
+    double kernel_peak() const;
+    // Linear binning of the points overlapping `window` into `binned` (binned_grid().cells(),
+    // weight per cell before the kernel).
     void bin(const DensityPoints& pts, DayRange window, std::vector<double>& binned) const;
     // binned -> per km² density.
     void convolve(const std::vector<double>& binned, DensityGrid& out);
+    // The same from a grid in fixed point: each cell's weight is fixed[i] * unit.
+    void convolve(const std::vector<std::int64_t>& fixed, double unit, DensityGrid& out);
     void compute(const DensityPoints& pts, DayRange window, DensityGrid& out);
 
 private:

@@ -1,0 +1,57 @@
+#include "mirador/geo/DensityKernel.hpp"
+
+#include <cmath>
+#include <numbers>
+
+namespace mirador::geo {
+
+namespace {
+
+// σ = h/3, so r²/2σ² = 4.5·r²/h².
+constexpr double kGaussianExponent = 4.5;
+
+}  // namespace
+
+const char* to_string(KernelShape k) {
+    switch (k) {
+        case KernelShape::Quartic: return "quartic";
+        case KernelShape::Epanechnikov: return "epanechnikov";
+        case KernelShape::Gaussian: return "gaussian";
+    }
+    return "?";
+}
+
+std::optional<KernelShape> parse_kernel_shape(std::string_view text) {
+    for (auto k : {KernelShape::Quartic, KernelShape::Epanechnikov, KernelShape::Gaussian})
+        if (text == to_string(k)) return k;
+    return std::nullopt;
+}
+
+double kernel_shape(const KernelSpec& k, double distance_m) {
+    const double q = distance_m * distance_m / (k.radius_m * k.radius_m);
+    if (!(q < 1.0)) return 0.0;
+    switch (k.shape) {
+        case KernelShape::Quartic: return (1 - q) * (1 - q);
+        case KernelShape::Epanechnikov: return 1 - q;
+        case KernelShape::Gaussian: return std::exp(-kGaussianExponent * q);
+    }
+    return 0.0;
+}
+
+double kernel_density(const KernelSpec& k, double distance_m) {
+    const double h2 = k.radius_m * k.radius_m;
+    double norm = 0;
+    switch (k.shape) {
+        case KernelShape::Quartic: norm = 3.0 / (std::numbers::pi * h2); break;
+        case KernelShape::Epanechnikov: norm = 2.0 / (std::numbers::pi * h2); break;
+        case KernelShape::Gaussian: {
+            // ∫₀ʰ exp(-r²/2σ²)·2πr dr = 2πσ²·(1 - exp(-h²/2σ²)).
+            const double sigma2 = h2 / 9.0;
+            norm = 1.0 / (2 * std::numbers::pi * sigma2 * (1 - std::exp(-kGaussianExponent)));
+            break;
+        }
+    }
+    return norm * kernel_shape(k, distance_m);
+}
+
+}  // namespace mirador::geo

@@ -1,0 +1,54 @@
+#include "mirador/geo/DensityPoints.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "mirador/geo/Projector.hpp"
+
+namespace mirador::geo {
+
+const char* to_string(DensityWeight w) { return w == DensityWeight::Count ? "count" : "fatalities"; }
+
+Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWeight weight,
+                                          const std::vector<std::uint8_t>* include, const char* crs) {
+    auto proj = Projector::create("EPSG:4326", crs);
+    if (!proj) return make_error(proj.error());
+    const std::size_t n = store.size();
+    DensityPoints p;
+    p.store = &store;
+    p.x.resize(n);
+    p.y.resize(n);
+    p.weight.resize(n);
+    const auto lon = store.lon(), lat = store.lat();
+    const auto fat = store.fatalities_hot();
+    constexpr float nan = std::numeric_limits<float>::quiet_NaN();
+    // In chunks: a Vec2 copy of 10M rows would double the memory the points need.
+    constexpr std::size_t kChunk = 1 << 16;
+    std::vector<Vec2> buf;
+    for (std::size_t first = 0; first < n; first += kChunk) {
+        const std::size_t last = std::min(n, first + kChunk);
+        buf.clear();
+        for (std::size_t i = first; i < last; ++i) buf.push_back({lon[i], lat[i]});
+        proj->forward(buf);
+        for (std::size_t i = first; i < last; ++i) {
+            const Vec2 v = buf[i - first];
+            const bool placed = std::isfinite(lon[i]) && std::isfinite(lat[i]) && std::isfinite(v.x) && std::isfinite(v.y);
+            p.x[i] = placed ? static_cast<float>(v.x) : nan;
+            p.y[i] = placed ? static_cast<float>(v.y) : nan;
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        float w = 1.0f;
+        if (weight == DensityWeight::Fatalities) {
+            if (fat[i] == kCountUnknown) w = 0.0f;
+            else if (fat[i] == kCountSaturated) w = static_cast<float>(store.fatalities(i).value_or(kCountSaturated));
+            else w = fat[i];
+        }
+        if (include && !(*include)[i]) w = 0.0f;
+        p.weight[i] = w;
+    }
+    return p;
+}
+
+}  // namespace mirador::geo

@@ -1,0 +1,47 @@
+#include "mirador/geo/DensityRaster.hpp"
+
+#include <ogr_spatialref.h>
+
+#include <mutex>
+
+#include "GdalSupport.hpp"
+
+namespace mirador::geo {
+
+Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& path, std::string_view units) {
+    const GridSpec& g = grid.spec;
+    if (g.nx <= 0 || g.ny <= 0 || grid.values.size() != g.cells())
+        return make_error(path + ": cannot write an empty or inconsistent density grid");
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
+    detail::GdalMessageCollector messages;
+    const auto fail = [&](const char* what) {
+        const std::string why = messages.last();
+        return make_error(path + ": " + what + (why.empty() ? std::string() : std::string(": ").append(why)));
+    };
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(g.crs.c_str()) != OGRERR_NONE) return make_error(path + ": unknown CRS '" + g.crs + "'");
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+    if (!driver) return make_error(path + ": GDAL has no GTiff driver");
+    const char* options[] = {"COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES", nullptr};
+    detail::DatasetPtr ds(driver->Create(path.c_str(), g.nx, g.ny, 1, GDT_Float32, const_cast<char**>(options)));
+    if (!ds) return fail("cannot create the GeoTIFF");
+    // North-up: the file's first row is the grid's last (northernmost).
+    double transform[6] = {g.x0, g.cell, 0.0, g.y1(), 0.0, -g.cell};
+    ds->SetGeoTransform(transform);
+    ds->SetSpatialRef(&srs);
+    GDALRasterBand* band = ds->GetRasterBand(1);
+    const std::string u(units);
+    band->SetDescription(u.c_str());
+    band->SetUnitType(u.c_str());
+    const float* last_row = grid.values.data() + static_cast<std::size_t>(g.ny - 1) * g.nx;
+    const GSpacing row_bytes = static_cast<GSpacing>(g.nx) * sizeof(float);
+    if (band->RasterIO(GF_Write, 0, 0, g.nx, g.ny, const_cast<float*>(last_row), g.nx, g.ny, GDT_Float32, sizeof(float),
+                       -row_bytes, nullptr) != CE_None)
+        return fail("cannot write the cells");
+    ds.reset();
+    if (CPLGetLastErrorType() >= CE_Failure && !messages.last().empty()) return fail("cannot finish writing");
+    return true;
+}
+
+}  // namespace mirador::geo
