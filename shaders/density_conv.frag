@@ -19,5 +19,6 @@ void main() {
             if (b != 0.0) sum += b * texelFetch(u_kernel, ivec2(dx + u_radius, dy + u_radius), 0).r;
         }
     }
-    o_value = vec4(sum, 0.0, 0.0, 0.0);
+    // The binning-corrected kernel dips below zero near its rim: a density never does.
+    o_value = vec4(max(sum, 0.0), 0.0, 0.0, 0.0);
 }

@@ -18,6 +18,7 @@
 #include "platform/GlContext.hpp"
 #include "render/GpuDensity.hpp"
 #include "style/ColorRamp.hpp"
+#include "style/Palette.hpp"
 
 using namespace mirador;
 
@@ -114,17 +115,25 @@ TEST_CASE("colour ramps: lightness is monotonic and steps are even", "[heatmap][
         const double first = srgb_to_oklab(t[0]).L, last = srgb_to_oklab(t[255]).L;
         const double sign = last > first ? 1 : -1;  // YlOrRd runs light to dark
         if (id != RampId::YlOrRd) CHECK(sign > 0);
-        double min_step = 1e9, max_step = 0;
+        auto distance = [](const OkLab& a, const OkLab& b) {
+            return std::sqrt(std::pow(b.L - a.L, 2) + std::pow(b.a - a.a, 2) + std::pow(b.b - a.b, 2));
+        };
         for (int i = 1; i < 256; ++i) {
             const OkLab a = srgb_to_oklab(t[static_cast<std::size_t>(i - 1)]), b = srgb_to_oklab(t[static_cast<std::size_t>(i)]);
             CHECK(sign * (b.L - a.L) > -1e-3);  // 8-bit rounding aside, lightness never turns back
-            const double step = std::sqrt(std::pow(b.L - a.L, 2) + std::pow(b.a - a.a, 2) + std::pow(b.b - a.b, 2));
-            min_step = std::min(min_step, step);
-            max_step = std::max(max_step, step);
         }
-        // Perceptual steps between neighbouring entries stay within a factor of a few (8-bit
-        // quantisation makes the smallest steps uneven).
-        CHECK(max_step < 0.02);
+        // Even perceptual steps: over spans of 8 entries (single entries are uneven from 8-bit
+        // rounding, worst near black), no span is more than 1.3 times the mean one.
+        double max_step = 0, total = 0;
+        int spans = 0;
+        for (int i = 8; i < 256; i += 8) {
+            const double d = distance(srgb_to_oklab(t[static_cast<std::size_t>(i - 8)]), srgb_to_oklab(t[static_cast<std::size_t>(i)]));
+            max_step = std::max(max_step, d);
+            total += d;
+            ++spans;
+        }
+        INFO("mean span " << total / spans << ", largest " << max_step);
+        CHECK(max_step < 1.3 * total / spans);
     }
     CHECK_FALSE(parse_ramp("rainbow"));
 }
@@ -159,6 +168,8 @@ TEST_CASE("GPU density equals the CPU engine and the reference", "[heatmap][gpu]
             REQUIRE(g.values.size() == c.values.size());
             REQUIRE(c.max_value() > 0);
             // Same binning and kernel table; float sums in a different order.
+            WARN(geo::to_string(shape) << ": GPU vs CPU engine " << max_rel_diff(g, c) << ", GPU vs reference "
+                                       << max_rel_diff(g, ref) << " (max |difference| / max value)");
             CHECK(max_rel_diff(g, c) < 1e-4);
             // Linear binning at cells of radius/8 against exact per-point sums.
             CHECK(max_rel_diff(g, ref) < 1e-2);

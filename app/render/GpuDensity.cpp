@@ -139,7 +139,7 @@ void GpuDensity::configure(const geo::DensityPoints& pts, const geo::GridSpec& g
         for (int dy = -radius_cells_; dy <= radius_cells_; ++dy)
             for (int dx = -radius_cells_; dx <= radius_cells_; ++dx)
                 k[static_cast<std::size_t>(dy + radius_cells_) * n + (dx + radius_cells_)] =
-                    float(geo::kernel_density(kernel, std::hypot(dx * grid.cell, dy * grid.cell)) * 1e6);
+                    float(geo::kernel_density_for_binning(kernel, std::hypot(dx * grid.cell, dy * grid.cell), grid.cell) * 1e6);
         drop_texture(kernel_tex_);
         kernel_tex_ = make_r32f(n, n, k.data());
     }

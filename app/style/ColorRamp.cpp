@@ -83,12 +83,20 @@ RampTable ramp_table(RampId id) {
     const auto& hex = def(id).hex;
     std::vector<OkLab> lab;
     for (auto h : hex) lab.push_back(hex_to_oklab(h));
+    // Sampled at equal distances along the OKLab path through the anchors, not at equal
+    // parameter steps: anchors are not perceptually equidistant (magma's dark end), and equal
+    // arc length is what makes equal value steps look equal.
+    std::vector<double> along{0.0};
+    for (std::size_t k = 1; k < lab.size(); ++k)
+        along.push_back(along.back() + std::sqrt(std::pow(lab[k].L - lab[k - 1].L, 2) + std::pow(lab[k].a - lab[k - 1].a, 2) +
+                                                 std::pow(lab[k].b - lab[k - 1].b, 2)));
     RampTable t{};
-    const double segments = double(lab.size() - 1);
+    std::size_t k = 0;
     for (int i = 0; i < 256; ++i) {
-        const double x = i / 255.0 * segments;
-        const std::size_t k = std::min(static_cast<std::size_t>(x), lab.size() - 2);
-        const double f = x - double(k);
+        const double d = along.back() * i / 255.0;
+        while (k + 2 < lab.size() && along[k + 1] < d) ++k;
+        const double len = along[k + 1] - along[k];
+        const double f = len > 0 ? std::clamp((d - along[k]) / len, 0.0, 1.0) : 0.0;
         const OkLab c{lab[k].L + f * (lab[k + 1].L - lab[k].L), lab[k].a + f * (lab[k + 1].a - lab[k].a),
                       lab[k].b + f * (lab[k + 1].b - lab[k].b)};
         double r, g, b;

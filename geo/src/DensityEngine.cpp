@@ -31,25 +31,6 @@ int fft_size(int n) {
     }
 }
 
-// ∇²K for the kernel's shape inside the radius, per m⁴. For K = c·f(q), q = r²/h², in the
-// plane: ∇²K = c·(4/h²)·(q·f''(q) + f'(q)).
-double kernel_laplacian(const KernelSpec& k, double r) {
-    const double h2 = k.radius_m * k.radius_m, q = r * r / h2;
-    if (!(q < 1.0)) return 0.0;
-    const double c = kernel_density(k, 0.0);
-    double f1 = 0, f2 = 0;
-    switch (k.shape) {
-        case KernelShape::Quartic: f1 = -2 * (1 - q), f2 = 2; break;
-        case KernelShape::Epanechnikov: f1 = -1, f2 = 0; break;
-        case KernelShape::Gaussian: {
-            const double f = std::exp(-4.5 * q);
-            f1 = -4.5 * f, f2 = 20.25 * f;
-            break;
-        }
-    }
-    return c * 4 / h2 * (q * f2 + f1);
-}
-
 }  // namespace
 
 // The surface is the binned grid convolved with the kernel sampled at whole-cell offsets, by
@@ -153,13 +134,12 @@ DensityEngine::DensityEngine(const GridSpec& grid, const KernelSpec& k, int thre
     }
     // The kernel at every offset (di, dj) within the radius, wrapped to the FFT's origin.
     m.clear_buffer();
-    const double c2_12 = grid.cell * grid.cell / 12.0;
     const double inverse_norm = 1.0 / (static_cast<double>(m.n0) * m.n1);
     for (int dj = -r; dj <= r; ++dj) {
         for (int di = -r; di <= r; ++di) {
             const double d = grid.cell * std::hypot(di, dj);
             if (!(d < k.radius_m)) continue;
-            const double v = (kernel_density(k, d) - c2_12 * kernel_laplacian(k, d)) * 1e6;
+            const double v = kernel_density_for_binning(k, d, grid.cell) * 1e6;
             m.peak = std::max(m.peak, v);
             m.buf[static_cast<std::size_t>((dj + m.n0) % m.n0) * m.stride + (di + m.n1) % m.n1] = static_cast<float>(v * inverse_norm);
         }

@@ -54,4 +54,31 @@ double kernel_density(const KernelSpec& k, double distance_m) {
     return norm * kernel_shape(k, distance_m);
 }
 
+namespace {
+
+// ∇²K for the kernel's shape inside the radius, per m⁴. For K = c·f(q), q = r²/h², in the
+// plane: ∇²K = c·(4/h²)·(q·f''(q) + f'(q)).
+double kernel_laplacian(const KernelSpec& k, double r) {
+    const double h2 = k.radius_m * k.radius_m, q = r * r / h2;
+    if (!(q < 1.0)) return 0.0;
+    const double c = kernel_density(k, 0.0);
+    double f1 = 0, f2 = 0;
+    switch (k.shape) {
+        case KernelShape::Quartic: f1 = -2 * (1 - q), f2 = 2; break;
+        case KernelShape::Epanechnikov: f1 = -1, f2 = 0; break;
+        case KernelShape::Gaussian: {
+            const double f = std::exp(-4.5 * q);
+            f1 = -4.5 * f, f2 = 20.25 * f;
+            break;
+        }
+    }
+    return c * 4 / h2 * (q * f2 + f1);
+}
+
+}  // namespace
+
+double kernel_density_for_binning(const KernelSpec& k, double distance_m, double cell_m) {
+    return kernel_density(k, distance_m) - cell_m * cell_m / 12.0 * kernel_laplacian(k, distance_m);
+}
+
 }  // namespace mirador::geo

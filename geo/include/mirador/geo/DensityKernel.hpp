@@ -25,5 +25,8 @@ double kernel_density(const KernelSpec& k, double distance_m);
 // The unnormalised shape (1 at r = 0): (1-r²/h²)², 1-r²/h², exp(-r²/2σ²). QGIS's "raw"
 // output is Σ weight·kernel_shape; raw = per-m² density / kernel_density(k, 0).
 double kernel_shape(const KernelSpec& k, double distance_m);
+// The kernel that linearly binned weights on cells of `cell_m` are convolved with: K minus
+// the spread linear binning adds, (cell²/12)·∇²K (see DensityEngine.cpp). Per m².
+double kernel_density_for_binning(const KernelSpec& k, double distance_m, double cell_m);
 
 }  // namespace mirador::geo
