@@ -3,6 +3,7 @@
 // call Renderer::draw with a FrameParams, so a headless snapshot is the window's picture.
 //
 // Needs a current OpenGL 3.3 core context with glad loaded (see GlContext.hpp).
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -41,6 +42,8 @@ struct FrameParams {
     long hovered_incident = -1;   // index into the incident store
     long selected_incident = -1;
     Rgba category_colors[9];      // by geo::IncidentCategory
+    // The time window (days since 1970-01-01, inclusive): points whose days overlap it are drawn.
+    std::int32_t time_from_day = INT32_MIN / 2, time_to_day = INT32_MAX / 2;
 };
 
 struct DrawStats {

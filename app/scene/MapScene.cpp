@@ -47,6 +47,7 @@ std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_l
     if (!overlay_list) return {};
     auto labels = draw_map_overlay(overlay_list, fonts, *boundaries_, p.frame.view, p.overlay);
     draw_legends(overlay_list, fonts, p, legend(), incidents_ && p.frame.show_points ? incidents_ : nullptr);
+    draw_time_label(overlay_list, fonts, p.overlay);
     return labels;
 }
 

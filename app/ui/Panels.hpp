@@ -27,4 +27,12 @@ void draw_ranking_panel(UiState& ui, const IncidentLayer& incidents, const geo::
 void draw_incident_tooltip(const UiState& ui, const IncidentLayer& incidents);
 void draw_incident_details(UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
 
+// The time slider along the bottom, above the status bar: the incidents over time as bars,
+// the window's position, play/step/loop/speed, and the window's unit and mode.
+void draw_time_slider(UiState& ui, const IncidentLayer& incidents);
+float time_slider_height();  // pixels, for what must sit above it
+// Gives the layer (counts, choropleth, ranking) the slider's window when it has changed.
+void apply_time_window(const UiState& ui, IncidentLayer& incidents, MapScene& scene, const geo::Boundaries& b,
+                       const geo::PopulationTable* population);
+
 }  // namespace mirador

@@ -8,6 +8,7 @@
 #include "render/Renderer.hpp"
 #include "scene/MapOverlay.hpp"
 #include "style/Choropleth.hpp"
+#include "ui/TimePlayback.hpp"
 
 namespace mirador {
 
@@ -47,6 +48,7 @@ struct UiState {
     int filter_min_fatalities = 0;
     ChoroplethStyle choropleth;
     bool show_ranking = true;
+    TimePlayback time;
 
     FlyTo fly;
     bool fullscreen = false;
