@@ -19,6 +19,10 @@ void draw_layers_panel(UiState& ui, MapScene& scene, bool have_incidents);
 void draw_details_panel(UiState& ui, const geo::Boundaries& b);
 void draw_hover_tooltip(const UiState& ui, const geo::Boundaries& b);
 void draw_status_bar(const UiState& ui, const geo::Boundaries& b);
+float status_bar_height();  // pixels
+// A full-width bar whose lower edge is `bottom` pixels above the window's; returns
+// ImGui::Begin's answer (call ImGui::End either way).
+bool begin_bottom_bar(const char* name, float bottom, float height, float bg_alpha);
 
 // Incident panels; `scene` is told when filters or the choropleth change.
 void draw_incident_filters_panel(UiState& ui, IncidentLayer& incidents, MapScene& scene, const geo::Boundaries& b,

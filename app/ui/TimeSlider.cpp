@@ -115,15 +115,7 @@ float time_slider_height() {
 
 void draw_time_slider(UiState& ui, const IncidentLayer& inc) {
     TimePlayback& t = ui.time;
-    const ImGuiIO& io = ImGui::GetIO();
-    const float status_h = ImGui::GetFrameHeight() + 6, h = time_slider_height();
-    ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - status_h - h), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, h), ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(0.92f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
-    if (!ImGui::Begin("##time", nullptr, flags)) {
+    if (!begin_bottom_bar("##time", status_bar_height(), time_slider_height(), 0.92f)) {
         ImGui::End();
         return;
     }
