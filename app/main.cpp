@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
     app.add_option("--search", viewer.initial_search, "Start with this place searched and selected, e.g. Culiacán");
     app.add_option("--frames", viewer.max_frames, "Quit after this many frames (for scripted runs)");
     app.add_option("--screenshot", viewer.screenshot, "With --frames: save the window's last frame to this PNG");
+    app.add_option("--press", viewer.press_keys, "With --frames: press these keys, one a frame (right, left, space)")
+        ->delimiter(',');
     app.add_option("--incidents", viewer.incidents.path,
                    "Incidents to show: Mirador's CSV, an OGR point layer or PG:\"...\" (default: the seed catalogue)");
     app.add_option("--incidents-layer", viewer.incidents.layer, "Layer or table in --incidents");

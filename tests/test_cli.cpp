@@ -124,6 +124,31 @@ TEST_CASE("the viewer opens a real window and searches and draws", "[.gui][gui]"
     CHECK(distinct > 1000);
 }
 
+TEST_CASE("the viewer steps the time window with the arrow keys", "[.gui][gui]") {
+    const std::string dir = test::temp_dir("gui-time");
+    const std::string png = dir + "/time.png";
+    // The seed catalogue starts in 2011: right from "all time" goes to its first month.
+    Run r = run("--width 1000 --height 700 --frames 10 --press right,right,right,left --screenshot " + png);
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("time window at exit: February 2011"));
+    const Png img(png);
+    REQUIRE(img.px);
+    // The label's white box sits right of the search box, in the top-left of the map.
+    int white = 0;
+    for (int y = 12; y < 40; ++y)
+        for (int x = 370; x < 420; ++x) {
+            const unsigned char* p = img.px.get() + (static_cast<std::size_t>(y) * img.w + x) * 4;
+            white += p[0] > 245 && p[1] > 245 && p[2] > 245;
+        }
+    CHECK(white > 200);
+
+    r = run("--width 1000 --height 700 --frames 4 --press space,space");
+    CHECK_THAT(r.out, Catch::Contains("time window at exit: January 2011"));
+    r = run("--width 1000 --height 700 --frames 3 --press up");
+    CHECK(r.code == 2);
+}
+
 TEST_CASE("the viewer goes full screen on the monitor it is on", "[.gui][gui]") {
     const std::string dir = test::temp_dir("gui-full");
     const std::string png = dir + "/full.png";

@@ -195,9 +195,7 @@ TEST_CASE("snapshot heatmap: hot at Culiacán in October 2019, cold in an empty 
     // Apply the window the way the command does: counts and points follow it too.
     auto render = [&](geo::DayRange w) {
         o.window = w;
-        s.layer->filters.filter.from_day = w.from;
-        s.layer->filters.filter.to_day = w.to;
-        s.layer->apply_filters(b, nullptr);
+        s.layer->set_time_window(w, b, nullptr);
         auto r = render_snapshot(b, o, s.layer.get());
         REQUIRE(r);
         return std::move(r).value();
@@ -216,8 +214,7 @@ TEST_CASE("snapshot heatmap: hot at Culiacán in October 2019, cold in an empty 
     CHECK(pixel(empty, cul_lon, cul_lat) == pixel(none, cul_lon, cul_lat));
     CHECK(empty.image.rgba == none.image.rgba);
 
-    s.layer->filters.filter = {};
-    s.layer->apply_filters(b, nullptr);
+    s.layer->set_time_window(std::nullopt, b, nullptr);
 }
 
 TEST_CASE("heatmap scale: fixed stays fixed while the window moves, relative follows it", "[heatmap][render][data]") {

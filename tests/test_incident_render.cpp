@@ -104,3 +104,46 @@ TEST_CASE("filters apply to points and counts alike", "[incidents][data]") {
     l.apply_filters(b, nullptr);
     CHECK(l.visible_count == 9);  // a9 is not placed
 }
+
+TEST_CASE("the time window moves the counts, not the filters' masks", "[incidents][time][data]") {
+    REQUIRE_DATA_DIR();
+    Loaded& x = fixture();
+    const auto& b = test::default_boundaries();
+    IncidentLayer& l = *x.layer;
+    l.filters = {};
+    l.filters.filter.min_fatalities = 2;  // leaves out a2 (no count), a7 (0), a9 (1)
+    l.apply_filters(b, nullptr);
+    const auto masks = std::make_pair(l.included, l.visible);
+
+    const geo::DayRange october{geo::days_from_civil(2019, 10, 1), geo::days_from_civil(2019, 10, 31)};
+    l.set_time_window(october, b, nullptr);
+    CHECK(l.included == masks.first);
+    CHECK(l.visible == masks.second);
+    // Whatever `mirador stats` counts for the same filter and month.
+    geo::IncidentFilter f = l.filters.filter;
+    f.from_day = october.from;
+    f.to_day = october.to;
+    const geo::Aggregation want = geo::aggregate(l.store, l.placed, b, f, geo::AggregateBy::Municipality, nullptr);
+    CHECK(l.by_municipality.counted == want.counted);
+    CHECK(l.by_municipality.unplaced == want.unplaced);
+    REQUIRE(l.by_municipality.units.size() == want.units.size());
+    for (std::size_t k = 0; k < want.units.size(); ++k) {
+        CHECK(l.by_municipality.units[k].unit == want.units[k].unit);
+        CHECK(l.by_municipality.units[k].incidents == want.units[k].incidents);
+    }
+    // a1, a3 (October), a4, a6, a10 (2019): whole incidents wherever their days overlap.
+    CHECK(l.visible_count == 5);
+    const long a5 = l.store.find_id("a5");
+    REQUIRE(a5 >= 0);
+    CHECK(!l.shown(static_cast<std::size_t>(a5)));
+
+    l.set_time_window(std::nullopt, b, nullptr);
+    CHECK(l.visible_count == 7);
+    CHECK(l.shown(static_cast<std::size_t>(a5)));
+    // The bars count each included incident once, spreading a3 and a10 over their days.
+    double bars = 0;
+    for (double c : l.histogram.counts) bars += c;
+    CHECK(bars == Approx(7.0));
+    l.filters = {};
+    l.apply_filters(b, nullptr);
+}

@@ -138,6 +138,7 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const Snap
         params.frame.time_from_day = o.window->from;
         params.frame.time_to_day = o.window->to;
         params.time_spec = window_spec_for(*o.window);
+        params.overlay.time_label = geo::describe_days(*o.window);
     }
 
     IMGUI_CHECKVERSION();
@@ -192,12 +193,8 @@ int run_snapshot_command(const DataOptions& data, const SnapshotOptions& o) {
             return 1;
         }
         incidents = std::move(layer.value());
-        if (o.window) {
-            // Counts and choropleth follow the time window like the points and the heatmap.
-            incidents->filters.filter.from_day = o.window->from;
-            incidents->filters.filter.to_day = o.window->to;
-        }
-        incidents->apply_filters(geo_ctx->geocoder->boundaries(), geo_ctx->population.get());
+        // Counts and choropleth follow the time window like the points and the heatmap.
+        if (o.window) incidents->set_time_window(o.window, geo_ctx->geocoder->boundaries(), geo_ctx->population.get());
     }
     const geo::Boundaries& boundaries = geo_ctx ? *geo_ctx->boundaries : **b;
     const auto t1 = clock::now();

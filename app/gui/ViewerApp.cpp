@@ -30,6 +30,22 @@ struct GlfwSession {
     }
 };
 
+// Scripted runs (--press): GLFW key codes for the names the option takes, -1 if unknown.
+int key_from_name(const std::string& name) {
+    if (name == "right") return GLFW_KEY_RIGHT;
+    if (name == "left") return GLFW_KEY_LEFT;
+    if (name == "space") return GLFW_KEY_SPACE;
+    return -1;
+}
+
+// Space plays and pauses, left and right step: the keys of every video player.
+void handle_time_keys(UiState& ui) {
+    if (ImGui::GetIO().WantTextInput || ImGui::GetIO().KeyShift) return;
+    if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) toggle_play(ui.time);
+    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) step(ui.time, -1);
+    if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) step(ui.time, +1);
+}
+
 SceneParams scene_params(const UiState& ui, float pixel_scale) {
     SceneParams p;
     p.frame.view = ui.view;
@@ -51,6 +67,13 @@ SceneParams scene_params(const UiState& ui, float pixel_scale) {
     p.frame.points_opacity = ui.points_opacity;
     p.frame.layer_order = ui.layer_order;
     p.heatmap = ui.heatmap;
+    p.time_spec = ui.time.spec;
+    if (const auto w = current_window(ui.time)) {
+        p.frame.time_from_day = w->from;
+        p.frame.time_to_day = w->to;
+    }
+    p.overlay.time_label = current_label(ui.time);
+    p.overlay.time_label_left = 360.0f / pixel_scale;  // right of the search box (10 + 340 px)
     return p;
 }
 
@@ -82,6 +105,14 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
         return 1;
     }
     const geo::PlaceSearch search(b);
+    std::vector<int> scripted_keys;
+    for (const auto& name : opt.press_keys) {
+        scripted_keys.push_back(key_from_name(name));
+        if (scripted_keys.back() < 0) {
+            std::fprintf(stderr, "mirador: --press takes right, left or space, not '%s'\n", name.c_str());
+            return 2;
+        }
+    }
 
     glfwSetErrorCallback(glfw_error);
     GlfwSession glfw;
@@ -131,6 +162,7 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
             if (incidents) {
                 (*scene)->set_incidents(incidents.get());
                 (*scene)->set_choropleth(ui.choropleth);
+                set_axis(ui.time, geo::data_extent(incidents->store), ui.time.spec);
             }
             int fbw = 0, fbh = 0;
             glfwGetFramebufferSize(window, &fbw, &fbh);
@@ -158,6 +190,11 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
                 const double dt = std::chrono::duration<double>(now - last).count();
                 last = now;
 
+                // Scripted keys go down one at a time, every other frame (a key held over two frames
+                // is one press), from the second frame on (the first lays out the panels).
+                for (int key : scripted_keys) io.KeysDown[key] = false;
+                if (frame % 2 == 1 && static_cast<std::size_t>(frame / 2) < scripted_keys.size())
+                    io.KeysDown[scripted_keys[static_cast<std::size_t>(frame / 2)]] = true;
                 glfwGetFramebufferSize(window, &fbw, &fbh);
                 int ww = 1, wh = 1;
                 glfwGetWindowSize(window, &ww, &wh);
@@ -173,14 +210,20 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
                 if (ImGui::IsKeyPressed(GLFW_KEY_F11)) toggle_fullscreen(window, ui, pointer);
                 handle_map_input(window, ui, pointer, b, *to_lonlat, incidents.get(), fb_scale, dt);
                 step_fly(ui, dt);
+                if (incidents) {
+                    handle_time_keys(ui);
+                    advance_playback(ui.time, dt);
+                }
 
                 draw_search_panel(ui, b, search);
                 draw_layers_panel(ui, **scene, incidents != nullptr);
                 draw_details_panel(ui, b);
                 if (incidents) {
+                    draw_time_slider(ui, *incidents);
                     draw_incident_filters_panel(ui, *incidents, **scene, b, ctx->population.get());
                     draw_ranking_panel(ui, *incidents, b);
                     draw_incident_details(ui, *incidents, b);
+                    apply_time_window(ui, *incidents, **scene, b, ctx->population.get());
                 }
                 if (incidents && ui.hovered_incident >= 0)
                     draw_incident_tooltip(ui, *incidents);
@@ -191,12 +234,17 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
 
                 const auto t0 = clock::now();
                 glBindFramebuffer(GL_FRAMEBUFFER, 0);
-                (*scene)->draw(scene_params(ui, content_scale), ImGui::GetBackgroundDrawList(), fonts);
+                SceneParams params = scene_params(ui, content_scale);
+                if (incidents) params.overlay.legend_bottom_margin += time_slider_height() / content_scale;
+                (*scene)->draw(params, ImGui::GetBackgroundDrawList(), fonts);
                 ui.draw_stats = (*scene)->renderer().last_stats();
                 ImGui::Render();
                 ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
                 ++frame;
                 if (opt.max_frames > 0 && frame >= opt.max_frames) {
+                    if (incidents)
+                        std::fprintf(stderr, "mirador: time window at exit: %s\n",
+                                     ui.time.enabled ? current_label(ui.time).c_str() : "all time");
                     if (!opt.screenshot.empty()) {
                         Image img{fbw, fbh, read_framebuffer_rgba(fbw, fbh)};
                         auto w = write_png(opt.screenshot, img);

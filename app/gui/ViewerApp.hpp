@@ -1,6 +1,7 @@
 #pragma once
 // The interactive viewer: a GLFW window, Dear ImGui panels, and the shared MapScene.
 #include <string>
+#include <vector>
 
 #include "cli/DataOptions.hpp"
 #include "scene/IncidentLayer.hpp"
@@ -13,6 +14,7 @@ struct ViewerOptions {
     std::string initial_search;  // searched and selected at start
     int max_frames = 0;          // > 0: quit after that many frames (smoke tests, demos)
     std::string screenshot;      // with max_frames: PNG of the last frame
+    std::vector<std::string> press_keys;  // with max_frames: "right", "left", "space", one a frame
     IncidentSource incidents;    // empty path: the bundled seed catalogue
     bool no_incidents = false;
 };

@@ -37,8 +37,10 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
     // Keyboard (unless typing in a text box).
     if (!io.WantTextInput) {
         const double pan = 300.0 * dt * ui.view.metres_per_pixel;
-        if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) ui.view.center.x -= pan;
-        if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) ui.view.center.x += pan;
+        // With incidents, left and right step the time slider; Shift makes them pan again.
+        const bool sideways = !incidents || io.KeyShift;
+        if (sideways && ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) ui.view.center.x -= pan;
+        if (sideways && ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) ui.view.center.x += pan;
         if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) ui.view.center.y += pan;
         if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) ui.view.center.y -= pan;
         const double cx = ui.view.width * 0.5, cy = ui.view.height * 0.5;

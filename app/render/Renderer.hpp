@@ -4,6 +4,7 @@
 //
 // Needs a current OpenGL 3.3 core context with glad loaded (see GlContext.hpp).
 #include <array>
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <vector>

@@ -1,5 +1,7 @@
 #include "scene/IncidentLayer.hpp"
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 #include "mirador/geo/IncidentCsv.hpp"
@@ -22,26 +24,41 @@ bool text_matches(const geo::IncidentStore& s, std::size_t i, const std::string&
 }  // namespace
 
 void IncidentLayer::apply_filters(const geo::Boundaries& b, const geo::PopulationTable* population) {
+    geo::IncidentFilter timeless = filters.filter;
+    timeless.from_day = INT32_MIN;
+    timeless.to_day = INT32_MAX;
+    included.assign(store.size(), 0);
     visible.assign(store.size(), 0);
-    visible_count = 0;
-    // Text is the one filter the aggregation does not know; fold it into a copy of the
-    // placements so that counts and points always agree.
-    std::vector<geo::GeocodeResult> counted = placed;
     for (std::size_t i = 0; i < store.size(); ++i) {
-        const bool pass = geo::passes(store, i, filters.filter) && text_matches(store, i, filters.text);
-        if (!pass) counted[i].status = geo::GeoStatus::Unmatched;
-        visible[i] = pass && std::isfinite(display_xy[i].x) ? 1 : 0;
-        visible_count += visible[i];
+        included[i] = geo::passes(store, i, timeless) && text_matches(store, i, filters.text) ? 1 : 0;
+        visible[i] = included[i] && std::isfinite(display_xy[i].x) ? 1 : 0;
     }
-    by_municipality = geo::aggregate(store, counted, b, filters.filter, geo::AggregateBy::Municipality, population);
-    by_state = geo::aggregate(store, counted, b, filters.filter, geo::AggregateBy::State, population);
+    const geo::DayRange extent = geo::data_extent(store);
+    histogram = geo::build_time_histogram(store, &included, extent, geo::choose_histogram_bin(extent));
+    set_time_window(time_window, b, population);
+}
+
+geo::DayRange IncidentLayer::counted_days() const {
+    const geo::DayRange w = time_window.value_or(geo::DayRange{INT32_MIN, INT32_MAX});
+    return {std::max(w.from, filters.filter.from_day), std::min(w.to, filters.filter.to_day)};
+}
+
+void IncidentLayer::set_time_window(std::optional<geo::DayRange> window, const geo::Boundaries& b,
+                                    const geo::PopulationTable* population) {
+    time_window = window;
+    const geo::DayRange d = counted_days();
+    by_municipality = geo::aggregate(store, placed, b, included, d.from, d.to, geo::AggregateBy::Municipality, population);
+    by_state = geo::aggregate(store, placed, b, included, d.from, d.to, geo::AggregateBy::State, population);
+    visible_count = 0;
+    const auto [first, last] = store.range_overlapping(d.from, d.to);
+    for (std::size_t i = first; i < last; ++i) visible_count += visible[i] && store.overlaps(i, d.from, d.to);
 }
 
 long IncidentLayer::pick(const MapView& view, double sx, double sy, double radius_px) const {
     long best = -1;
     double best_d2 = radius_px * radius_px;
     for (std::size_t i = 0; i < display_xy.size(); ++i) {
-        if (!visible[i]) continue;
+        if (!shown(i)) continue;
         const geo::Vec2 p = view.map_to_screen(display_xy[i]);
         const double d2 = (p.x - sx) * (p.x - sx) + (p.y - sy) * (p.y - sy);
         if (d2 <= best_d2) best_d2 = d2, best = static_cast<long>(i);

@@ -2,17 +2,28 @@
 // The incidents the map shows, with everything derived from them that the window and the
 // snapshot share: where each one is on the map, which pass the filters, and the counts per
 // municipality and state for those filters. Plain data plus the functions that update it.
+//
+// Filters and time are kept apart because they change at different rates. The filters
+// (category, actor, fatalities, text) change when someone types, and then every incident is
+// looked at once to make a mask. The time window changes up to 30 times a second while the
+// slider plays; it is never a scan of the store: the counts visit only the store's index range
+// that can overlap the window (the store is time-sorted), and the points pass takes the window
+// as two numbers and tests each point's days on the GPU.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "mirador/geo/IncidentAggregation.hpp"
+#include "mirador/geo/TimeHistogram.hpp"
 #include "render/MapView.hpp"
 
 namespace mirador {
 
 struct IncidentFilterUi {
-    geo::IncidentFilter filter;  // category, actor (folded), minimum fatalities, time
+    // Category, actor (folded), minimum fatalities. Its days, if set, narrow the time window
+    // (IncidentLayer::counted_days); the slider sets the window with set_time_window().
+    geo::IncidentFilter filter;
     std::string text;            // folded; matched against place, id, notes, source, actors
 };
 
@@ -22,13 +33,25 @@ struct IncidentLayer {
     std::vector<geo::GeocodeResult> placed;  // per incident, store order
     std::vector<geo::Vec2> display_xy;       // display CRS; NaN when not placed
     IncidentFilterUi filters;
-    std::vector<std::uint8_t> visible;       // 1: passes the filters and is placed
-    geo::Aggregation by_municipality, by_state;
-    std::size_t visible_count = 0;
+    std::vector<std::uint8_t> included;      // 1: passes the filters other than time (placed or not)
+    std::vector<std::uint8_t> visible;       // 1: included and on the map; time is not in it
+    std::optional<geo::DayRange> time_window;  // none: all time
+    geo::TimeHistogram histogram;            // the included incidents over the data's extent
+    geo::Aggregation by_municipality, by_state;  // included, placed and in the time window
+    std::size_t visible_count = 0;           // visible and in the time window
 
-    // Recomputes `visible` and the counts; call after changing `filters`.
+    // Recomputes the masks, the histogram and the counts: call after changing `filters`.
     void apply_filters(const geo::Boundaries& b, const geo::PopulationTable* population);
-    // Nearest visible incident within `radius_px` of screen point (sx, sy), or -1.
+    // Recomputes the counts (not the masks) for a window; none: all time.
+    void set_time_window(std::optional<geo::DayRange> window, const geo::Boundaries& b,
+                         const geo::PopulationTable* population);
+    // The days the counts are for: the time window within the filter's own days.
+    geo::DayRange counted_days() const;
+    bool shown(std::size_t i) const {
+        const geo::DayRange d = counted_days();
+        return visible[i] && store.overlaps(i, d.from, d.to);
+    }
+    // Nearest shown incident within `radius_px` of screen point (sx, sy), or -1.
     long pick(const MapView& view, double sx, double sy, double radius_px) const;
 };
 

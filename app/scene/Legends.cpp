@@ -25,8 +25,7 @@ std::string tick(double v) {
     if (v == 0) return "0";
     const double a = std::fabs(v);
     if (a >= 100) std::snprintf(buf, sizeof buf, "%.0f", v);
-    else if (a >= 0.01) std::snprintf(buf, sizeof buf, "%.3g", v);
-    else std::snprintf(buf, sizeof buf, "%.2e", v);
+    else std::snprintf(buf, sizeof buf, "%.3g", v);  // 0.000533 reads better than 5.33e-04
     return buf;
 }
 

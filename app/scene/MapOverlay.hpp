@@ -1,6 +1,9 @@
 #pragma once
 // What is drawn on top of the map in both the window and snapshots: state names (and
-// municipal names when zoomed in), placed so that no two labels overlap.
+// municipal names when zoomed in), placed so that no two labels overlap, and the time window
+// the map shows.
+#include <string>
+
 #include "mirador/geo/Boundaries.hpp"
 #include "render/MapView.hpp"
 #include "scene/Fonts.hpp"
@@ -14,6 +17,10 @@ struct OverlayParams {
     bool municipality_labels = true;
     float pixel_scale = 1.0f;
     float legend_bottom_margin = 10.0f;  // pixels (before scaling): the window's status bar sits there
+    // The time window, e.g. "October 2019"; empty: all time, no box. A picture of a month must
+    // say which month, so it sits in the top-left of every window and snapshot.
+    std::string time_label;
+    float time_label_left = 10.0f;  // pixels (before scaling): the window's search box is left of it
 };
 
 struct LabelBox {
@@ -29,6 +36,9 @@ struct SceneParams;
 struct ChoroplethLegend;
 struct IncidentLayer;
 struct HeatmapLegend;
+
+// The time label's box in the top-left corner (nothing when the label is empty).
+void draw_time_label(ImDrawList* list, const FontSet& fonts, const OverlayParams& params);
 
 // Bottom-left legends: the choropleth's classes (with the zero and no-data swatches) and the
 // incident categories with what the disc size means; bottom-right: the heatmap's ramp with

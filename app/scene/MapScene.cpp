@@ -36,6 +36,10 @@ void MapScene::set_choropleth(const ChoroplethStyle& style) {
 void MapScene::recolor() {
     std::vector<std::uint32_t> colors;
     if (incidents_) colors = choropleth_colors(*boundaries_, *incidents_, choropleth_, &legend_);
+    if (colors.empty() && neutral_fill_) {
+        // Under a heatmap the state palette competes with the ramp: a quiet grey reads better.
+        colors.assign(boundaries_->municipalities.feature_count(), pack_rgba(0.93f, 0.93f, 0.91f, 1.0f));
+    }
     renderer_->set_feature_colors(colors.empty() ? default_municipality_colors(*boundaries_) : colors);
 }
 
@@ -44,6 +48,11 @@ std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_l
     float colors[9][4];
     category_colors(colors);
     for (int c = 0; c < 9; ++c) frame.category_colors[c] = {colors[c][0], colors[c][1], colors[c][2], colors[c][3]};
+    const bool neutral = p.heatmap.show && choropleth_.measure == ChoroplethMeasure::None;
+    if (neutral != neutral_fill_) {
+        neutral_fill_ = neutral;
+        recolor();
+    }
     frame.heatmap = heatmap_.update(*renderer_, incidents_, p.heatmap, {frame.time_from_day, frame.time_to_day},
                                     p.time_spec);
     renderer_->draw(frame);
@@ -52,6 +61,7 @@ std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_l
     draw_legends(overlay_list, fonts, p, p.frame.show_fill ? legend() : nullptr,
                  incidents_ && p.frame.show_points ? incidents_ : nullptr,
                  frame.heatmap.show ? heatmap_.legend() : nullptr);
+    draw_time_label(overlay_list, fonts, p.overlay);
     return labels;
 }
 

@@ -31,6 +31,9 @@ public:
     // must outlive the scene. Call incidents_changed() after changing its filters.
     void set_incidents(const IncidentLayer* incidents);
     void incidents_changed();
+    // After the layer's time window moved: the fill follows the counts; the points need nothing
+    // uploaded (the window reaches them through FrameParams).
+    void counts_changed() { recolor(); }
     // Fill colours from the incidents (or back to the state palette with measure None).
     void set_choropleth(const ChoroplethStyle& style);
     const ChoroplethLegend* legend() const { return choropleth_.measure == ChoroplethMeasure::None ? nullptr : &legend_; }
@@ -47,6 +50,7 @@ private:
     ChoroplethStyle choropleth_;
     ChoroplethLegend legend_;
     HeatmapLayer heatmap_;
+    bool neutral_fill_ = false;  // grey municipalities under a heatmap without a choropleth
     void recolor();
 };
 

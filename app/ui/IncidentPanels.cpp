@@ -46,16 +46,18 @@ void draw_incident_filters_panel(UiState& ui, IncidentLayer& inc, MapScene& scen
         f.text = geo::fold_for_search(ui.filter_text);
         inc.apply_filters(b, population);
         scene.incidents_changed();
-        if (ui.selected_incident >= 0 && !inc.visible[static_cast<std::size_t>(ui.selected_incident)]) ui.selected_incident = -1;
+        if (ui.selected_incident >= 0 && !inc.shown(static_cast<std::size_t>(ui.selected_incident))) ui.selected_incident = -1;
     }
-    ImGui::Text("%zu of %zu incidents shown", inc.visible_count, inc.store.size());
+    ImGui::Text("%zu of %zu incidents shown%s", inc.visible_count, inc.store.size(),
+                inc.time_window ? " in the time window" : "");
     ImGui::End();
 }
 
 void draw_ranking_panel(UiState& ui, const IncidentLayer& inc, const geo::Boundaries& b) {
     if (!ui.show_ranking) return;
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, io.DisplaySize.y - 40), ImGuiCond_FirstUseEver, ImVec2(1, 1));
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, io.DisplaySize.y - 40 - time_slider_height()),
+                            ImGuiCond_FirstUseEver, ImVec2(1, 1));
     ImGui::SetNextWindowSize(ImVec2(430, 260), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(0.94f);
     if (!ImGui::Begin("Ranking", &ui.show_ranking, ImGuiWindowFlags_NoSavedSettings)) {

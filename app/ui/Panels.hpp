@@ -19,6 +19,10 @@ void draw_layers_panel(UiState& ui, MapScene& scene, bool have_incidents);
 void draw_details_panel(UiState& ui, const geo::Boundaries& b);
 void draw_hover_tooltip(const UiState& ui, const geo::Boundaries& b);
 void draw_status_bar(const UiState& ui, const geo::Boundaries& b);
+float status_bar_height();  // pixels
+// A full-width bar whose lower edge is `bottom` pixels above the window's; returns
+// ImGui::Begin's answer (call ImGui::End either way).
+bool begin_bottom_bar(const char* name, float bottom, float height, float bg_alpha);
 
 // Incident panels; `scene` is told when filters or the choropleth change.
 void draw_incident_filters_panel(UiState& ui, IncidentLayer& incidents, MapScene& scene, const geo::Boundaries& b,
@@ -26,5 +30,13 @@ void draw_incident_filters_panel(UiState& ui, IncidentLayer& incidents, MapScene
 void draw_ranking_panel(UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
 void draw_incident_tooltip(const UiState& ui, const IncidentLayer& incidents);
 void draw_incident_details(UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
+
+// The time slider along the bottom, above the status bar: the incidents over time as bars,
+// the window's position, play/step/loop/speed, and the window's unit and mode.
+void draw_time_slider(UiState& ui, const IncidentLayer& incidents);
+float time_slider_height();  // pixels, for what must sit above it
+// Gives the layer (counts, choropleth, ranking) the slider's window when it has changed.
+void apply_time_window(const UiState& ui, IncidentLayer& incidents, MapScene& scene, const geo::Boundaries& b,
+                       const geo::PopulationTable* population);
 
 }  // namespace mirador

@@ -7,16 +7,23 @@
 
 namespace mirador {
 
-void draw_status_bar(const UiState& ui, const geo::Boundaries& b) {
+float status_bar_height() { return ImGui::GetFrameHeight() + 6; }
+
+bool begin_bottom_bar(const char* name, float bottom, float height, float bg_alpha) {
     const ImGuiIO& io = ImGui::GetIO();
-    const float h = ImGui::GetFrameHeight() + 6;
-    ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - h), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, h), ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - bottom - height), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, height), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(bg_alpha);
+    // Part of the window's frame, not a panel: it never takes focus or comes to the front.
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
-    if (!ImGui::Begin("##status", nullptr, flags)) {
+    return ImGui::Begin(name, nullptr, flags);
+}
+
+void draw_status_bar(const UiState& ui, const geo::Boundaries& b) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!begin_bottom_bar("##status", 0, status_bar_height(), 0.85f)) {
         ImGui::End();
         return;
     }

@@ -9,6 +9,7 @@
 #include "scene/HeatmapLayer.hpp"
 #include "scene/MapOverlay.hpp"
 #include "style/Choropleth.hpp"
+#include "ui/TimePlayback.hpp"
 
 namespace mirador {
 
@@ -54,6 +55,7 @@ struct UiState {
     int filter_min_fatalities = 0;
     ChoroplethStyle choropleth;
     bool show_ranking = true;
+    TimePlayback time;
 
     FlyTo fly;
     bool fullscreen = false;

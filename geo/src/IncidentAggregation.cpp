@@ -37,8 +37,14 @@ bool passes(const IncidentStore& s, std::size_t i, const IncidentFilter& f) {
     return true;
 }
 
-Aggregation aggregate(const IncidentStore& s, const std::vector<GeocodeResult>& placed, const Boundaries& b,
-                      const IncidentFilter& f, AggregateBy by, const PopulationTable* population) {
+namespace {
+
+// Both aggregate() overloads: they differ only in which incidents of the window's index
+// range count.
+template <class Counts>
+Aggregation aggregate_range(const IncidentStore& s, const std::vector<GeocodeResult>& placed, const Boundaries& b,
+                            std::int32_t from_day, std::int32_t to_day, AggregateBy by, const PopulationTable* population,
+                            Counts&& counts) {
     const bool per_state = by == AggregateBy::State;
     const std::size_t n_units = per_state ? b.states.size() : b.municipalities.feature_count();
     std::vector<UnitCount> units(n_units);
@@ -46,10 +52,10 @@ Aggregation aggregate(const IncidentStore& s, const std::vector<GeocodeResult>& 
 
     Aggregation out;
     // Only the time range that can overlap the window is visited (the store is time-sorted).
-    const auto [first, last] = s.range_overlapping(f.from_day, f.to_day);
+    const auto [first, last] = s.range_overlapping(from_day, to_day);
     out.filtered_out = s.size() - (last - first);
     for (std::size_t i = first; i < last; ++i) {
-        if (!passes(s, i, f)) {
+        if (!counts(i)) {
             ++out.filtered_out;
             continue;
         }
@@ -98,6 +104,21 @@ Aggregation aggregate(const IncidentStore& s, const std::vector<GeocodeResult>& 
         return a.incidents != c.incidents ? a.incidents > c.incidents : code(a.unit) < code(c.unit);
     });
     return out;
+}
+
+}  // namespace
+
+Aggregation aggregate(const IncidentStore& s, const std::vector<GeocodeResult>& placed, const Boundaries& b,
+                      const IncidentFilter& f, AggregateBy by, const PopulationTable* population) {
+    return aggregate_range(s, placed, b, f.from_day, f.to_day, by, population,
+                           [&](std::size_t i) { return passes(s, i, f); });
+}
+
+Aggregation aggregate(const IncidentStore& s, const std::vector<GeocodeResult>& placed, const Boundaries& b,
+                      const std::vector<std::uint8_t>& include, std::int32_t from_day, std::int32_t to_day, AggregateBy by,
+                      const PopulationTable* population) {
+    return aggregate_range(s, placed, b, from_day, to_day, by, population,
+                           [&](std::size_t i) { return include[i] && s.overlaps(i, from_day, to_day); });
 }
 
 }  // namespace mirador::geo

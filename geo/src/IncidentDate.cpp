@@ -105,6 +105,8 @@ int days_in_month(int year, int month) {
     return month == 2 && is_leap_year(year) ? 29 : kDays[month];
 }
 
+const char* month_name(int month) { return month >= 1 && month <= 12 ? kMonthNames[month] : ""; }
+
 std::int32_t days_from_civil(int year, int month, int day) {
     const int leap_shift = (month > 2 && is_leap_year(year)) ? 1 : 0;
     return first_day_of_year(year) + kDaysBeforeMonth[month] + leap_shift + (day - 1);

@@ -1,6 +1,7 @@
 #pragma once
 // Incidents and fatalities per municipality or per state, for the active filters: the
 // numbers behind `mirador stats`, the choropleth and the ranking table.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,15 @@ struct Aggregation {
 // state populations are the sums of their municipalities'.
 Aggregation aggregate(const IncidentStore& store, const std::vector<GeocodeResult>& placed, const Boundaries& boundaries,
                       const IncidentFilter& filter, AggregateBy by, const PopulationTable* population);
+
+// The same for a time window over a precomputed mask: `include` (per incident in store order,
+// 0 to leave it out) holds the filters other than time, computed once when they change; the
+// window is then only the store's index range that can overlap it (range_overlapping), so
+// moving the time slider costs the incidents near the window, not the whole store. An
+// incident counts, whole, when its span overlaps [from_day, to_day].
+Aggregation aggregate(const IncidentStore& store, const std::vector<GeocodeResult>& placed, const Boundaries& boundaries,
+                      const std::vector<std::uint8_t>& include, std::int32_t from_day, std::int32_t to_day, AggregateBy by,
+                      const PopulationTable* population);
 
 bool passes(const IncidentStore& store, std::size_t i, const IncidentFilter& filter);
 

@@ -22,6 +22,7 @@ struct CivilDate {
 
 bool is_leap_year(int year);
 int days_in_month(int year, int month);
+const char* month_name(int month);  // 1-12: "January" ... "December"
 
 // Days since 1970-01-01 (negative before it). `month` and `day` must be valid for the year.
 std::int32_t days_from_civil(int year, int month, int day);

@@ -71,6 +71,7 @@ public:
 private:
     DayRange extent_;
     WindowSpec spec_;
+    std::int64_t first_ = 0;  // the first window's unit on an absolute scale (see TimeWindow.cpp)
     std::size_t count_ = 0;
 };
 
