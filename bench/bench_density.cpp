@@ -26,28 +26,21 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <numbers>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "BenchSupport.hpp"
 #include "mirador/geo/DensityEngine.hpp"
+#include "mirador/geo/DensityRaster.hpp"
 #include "mirador/geo/IncidentStore.hpp"
 #include "mirador/geo/Projector.hpp"
 
 using namespace mirador::geo;
-using Clock = std::chrono::steady_clock;
+using namespace mirador::bench;
 
 namespace {
-
-double s_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-long peak_rss_mb() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss / 1024;
-}
 
 [[noreturn]] void die(const std::string& message) {
     std::fprintf(stderr, "error: %s\n", message.c_str());
@@ -137,13 +130,9 @@ Dataset generate(std::size_t n) {
 }
 
 std::pair<Vec2, Vec2> extent_of(const DensityPoints& p) {
-    Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        if (std::isnan(p.x[i])) continue;
-        lo = {std::min<double>(lo.x, p.x[i]), std::min<double>(lo.y, p.y[i])};
-        hi = {std::max<double>(hi.x, p.x[i]), std::max<double>(hi.y, p.y[i])};
-    }
-    return {lo, hi};
+    const auto e = placed_extent(p);
+    if (!e) die("no placed points");
+    return *e;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,7 +159,7 @@ void write_gpkg(const std::string& path, const DensityPoints& p) {
 }
 
 struct QgisRun {
-    double wall_s = 0, reported_s = 0;
+    double wall_s = 0;
     GridSpec grid;
     std::vector<float> raw;  // row 0 = south, as DensityGrid
 };
@@ -189,11 +178,6 @@ QgisRun run_qgis(const std::string& gpkg, const std::string& tif, const std::str
     const auto t = Clock::now();
     if (std::system(cmd.c_str()) != 0) die("QGIS failed, see " + log);
     r.wall_s = s_since(t);
-    std::ifstream in(log);
-    for (std::string line; std::getline(in, line);) {
-        const auto at = line.find("Execution completed in ");
-        if (at != std::string::npos) r.reported_s = std::atof(line.c_str() + at + 23);
-    }
     GDALDataset* ds = GDALDataset::Open(tif.c_str(), GDAL_OF_RASTER);
     if (!ds) die("cannot read " + tif);
     double t6[6];
@@ -207,6 +191,12 @@ QgisRun run_qgis(const std::string& gpkg, const std::string& tif, const std::str
     if (ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, nx, ny, r.raw.data() + static_cast<std::size_t>(ny - 1) * nx, nx,
                                        ny, GDT_Float32, sizeof(float), -row, nullptr) != CE_None)
         die("cannot read the cells of " + tif);
+    // QGIS marks cells that no point reaches as nodata (-9999): their density is zero.
+    int has_nodata = 0;
+    const double nodata = ds->GetRasterBand(1)->GetNoDataValue(&has_nodata);
+    if (has_nodata)
+        for (float& v : r.raw)
+            if (v == static_cast<float>(nodata)) v = 0;
     GDALClose(ds);
     return r;
 }
@@ -244,8 +234,7 @@ void surface_vs_qgis(const Options& o, const Dataset& d) {
         write_gpkg(gpkg, d.pts);
         std::printf("gpkg for QGIS written in %.1f s (untimed)\n", s_since(t));
         q = run_qgis(gpkg, tif, o.dir + "/bench-density-qgis.log");
-        std::printf("QGIS heatmap: %.2f s wall (it reports %.2f s); grid %d x %d\n", q.wall_s, q.reported_s, q.grid.nx,
-                    q.grid.ny);
+        std::printf("QGIS heatmap (qgis_process, start-up included): %.2f s; grid %d x %d\n", q.wall_s, q.grid.nx, q.grid.ny);
     } else {
         const auto [lo, hi] = extent_of(d.pts);
         q.grid = grid_covering(lo, hi, k.radius_m, 1000);
@@ -283,6 +272,11 @@ void surface_vs_qgis(const Options& o, const Dataset& d) {
         const double a = ours.values[i] * to_raw, r = q.raw[i];
         max_diff = std::max(max_diff, std::abs(a - r));
         if (r > 0.01 * max_ref) worst_cell = std::max(worst_cell, std::abs(a - r) / r);
+    }
+    if (o.keep) {
+        DensityGrid raw = ours;
+        for (float& v : raw.values) v = static_cast<float>(v * to_raw);
+        if (auto w = write_density_geotiff(raw, o.dir + "/bench-density-mirador-raw.tif", "raw"); !w) die(w.error());
     }
     std::printf("vs QGIS: %.0fx faster (QGIS wall / bin+convolve); max|ours-QGIS|/max(QGIS) = %.2e; worst per-cell "
                 "relative error where QGIS > 1 %% of its max = %.2e (QGIS max %.1f)\n",

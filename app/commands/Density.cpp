@@ -33,18 +33,6 @@ std::optional<std::pair<geo::Vec2, geo::Vec2>> parse_extent(const std::string& t
     return std::pair{geo::Vec2{v[0], v[1]}, geo::Vec2{v[2], v[3]}};
 }
 
-// Placed points' bounding box, or nothing when no incident has a position.
-std::optional<std::pair<geo::Vec2, geo::Vec2>> points_extent(const geo::DensityPoints& p) {
-    geo::Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        if (std::isnan(p.x[i]) || std::isnan(p.y[i])) continue;
-        lo = {std::min<double>(lo.x, p.x[i]), std::min<double>(lo.y, p.y[i])};
-        hi = {std::max<double>(hi.x, p.x[i]), std::max<double>(hi.y, p.y[i])};
-    }
-    if (lo.x > hi.x) return std::nullopt;
-    return std::pair{lo, hi};
-}
-
 }  // namespace
 
 int run_density_command(const DataOptions& data, const DensityOptions& o) {
@@ -88,7 +76,7 @@ int run_density_command(const DataOptions& data, const DensityOptions& o) {
     // By default the extent is every placed incident's, whatever the window, so files made
     // for different windows share one grid.
     if (!extent) {
-        extent = points_extent(*pts);
+        extent = geo::placed_extent(*pts);
         if (!extent) {
             std::fprintf(stderr, "%s: %s: no incident has a position\n", cmd, o.incidents.path.c_str());
             return 1;
