@@ -3,6 +3,7 @@
 
 #include "cli/DataOptions.hpp"
 #include "cli/SnapshotFlags.hpp"
+#include "commands/Density.hpp"
 #include "commands/Geocode.hpp"
 #include "commands/Locate.hpp"
 #include "commands/Stats.hpp"
@@ -90,6 +91,28 @@ int main(int argc, char** argv) {
     stats->add_option("--to", stats_opt.to, "Last date, inclusive (--to 2019-10 includes all of October)");
     stats->add_option("--category", stats_opt.category, "Only this category, e.g. 'armed clash', massacre");
 
+    DensityOptions density_opt;
+    CLI::App* density = app.add_subcommand(
+        "density", "Kernel density of the incidents (per km², QGIS's heatmap rule) as a Float32 GeoTIFF in EPSG:6372");
+    add_data_options(*density, data);
+    density->add_option("--incidents", density_opt.incidents.path,
+                        "Incidents: Mirador's CSV, any OGR point layer or PG:\"...\" (rows with only a place are geocoded)")
+        ->required();
+    density->add_option("--incidents-layer", density_opt.incidents.layer, "Layer or table in --incidents");
+    density->add_option("--incidents-mapping", density_opt.incidents.mapping, "Column mapping file (lines of field=column)");
+    density->add_option("--out", density_opt.out, "Output GeoTIFF")->required();
+    density->add_option("--cell-km", density_opt.cell_km, "Cell size in km")->capture_default_str();
+    density->add_option("--radius-km", density_opt.radius_km, "Kernel radius (bandwidth) in km")->capture_default_str();
+    density->add_option("--kernel", density_opt.kernel, "quartic, epanechnikov or gaussian")->capture_default_str();
+    density->add_option("--weight", density_opt.weight, "count or fatalities")->capture_default_str();
+    density->add_option("--from", density_opt.from,
+                        "First date (2019, 2019-10 or 2019-10-17); incidents dated to a month or year count with the "
+                        "share of their span inside [--from, --to]");
+    density->add_option("--to", density_opt.to, "Last date, inclusive (--to 2019-10 includes all of October)");
+    density->add_option("--extent", density_opt.extent,
+                        "xmin,ymin,xmax,ymax in EPSG:6372 metres (default: every placed incident's extent plus the radius)");
+    density->add_option("--threads", density_opt.threads, "FFT threads (0: all cores)")->capture_default_str();
+
     CLI11_PARSE(app, argc, argv);
 
     if (*snapshot) {
@@ -123,5 +146,6 @@ int main(int argc, char** argv) {
     if (*locate) return run_locate_command(data, lon, lat);
     if (*geocode) return run_geocode_command(data, geocode_opt);
     if (*stats) return run_stats_command(data, stats_opt);
+    if (*density) return run_density_command(data, density_opt);
     return run_viewer(data, viewer);
 }

@@ -31,6 +31,7 @@
 #include <thread>
 #include <vector>
 
+#include "BenchSupport.hpp"
 #include "mirador/geo/Boundaries.hpp"
 #include "mirador/geo/IncidentCsv.hpp"
 #include "mirador/geo/IncidentOgr.hpp"
@@ -38,17 +39,9 @@
 #include "mirador/geo/Projector.hpp"
 
 using namespace mirador::geo;
-using Clock = std::chrono::steady_clock;
+using namespace mirador::bench;
 
 namespace {
-
-double s_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-long peak_rss_mb() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss / 1024;
-}
 
 std::unique_ptr<Boundaries> bundled_boundaries() {
     BoundarySources src;

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <gdal_priv.h>
 #include <stb/stb_image.h>
 
 #include <array>
@@ -240,4 +241,39 @@ TEST_CASE("mirador snapshot --incidents draws points and a choropleth", "[cli][i
     r = run("snapshot --incidents " + in + " --choropleth colours --out " + dir + "/x.png");
     CHECK(r.code == 2);
     CHECK_FALSE(std::filesystem::exists(dir + "/x.png"));
+}
+
+TEST_CASE("mirador density writes a GeoTIFF peaking where the incidents are", "[cli][density]") {
+    const std::string dir = test::temp_dir("cli-density");
+    const std::string in = std::string(MIRADOR_ASSETS_DIR).append("/incidents/seed-incidents.csv");
+    const std::string tif = std::string(dir).append("/oct.tif");
+    Run r = run("density --incidents " + in + " --from 2019-10-01 --to 2019-10-31 --cell-km 1 --radius-km 25 --out " + tif);
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("cells of 1 km"));
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset, void (*)(GDALDataset*)> ds(GDALDataset::Open(tif.c_str(), GDAL_OF_RASTER),
+                                                           [](GDALDataset* d) { GDALClose(d); });
+    REQUIRE(ds);
+    double t[6];
+    REQUIRE(ds->GetGeoTransform(t) == CE_None);
+    CHECK(t[1] == 1000);
+    CHECK(t[5] == -1000);
+    const int w = ds->GetRasterXSize(), h = ds->GetRasterYSize();
+    std::vector<float> v(static_cast<std::size_t>(w) * h);
+    REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, w, h, v.data(), w, h, GDT_Float32, 0, 0) == CE_None);
+    const auto at = static_cast<std::size_t>(std::max_element(v.begin(), v.end()) - v.begin());
+    CHECK(v[at] > 0);
+    const geo::Vec2 peak{t[0] + (at % w + 0.5) * t[1], t[3] + (at / w + 0.5) * t[5]};
+    const geo::Vec2 culiacan = test::to_6372(-107.39, 24.80);
+    CHECK(std::hypot(peak.x - culiacan.x, peak.y - culiacan.y) < 3000);
+
+    r = run("density --incidents " + in + " --kernel triangle --out " + tif);
+    CHECK(r.code == 2);
+    r = run("density --incidents " + in + " --from 2019-13 --out " + tif);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.out, Catch::Contains("2019-13"));
+    r = run("density --incidents " + dir + "/missing.csv --out " + tif);
+    CHECK(r.code == 1);
+    CHECK_THAT(r.out, Catch::Contains("missing.csv"));
 }

@@ -85,13 +85,9 @@ Incident incident_at(std::string id, double lon, double lat, const char* date) {
 }
 
 GridSpec grid_around(const DensityPoints& p, double cell, double radius) {
-    Vec2 lo{1e300, 1e300}, hi{-1e300, -1e300};
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        if (std::isnan(p.x[i])) continue;
-        lo = {std::min<double>(lo.x, p.x[i]), std::min<double>(lo.y, p.y[i])};
-        hi = {std::max<double>(hi.x, p.x[i]), std::max<double>(hi.y, p.y[i])};
-    }
-    return grid_covering(lo, hi, radius, cell);
+    const auto e = placed_extent(p);
+    REQUIRE(e);
+    return grid_covering(e->first, e->second, radius, cell);
 }
 
 // max|a - b| / max|b|: the error relative to the surface's peak.

@@ -3,8 +3,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
-#include "commands/GeocodingContext.hpp"
+#include "commands/IncidentInput.hpp"
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/IncidentAggregation.hpp"
 #include "mirador/geo/IncidentCsv.hpp"
@@ -16,22 +17,9 @@ namespace mirador {
 int run_stats_command(const DataOptions& data, const StatsOptions& o) {
     const char* cmd = "mirador stats";
     geo::IncidentFilter filter;
-    if (!o.from.empty()) {
-        auto d = geo::parse_incident_date(o.from);
-        if (!d) {
-            std::fprintf(stderr, "%s: --from: %s\n", cmd, d.error().c_str());
-            return 2;
-        }
-        filter.from_day = d->day_start;
-    }
-    if (!o.to.empty()) {
-        auto d = geo::parse_incident_date(o.to);
-        if (!d) {
-            std::fprintf(stderr, "%s: --to: %s\n", cmd, d.error().c_str());
-            return 2;
-        }
-        filter.to_day = d->day_end;  // "--to 2019-10" includes all of October
-    }
+    const auto bounds = parse_date_bounds(o.from, o.to, cmd);
+    if (!bounds) return 2;
+    std::tie(filter.from_day, filter.to_day) = *bounds;
     if (!o.category.empty()) {
         filter.category = geo::parse_incident_category(o.category);
         if (!filter.category) {
@@ -45,35 +33,16 @@ int run_stats_command(const DataOptions& data, const StatsOptions& o) {
     }
     const auto by = o.by == "state" ? geo::AggregateBy::State : geo::AggregateBy::Municipality;
 
-    std::vector<std::string> problems;
-    geo::IncidentOgrOptions source;
-    source.layer = o.incidents_layer;
-    if (!o.incidents_mapping.empty()) {
-        auto m = geo::load_column_mapping(o.incidents_mapping);
-        if (!m) {
-            std::fprintf(stderr, "%s: %s\n", cmd, m.error().c_str());
-            return 1;
-        }
-        source.columns = *m;
-    }
-    auto store = geo::load_incidents(o.incidents, &problems, source);
-    for (const auto& p : problems) std::fprintf(stderr, "%s: %s\n", cmd, p.c_str());
-    if (!store) {
-        std::fprintf(stderr, "%s: %s\n", cmd, store.error().c_str());
+    auto loaded = load_placed_incidents(data, {o.incidents, o.incidents_layer, o.incidents_mapping}, cmd);
+    if (!loaded) {
+        std::fprintf(stderr, "%s: %s\n", cmd, loaded.error().c_str());
         return 1;
     }
-    auto ctx = load_geocoding_context(data, cmd);
-    if (!ctx) {
-        std::fprintf(stderr, "%s: %s\n", cmd, ctx.error().c_str());
-        return 1;
-    }
-    const auto placed = geo::place_incidents(*store, *ctx->geocoder);
-    for (std::size_t i = 0; i < placed.size(); ++i)
-        if (placed[i].status != geo::GeoStatus::Matched)
-            std::fprintf(stderr, "%s: %s: incident %s: %s: %s\n", cmd, o.incidents.c_str(),
-                         std::string(store->id(i)).c_str(), geo::to_string(placed[i].status), placed[i].note.c_str());
-    const geo::Boundaries& b = *ctx->boundaries;
-    const geo::Aggregation a = geo::aggregate(*store, placed, b, filter, by, ctx->population.get());
+    const geo::IncidentStore& store = loaded->store;
+    const auto& placed = loaded->placed;
+    const auto& ctx = loaded->context;
+    const geo::Boundaries& b = *ctx.boundaries;
+    const geo::Aggregation a = geo::aggregate(store, placed, b, filter, by, ctx.population.get());
 
     const std::string tmp = o.out + ".part";
     std::ofstream out(tmp, std::ios::binary);
@@ -81,7 +50,7 @@ int run_stats_command(const DataOptions& data, const StatsOptions& o) {
         std::fprintf(stderr, "%s: %s: cannot write (does the folder exist?)\n", cmd, o.out.c_str());
         return 1;
     }
-    const bool rates = ctx->population != nullptr;
+    const bool rates = ctx.population != nullptr;
     out << "cvegeo,name,state_name,incidents,fatalities" << (rates ? ",rate_per_100k" : "") << '\n';
     for (const auto& u : a.units) {
         std::string code, name, state_name;

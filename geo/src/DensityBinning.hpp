@@ -38,6 +38,7 @@ void for_each_in_window(const DensityPoints& pts, DayRange window, F&& f) {
 struct BinLattice {
     double x0 = 0, y0 = 0, cell = 1;
     int nx = 0, ny = 0;
+    std::size_t row_stride = 0;  // of the target array; 0: nx
 
     // Linear binning: f(cell index, share) for each of the four nodes around (x, y) that lie
     // in the lattice; the shares sum to 1 and keep the point's centre of mass.
@@ -49,13 +50,14 @@ struct BinLattice {
         const int i = static_cast<int>(ix), j = static_cast<int>(iy);
         const double wx = fx - ix, wy = fy - iy;
         const double sx[2] = {1 - wx, wx}, sy[2] = {1 - wy, wy};
+        const std::size_t stride = row_stride ? row_stride : static_cast<std::size_t>(nx);
         for (int b = 0; b < 2; ++b) {
             const int jj = j + b;
             if (jj < 0 || jj >= ny) continue;
             for (int a = 0; a < 2; ++a) {
                 const int ii = i + a;
                 if (ii < 0 || ii >= nx) continue;
-                f(static_cast<std::size_t>(jj) * nx + ii, sx[a] * sy[b]);
+                f(static_cast<std::size_t>(jj) * stride + ii, sx[a] * sy[b]);
             }
         }
     }

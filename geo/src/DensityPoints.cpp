@@ -51,4 +51,15 @@ Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWei
     return p;
 }
 
+std::optional<std::pair<Vec2, Vec2>> placed_extent(const DensityPoints& p) {
+    Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        if (std::isnan(p.x[i]) || std::isnan(p.y[i])) continue;
+        lo = {std::min<double>(lo.x, p.x[i]), std::min<double>(lo.y, p.y[i])};
+        hi = {std::max<double>(hi.x, p.x[i]), std::max<double>(hi.y, p.y[i])};
+    }
+    if (lo.x > hi.x) return std::nullopt;
+    return std::pair{lo, hi};
+}
+
 }  // namespace mirador::geo

@@ -3,11 +3,14 @@
 // span and its weight, in the store's order (time-sorted), so a time window is the store's
 // index range. Unplaced incidents have NaN positions and are skipped.
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <span>
 #include <vector>
 
 #include "mirador/geo/IncidentStore.hpp"
 #include "mirador/geo/Result.hpp"
+#include "mirador/geo/Vec2.hpp"
 
 namespace mirador::geo {
 
@@ -26,5 +29,8 @@ struct DensityPoints {
 Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWeight weight,
                                           const std::vector<std::uint8_t>* include = nullptr,
                                           const char* crs = "EPSG:6372");
+
+// Bounding box (min, max) of the placed points, whatever their weight; nothing when none is.
+std::optional<std::pair<Vec2, Vec2>> placed_extent(const DensityPoints& pts);
 
 }  // namespace mirador::geo

@@ -1,0 +1,36 @@
+#pragma once
+// What the commands that read incidents share: the date bounds of --from/--to, and loading
+// plus geocoding (so rows with only a place name get a position), with every problem
+// reported on stderr.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cli/DataOptions.hpp"
+#include "commands/GeocodingContext.hpp"
+#include "mirador/geo/IncidentStore.hpp"
+
+namespace mirador {
+
+struct IncidentInput {
+    std::string path, layer, mapping;  // --incidents, --incidents-layer, --incidents-mapping
+};
+
+struct PlacedIncidents {
+    geo::IncidentStore store;
+    std::vector<geo::GeocodeResult> placed;  // one per incident, store order
+    GeocodingContext context;
+};
+
+// [from.day_start, to.day_end] ("--to 2019-10" includes all of October); an empty text leaves
+// that side open (INT32_MIN / INT32_MAX). Prints the error and returns nothing on bad dates.
+std::optional<std::pair<std::int32_t, std::int32_t>> parse_date_bounds(const std::string& from, const std::string& to,
+                                                                       const char* command);
+
+// Messages go to stderr prefixed with `command`; the error names the file.
+geo::Result<PlacedIncidents> load_placed_incidents(const DataOptions& data, const IncidentInput& input,
+                                                   const char* command);
+
+}  // namespace mirador
