@@ -91,8 +91,9 @@ GpuDensity::~GpuDensity() {
     drop_fbo(fbo_result_);
 }
 
-void GpuDensity::configure(const geo::DensityPoints& pts, const geo::GridSpec& grid, const geo::KernelSpec& kernel) {
-    const bool points_changed = pts_ != &pts || count_ != pts.size() || !(grid_ == grid);
+void GpuDensity::configure(const geo::DensityPoints& pts, const geo::GridSpec& grid, const geo::KernelSpec& kernel,
+                           bool changed) {
+    const bool points_changed = changed || pts_ != &pts || count_ != pts.size() || !(grid_ == grid);
     pts_ = &pts;
     if (points_changed) {
         count_ = pts.size();

@@ -25,8 +25,10 @@ public:
     GpuDensity& operator=(const GpuDensity&) = delete;
 
     // Sets the grid and kernel (allocates targets, uploads the kernel table) and the points
-    // (positions relative to the grid's corner: re-uploaded only when the grid moves).
-    void configure(const geo::DensityPoints& pts, const geo::GridSpec& grid, const geo::KernelSpec& kernel);
+    // (positions relative to the grid's corner: uploaded when the grid moves, or when
+    // `points_changed` says the caller changed them, e.g. new weights from the filters).
+    void configure(const geo::DensityPoints& pts, const geo::GridSpec& grid, const geo::KernelSpec& kernel,
+                   bool points_changed = false);
     // Renders the window's surface into result_texture(); restores the caller's framebuffer
     // binding and viewport is up to the caller (the Renderer sets both every frame).
     void compute(geo::DayRange window);

@@ -57,6 +57,7 @@ void HeatmapLayer::rebuild_points(const IncidentLayer& incidents, geo::DensityWe
         grid_ = lo.x <= hi.x ? geo::display_grid_for(lo, hi, settings_.kernel.radius_m) : geo::GridSpec{};
         kernel_ = {};
     }
+    gpu_points_stale_ = true;
     const auto& vis = incidents.visible;
     for (std::size_t i = 0; i < pts_.size(); ++i) pts_.weight[i] = i < vis.size() && vis[i] ? base_weight_[i] : 0.0f;
 }
@@ -99,6 +100,7 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
         points_dirty_ = false;
         sliding_.reset();
         fixed_key_.valid = false;
+        has_surface_ = false;
     }
     if (!pts_.store || grid_.cells() == 0) {
         has_surface_ = false;
@@ -106,12 +108,16 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
     }
     if (!(kernel_ == s.kernel)) {
         kernel_ = s.kernel;
+        has_surface_ = false;
         sliding_.reset();
         fixed_engine_.reset();
         fixed_key_.valid = false;
     }
     const bool engine_changed = s.gpu != settings_.gpu;
     settings_ = s;
+    // A frame that changes nothing (the usual case: panning, hovering) reuses the surface
+    // already on the GPU.
+    const bool recompute = !has_surface_ || engine_changed || (!sliding_ && !s.gpu) || !(window == computed_window_);
 
     const auto t0 = std::chrono::steady_clock::now();
     if (s.gpu) {
@@ -125,8 +131,11 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
             }
         }
     }
-    if (settings_.gpu) {
-        gpu_->configure(pts_, grid_, kernel_);
+    if (!recompute) {
+        // nothing to do
+    } else if (settings_.gpu) {
+        gpu_->configure(pts_, grid_, kernel_, gpu_points_stale_);
+        gpu_points_stale_ = false;
         gpu_->compute(window);
         renderer.set_density_texture(grid_, gpu_->result_texture());
         // The relative scale needs this window's maximum: read the surface back.
@@ -142,7 +151,10 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
         timing_.points_touched = sliding_->last_points_touched();
         renderer.set_density(*current_);
     }
-    timing_.move_ms = ms_since(t0);
+    if (recompute) {
+        timing_.move_ms = ms_since(t0);
+        computed_window_ = window;
+    }
     has_surface_ = true;
 
     // The colour scale.

@@ -81,6 +81,8 @@ private:
     geo::DensityGrid gpu_result_;
     HeatmapSettings settings_;
     bool has_surface_ = false;
+    geo::DayRange computed_window_;
+    bool gpu_points_stale_ = true;  // weights changed since GpuDensity last uploaded them
     double current_max_ = 0;
     // The fixed scale depends on the points, grid, kernel and window spec, not on the window.
     struct FixedKey {
