@@ -43,10 +43,12 @@ struct SlidingDensity::Impl {
         fixed.assign(b.cells(), 0);
     }
 
-    // The one rounding every add and remove goes through.
+    // The one rounding every add and remove goes through (to nearest; weights are never
+    // negative, so truncating v + 0.5 is that, without llround's call).
     void add(std::size_t i, double share, std::int64_t sign) {
         const double w = pts->weight[i] * share * kFixedOne;
-        lattice.split(pts->x[i], pts->y[i], [&](std::size_t cell, double s) { fixed[cell] += sign * std::llround(w * s); });
+        lattice.split(pts->x[i], pts->y[i],
+                      [&](std::size_t cell, double s) { fixed[cell] += sign * static_cast<std::int64_t>(w * s + 0.5); });
     }
 
     double share_in(std::size_t i, DayRange w) const {
