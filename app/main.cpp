@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     app.add_option("--incidents-layer", viewer.incidents.layer, "Layer or table in --incidents");
     app.add_option("--incidents-mapping", viewer.incidents.mapping, "Column mapping file (lines of field=column)");
     app.add_flag("--no-incidents", viewer.no_incidents, "Open the boundaries only");
+    app.add_flag("--heatmap", viewer.heatmap, "Start with the incidents' heatmap shown (Layers panel)");
 
     SnapshotOptions snap;
     std::string bbox_text;

@@ -43,6 +43,16 @@ Stat stat(std::vector<double> v) {
     return {v[v.size() / 2], v[v.size() * 9 / 10], v.back()};
 }
 
+// Resident memory now (not the peak: loading a CSV maps the whole file for a while).
+long rss_now_mb() {
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        std::fclose(f);
+    }
+    return resident * 4096 / 1048576;
+}
+
 double frame(MapScene& scene, const SceneParams& p) {
     const auto t = Clock::now();
     scene.draw(p, nullptr, FontSet{});
@@ -98,6 +108,7 @@ int main(int argc, char** argv) {
     std::printf("OpenGL: %s (%s)\n", gl::context_description().c_str(), (*ctx)->kind());
     target->bind();
     (*scene)->set_incidents(&inc);
+    const long rss_before = rss_now_mb();
 
     const geo::TimeAxis months(extent, {geo::WindowMode::Moving, geo::WindowUnit::Month, 30});
     SceneParams p;
@@ -139,6 +150,10 @@ int main(int argc, char** argv) {
                     name, s.median, s.p90, m.median, m.p90, m.max, u.median, u.max, touched / std::max(1, steps),
                     peak_rss_mb());
     }
-    std::printf("memory: peak RSS %ld MB for a store of %.0f MB\n", peak_rss_mb(), inc.store.memory_bytes() / 1e6);
+    const long rss_after = rss_now_mb();
+    std::printf("memory: resident %ld MB with the incidents drawn as points (store %.0f MB), %ld MB with both heatmap "
+                "engines set up: the heatmap adds %ld MB (%.2fx the store); peak RSS %ld MB (CSV loading)\n",
+                rss_before, inc.store.memory_bytes() / 1e6, rss_after, rss_after - rss_before,
+                (rss_after - rss_before) * 1048576.0 / double(inc.store.memory_bytes()), peak_rss_mb());
     return 0;
 }

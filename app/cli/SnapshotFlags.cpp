@@ -29,7 +29,9 @@ void add_snapshot_flags(CLI::App& cmd, SnapshotFlagText& t) {
     cmd.add_option("--threshold", t.threshold, "Heatmap transparent below this share of the scale (0-1)")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1.0));
-    cmd.add_option("--density-engine", t.engine, "Compute the heatmap on the cpu (FFT) or the gpu")->capture_default_str();
+    cmd.add_option("--density-engine", t.engine,
+                   "Heatmap computed on the cpu (FFT), the gpu, or auto: the gpu unless OpenGL runs on the CPU (llvmpipe)")
+        ->capture_default_str();
 }
 
 geo::Result<bool> apply_snapshot_flags(const SnapshotFlagText& t, SnapshotOptions& o) {
@@ -88,8 +90,10 @@ geo::Result<bool> apply_snapshot_flags(const SnapshotFlagText& t, SnapshotOption
     }
     h.opacity = t.opacity;
     h.threshold = t.threshold;
-    if (t.engine == "gpu") h.gpu = true;
-    else if (t.engine != "cpu") return geo::make_error("--density-engine '" + t.engine + "': use cpu or gpu");
+    o.density_engine_auto = t.engine == "auto";
+    h.gpu = t.engine == "gpu";
+    if (t.engine != "gpu" && t.engine != "cpu" && t.engine != "auto")
+        return geo::make_error("--density-engine '" + t.engine + "': use auto, cpu or gpu");
     return true;
 }
 

@@ -13,7 +13,7 @@ namespace mirador {
 
 struct SnapshotFlagText {
     std::string from, to, layers, kernel = "quartic", normalize = "fixed", weight = "count", ramp = "inferno",
-                engine = "cpu";
+                engine = "auto";
     double radius_km = 25;
     float opacity = 0.8f, threshold = 0.02f;
 };

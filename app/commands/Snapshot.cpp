@@ -132,6 +132,7 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const Snap
         params.frame.show_points = o.points && has(MapLayer::Points);
     }
     params.heatmap = o.heatmap;
+    if (o.density_engine_auto) params.heatmap.gpu = !gl::is_software_renderer();
     if (!o.layers.empty() && std::find(o.layers.begin(), o.layers.end(), MapLayer::Heatmap) == o.layers.end())
         params.heatmap.show = false;
     if (o.window) {

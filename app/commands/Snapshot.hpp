@@ -32,6 +32,7 @@ struct SnapshotOptions {
     // empty: boundaries and choropleth fill, and points when there are incidents.
     std::vector<MapLayer> layers;
     HeatmapSettings heatmap;
+    bool density_engine_auto = false;  // heatmap.gpu chosen from the OpenGL renderer
 };
 
 struct Image {

@@ -13,6 +13,7 @@
 #include "commands/GeocodingContext.hpp"
 #include "commands/Snapshot.hpp"
 #include "gui/WindowControls.hpp"
+#include "render/GlUtil.hpp"
 #include "render/OffscreenTarget.hpp"
 #include "scene/MapScene.hpp"
 #include "ui/Panels.hpp"
@@ -158,6 +159,8 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
             exit_code = 1;
         } else {
             UiState ui;
+            ui.heatmap.gpu = !gl::is_software_renderer();
+            ui.heatmap.show = opt.heatmap;
             PointerState pointer;
             if (incidents) {
                 (*scene)->set_incidents(incidents.get());

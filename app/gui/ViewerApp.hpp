@@ -17,6 +17,7 @@ struct ViewerOptions {
     std::vector<std::string> press_keys;  // with max_frames: "right", "left", "space", one a frame
     IncidentSource incidents;    // empty path: the bundled seed catalogue
     bool no_incidents = false;
+    bool heatmap = false;        // start with the heatmap layer on
 };
 
 int run_viewer(const DataOptions& data, const ViewerOptions& options);

@@ -54,4 +54,11 @@ std::string context_description() {
     return str(GL_VERSION) + " on " + str(GL_RENDERER);
 }
 
+bool is_software_renderer() {
+    const GLubyte* s = glGetString(GL_RENDERER);
+    const std::string r = s ? reinterpret_cast<const char*>(s) : "";
+    return r.find("llvmpipe") != std::string::npos || r.find("softpipe") != std::string::npos ||
+           r.find("SwiftShader") != std::string::npos;
+}
+
 }  // namespace mirador::gl

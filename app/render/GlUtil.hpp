@@ -10,5 +10,8 @@ namespace mirador::gl {
 
 geo::Result<GLuint> compile_program(const char* vertex_src, const char* fragment_src, const char* name);
 std::string context_description();  // "4.5 (Core Profile) Mesa 22.3.6 on llvmpipe"
+// OpenGL on the CPU (Mesa's llvmpipe, softpipe): the heatmap's FFT engine is faster there than
+// the GPU engine's shader convolution (see bench/bench_heatmap).
+bool is_software_renderer();
 
 }  // namespace mirador::gl

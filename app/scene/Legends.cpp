@@ -29,16 +29,16 @@ std::string tick(double v) {
     return buf;
 }
 
-// Bottom-right: title (units), the ramp as a bar with its values, where transparency starts,
+// After the other legends: title (units), the ramp as a bar with its values, where transparency starts,
 // and how the scale was chosen, so a reader of a snapshot knows what a colour means.
-void draw_heatmap_legend(ImDrawList* list, ImFont* font, float s, float right, float bottom, const HeatmapLegend& h) {
+void draw_heatmap_legend(ImDrawList* list, ImFont* font, float s, float left, float bottom, const HeatmapLegend& h) {
     const float fs = font->FontSize, pad = 8 * s, line = fs + 4 * s;
     const float bar_w = 220 * s, bar_h = 12 * s;
     float w = bar_w;
     for (const std::string* t : {&h.title, &h.scale_note, &h.kernel_note})
         w = std::max(w, font->CalcTextSizeA(fs, 1e9f, 0, t->c_str()).x);
     const float height = pad * 2 + line * 4 + bar_h + 4 * s;
-    const ImVec2 a(right - 10 * s - w - 2 * pad, bottom - height), b(right - 10 * s, bottom);
+    const ImVec2 a(left, bottom - height), b(left + w + 2 * pad, bottom);
     list->AddRectFilled(a, b, IM_COL32(255, 255, 255, 225), 4 * s);
     list->AddRect(a, b, IM_COL32(90, 90, 90, 200), 4 * s);
     float y = a.y + pad;
@@ -129,9 +129,9 @@ void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, 
                             p.frame.point_base_px * s, std::string(geo::category_name(static_cast<geo::IncidentCategory>(c)))});
         const std::string title = std::to_string(incidents->visible_count) + " of " + std::to_string(incidents->store.size()) +
                                   " incidents (size: fatalities)";
-        box(x, bottom, title, rows);
+        x = box(x, bottom, title, rows) + 8 * s;
     }
-    if (heat) draw_heatmap_legend(list, font, s, float(p.frame.view.width), bottom, *heat);
+    if (heat) draw_heatmap_legend(list, font, s, x, bottom, *heat);
 }
 
 }  // namespace mirador

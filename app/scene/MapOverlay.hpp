@@ -41,8 +41,8 @@ struct HeatmapLegend;
 void draw_time_label(ImDrawList* list, const FontSet& fonts, const OverlayParams& params);
 
 // Bottom-left legends: the choropleth's classes (with the zero and no-data swatches) and the
-// incident categories with what the disc size means; bottom-right: the heatmap's ramp with
-// values, units and how its scale was chosen. Any may be null.
+// incident categories with what the disc size means, and the heatmap's ramp with values,
+// units and how its scale was chosen. Any may be null.
 void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& params, const ChoroplethLegend* choropleth,
                   const IncidentLayer* incidents, const HeatmapLegend* heatmap = nullptr);
 

@@ -13,7 +13,9 @@ namespace mirador {
 
 void draw_incident_filters_panel(UiState& ui, IncidentLayer& inc, MapScene& scene, const geo::Boundaries& b,
                                  const geo::PopulationTable* population) {
-    ImGui::SetNextWindowPos(ImVec2(10, 330), ImGuiCond_FirstUseEver);
+    // Below the Layers panel, whose height is known once it has been laid out (a frame or two).
+    ImGui::SetNextWindowPos(ImVec2(10, ui.layers_panel_bottom + 8),
+                            ImGui::GetFrameCount() < 3 ? ImGuiCond_Always : ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(0.92f);
     if (!ImGui::Begin("Filters", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();

@@ -122,9 +122,10 @@ void draw_layers_panel(UiState& ui, MapScene& scene, bool have_incidents) {
             }
             if (changed) scene.set_choropleth(ui.choropleth);
         }
-        if (ImGui::CollapsingHeader("Heatmap", ImGuiTreeNodeFlags_DefaultOpen)) draw_heatmap_settings(ui, scene);
+        if (ImGui::CollapsingHeader("Heatmap settings")) draw_heatmap_settings(ui, scene);
         ImGui::Checkbox("Ranking table", &ui.show_ranking);
     }
+    ui.layers_panel_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
 }
 

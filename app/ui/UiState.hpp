@@ -45,6 +45,7 @@ struct UiState {
     std::array<MapLayer, kMapLayerCount> layer_order{MapLayer::Fill, MapLayer::Heatmap, MapLayer::Borders,
                                                      MapLayer::Points};
     HeatmapSettings heatmap;
+    float layers_panel_bottom = 320;  // where the Filters panel starts, below the Layers panel
 
     // Incidents
     long hovered_incident = -1, selected_incident = -1;
