@@ -277,3 +277,39 @@ TEST_CASE("mirador density writes a GeoTIFF peaking where the incidents are", "[
     CHECK(r.code == 1);
     CHECK_THAT(r.out, Catch::Contains("missing.csv"));
 }
+
+TEST_CASE("mirador snapshot draws a heatmap for a time window, and rejects bad heatmap flags", "[cli][heatmap][data]") {
+    REQUIRE_DATA_DIR();
+    const std::string dir = test::temp_dir("cli-heatmap");
+    const std::string seeds = MIRADOR_ASSETS_DIR "/incidents/seed-incidents.csv";
+    const std::string common = "snapshot --incidents " + seeds + " --width 800 --height 500 --no-labels ";
+    Run r = run(common + "--from 2019-10 --to 2019-10 --layers heatmap,points,boundaries --radius-km 25 "
+                         "--kernel quartic --normalize fixed --ramp viridis --out " + dir + "/oct.png");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    r = run(common + "--from 2005 --to 2005 --layers heatmap,boundaries --out " + dir + "/empty.png");
+    REQUIRE(r.code == 0);
+    // The same map with the surface invisible: grey fill, legend, label, no colour from the ramp.
+    r = run(common + "--from 2005 --to 2005 --layers heatmap,boundaries --heatmap-opacity 0 --out " + dir + "/plain.png");
+    REQUIRE(r.code == 0);
+    r = run(common + "--from 2019-10 --to 2019-10 --layers heatmap,boundaries --heatmap-opacity 0 --out " + dir +
+            "/oct-plain.png");
+    REQUIRE(r.code == 0);
+    const Png oct(dir + "/oct.png"), empty(dir + "/empty.png"), plain(dir + "/plain.png"), oct_plain(dir + "/oct-plain.png");
+    REQUIRE((oct.px && empty.px && plain.px && oct_plain.px));
+    // An empty window draws no surface: the same pixels as no heatmap at all.
+    CHECK(std::equal(empty.px.get(), empty.px.get() + 800 * 500 * 4, plain.px.get()));
+    // October 2019 does: many pixels differ from the plain map.
+    long differ = 0;
+    for (int i = 0; i < 800 * 500; ++i)
+        differ += std::abs(int(oct.px.get()[4 * i]) - int(oct_plain.px.get()[4 * i])) > 40;
+    CHECK(differ > 500);
+
+    for (const char* bad : {"--normalize sometimes", "--normalize domain:5,1", "--kernel box", "--layers heat",
+                            "--weight deaths", "--ramp rainbow", "--from 2019-13"}) {
+        r = run(common + bad + " --out " + dir + "/bad.png");
+        INFO(bad << ": " << r.out);
+        CHECK(r.code == 2);
+        CHECK_FALSE(std::filesystem::exists(dir + "/bad.png"));
+    }
+}
