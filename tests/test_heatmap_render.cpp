@@ -11,6 +11,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "IncidentFixtures.hpp"
 #include "TestData.hpp"
 #include "commands/Snapshot.hpp"
 #include "mirador/geo/Gazetteer.hpp"
@@ -24,28 +25,9 @@ using namespace mirador;
 
 namespace {
 
-struct Seeds {
-    geo::Gazetteer gazetteer;
-    std::unique_ptr<geo::Geocoder> geocoder;
-    std::unique_ptr<IncidentLayer> layer;
-};
+using Seeds = test::PlacedIncidents;
 
-Seeds& seeds() {
-    static Seeds s = [] {
-        Seeds x;
-        auto g = geo::load_gazetteer(test::data_dir() + "/gazetteer/localidades_mx.csv");
-        if (!g) throw std::runtime_error(g.error());
-        x.gazetteer = std::move(g.value());
-        x.geocoder = std::make_unique<geo::Geocoder>(test::default_boundaries(), &x.gazetteer, nullptr);
-        std::vector<std::string> problems;
-        auto layer = load_incident_layer({MIRADOR_ASSETS_DIR "/incidents/seed-incidents.csv", "", ""}, *x.geocoder,
-                                         nullptr, problems);
-        if (!layer) throw std::runtime_error(layer.error());
-        x.layer = std::move(layer.value());
-        return x;
-    }();
-    return s;
-}
+Seeds& seeds() { return test::placed_incidents(MIRADOR_ASSETS_DIR "/incidents/seed-incidents.csv"); }
 
 // A store of clustered points (lon/lat around three cities, some month-precision dates) and
 // its density points.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "IncidentFixtures.hpp"
 #include "TestData.hpp"
 #include "commands/Snapshot.hpp"
 #include "style/Palette.hpp"
@@ -12,28 +13,10 @@ using namespace mirador;
 
 namespace {
 
-struct Loaded {
-    geo::Gazetteer gazetteer;
-    std::unique_ptr<geo::Geocoder> geocoder;
-    std::unique_ptr<IncidentLayer> layer;
-};
+using Loaded = test::PlacedIncidents;
 
 // The stats fixture (tests/fixtures), placed on the bundled boundaries.
-Loaded& fixture() {
-    static Loaded l = [] {
-        Loaded x;
-        auto g = geo::load_gazetteer(test::data_dir() + "/gazetteer/localidades_mx.csv");
-        if (!g) throw std::runtime_error(g.error());
-        x.gazetteer = std::move(g.value());
-        x.geocoder = std::make_unique<geo::Geocoder>(test::default_boundaries(), &x.gazetteer, nullptr);
-        std::vector<std::string> problems;
-        auto layer = load_incident_layer({MIRADOR_TEST_FIXTURES "/stats-fixture.csv", "", ""}, *x.geocoder, nullptr, problems);
-        if (!layer) throw std::runtime_error(layer.error());
-        x.layer = std::move(layer.value());
-        return x;
-    }();
-    return l;
-}
+Loaded& fixture() { return test::placed_incidents(MIRADOR_TEST_FIXTURES "/stats-fixture.csv"); }
 
 std::array<int, 3> at(const SnapshotResult& s, geo::Vec2 p) {
     const geo::Vec2 px = s.view.map_to_screen(p);

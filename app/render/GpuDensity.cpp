@@ -14,10 +14,7 @@ GLuint make_r32f(int w, int h, const float* data) {
     GLuint t = 0;
     glGenTextures(1, &t);
     glBindTexture(GL_TEXTURE_2D, t);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    gl::set_texture_sampling(GL_NEAREST);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, w, h, 0, GL_RED, GL_FLOAT, data);
     return t;
@@ -125,8 +122,7 @@ void GpuDensity::configure(const geo::DensityPoints& pts, const geo::GridSpec& g
         result_tex_ = make_r32f(grid.nx, grid.ny, nullptr);
         // The heatmap samples the result bilinearly.
         glBindTexture(GL_TEXTURE_2D, result_tex_);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        gl::set_texture_sampling(GL_LINEAR);
         GLint prev = 0;
         glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &prev);
         fbo_binned_ = make_fbo(binned_tex_);
