@@ -195,7 +195,8 @@ TEST_CASE("snapshot heatmap: hot at Culiacán in October 2019, cold in an empty 
     o.heatmap.opacity = 0.0f;
     auto none = render({geo::days_from_civil(2005, 1, 1), geo::days_from_civil(2005, 12, 31)});
     CHECK(pixel(empty, cul_lon, cul_lat) == pixel(none, cul_lon, cul_lat));
-    CHECK(empty.image.rgba == none.image.rgba);
+    const bool same_image = empty.image.rgba == none.image.rgba;  // not expanded: megabytes
+    CHECK(same_image);
 
     s.layer->set_time_window(std::nullopt, b, nullptr);
 }
