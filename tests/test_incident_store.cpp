@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "mirador/geo/IncidentStore.hpp"
+#include "mirador/geo/Placements.hpp"
 
 using namespace mirador::geo;
 
@@ -201,4 +202,50 @@ TEST_CASE("incident category: parsed from English or Spanish, any case or accent
         const auto cat = static_cast<IncidentCategory>(c);
         CHECK(parse_incident_category(category_name(cat)) == cat);
     }
+}
+
+TEST_CASE("placements round-trip status, precision, state, municipality and notes in a few bytes", "[store]") {
+    IncidentStoreBuilder b;
+    for (const char* id : {"a", "b", "c", "d"}) b.add(make(id, "2019-10-17"));
+    IncidentStore s = b.finish();
+
+    std::vector<GeocodeResult> in(4);
+    in[0].status = GeoStatus::Matched;  // by point, no note
+    in[0].precision = GeoPrecision::Point;
+    in[0].municipality = 1805;
+    in[0].state = 24;
+    in[1].status = GeoStatus::Matched;  // a state only
+    in[1].precision = GeoPrecision::State;
+    in[1].state = 31;
+    in[1].note = "state 'Atlantis' not recognised; searched all states. ";
+    in[2].status = GeoStatus::Ambiguous;
+    in[2].note = "2 places named 'Juárez': ...";
+    in[3].status = GeoStatus::Outside;
+    in[3].precision = GeoPrecision::Point;
+    in[3].note = in[1].note;  // shared text is kept once
+
+    Placements p;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        p.push_back(in[i]);
+        if (in[i].municipality >= 0) s.set_municipality(i, std::uint32_t(in[i].municipality), "25006");
+    }
+    REQUIRE(p.size() == 4);
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        INFO(i);
+        CHECK(p.status(i) == in[i].status);
+        CHECK(p.matched(i) == (in[i].status == GeoStatus::Matched));
+        CHECK(p.precision(i) == in[i].precision);
+        CHECK(p.state(i) == in[i].state);
+        CHECK(p.municipality(i, s) == in[i].municipality);
+        CHECK(p.note(i) == in[i].note);
+    }
+    CHECK(Placements::bytes_per_incident() <= 8);
+
+    // Without notes the table is its per-incident bytes and a pool that stays empty.
+    Placements quiet;
+    const std::size_t n = 100000;
+    quiet.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) quiet.push_back(in[0]);
+    CHECK(quiet.memory_bytes() <= n * 8);
+    CHECK(quiet.note(n - 1).empty());
 }

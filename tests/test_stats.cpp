@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <stdexcept>
 
 #include "TestData.hpp"
@@ -20,7 +21,7 @@ struct Fixture {
     Gazetteer gazetteer;
     PopulationTable population;
     IncidentStore store;
-    std::vector<GeocodeResult> placed;
+    Placements placed;
 };
 
 Fixture& fixture() {
@@ -118,4 +119,29 @@ TEST_CASE("stats filters: category, whole range, minimum fatalities, actor", "[s
     cartel.actor = "sinaloa cartel";
     a = aggregate(x.store, x.placed, b, cartel, AggregateBy::Municipality, nullptr);
     CHECK(a.counted == 2);  // a1, a3
+}
+
+TEST_CASE("the placement table holds what the geocoder said for each incident", "[stats][data]") {
+    REQUIRE_DATA_DIR();
+    Fixture& x = fixture();
+    // The geocoder's answers, row by row, on a fresh copy (place_incidents moved the fixture's
+    // text-only rows to their places, which would make them look like coordinates).
+    auto fresh = load_incident_csv(MIRADOR_TEST_FIXTURES "/stats-fixture.csv");
+    REQUIRE(fresh);
+    REQUIRE(fresh->size() == x.placed.size());
+    const Geocoder g(test::default_boundaries(), &x.gazetteer, &x.population);
+    std::size_t with_note = 0;
+    for (std::size_t i = 0; i < fresh->size(); ++i) {
+        INFO(fresh->id(i));
+        const double lon = fresh->lon()[i], lat = fresh->lat()[i];
+        const GeocodeResult r = std::isfinite(lon) && std::isfinite(lat) ? g.locate(lon, lat)
+                                                                         : g.resolve(fresh->place(i), fresh->state(i));
+        CHECK(x.placed.status(i) == r.status);
+        CHECK(x.placed.precision(i) == r.precision);
+        CHECK(x.placed.state(i) == r.state);
+        CHECK(x.placed.municipality(i, x.store) == r.municipality);
+        CHECK(x.placed.note(i) == r.note);
+        with_note += !r.note.empty();
+    }
+    CHECK(with_note > 0);  // a9's "no ... named"
 }

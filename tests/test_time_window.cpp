@@ -276,15 +276,22 @@ TEST_CASE("window counts over a mask and an index range equal a brute-force coun
         std::string id = "i";
         builder.add(incident(id.append(std::to_string(i)), when, rng() % 5 ? std::optional<std::uint32_t>(rng() % 20) : std::nullopt));
     }
-    const IncidentStore s = builder.finish();
-    std::vector<GeocodeResult> placed(s.size());
+    IncidentStore s = builder.finish();
+    std::vector<GeocodeResult> results(s.size());
     std::vector<std::uint8_t> include(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
         include[i] = rng() % 4 != 0;
         if (rng() % 10 == 0) continue;  // unplaced
-        placed[i].status = GeoStatus::Matched;
-        placed[i].municipality = long(rng() % 40);
-        placed[i].state = b.municipality_state[static_cast<std::size_t>(placed[i].municipality)];
+        results[i].status = GeoStatus::Matched;
+        results[i].municipality = long(rng() % 40);
+        results[i].state = b.municipality_state[static_cast<std::size_t>(results[i].municipality)];
+    }
+    // As place_incidents() leaves them: the municipality in the store, the rest in the table.
+    Placements placed;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        placed.push_back(results[i]);
+        if (const long m = results[i].municipality; m >= 0)
+            s.set_municipality(i, std::uint32_t(m), b.municipalities.attributes[std::size_t(m)].code);
     }
 
     const DayRange windows[] = {span("2017-03"), span("2019"), days("2016-12-25", "2017-01-08"), span("2017-03-05"),
@@ -296,9 +303,9 @@ TEST_CASE("window counts over a mask and an index range equal a brute-force coun
             std::size_t counted = 0, unplaced = 0;
             for (std::size_t i = 0; i < s.size(); ++i) {
                 if (!include[i] || s.day_start()[i] > w.to || s.day_end()[i] < w.from) continue;
-                const long unit = placed[i].status != GeoStatus::Matched ? -1
-                                  : by == AggregateBy::State             ? placed[i].state
-                                                                         : placed[i].municipality;
+                const long unit = results[i].status != GeoStatus::Matched ? -1
+                                  : by == AggregateBy::State              ? results[i].state
+                                                                          : results[i].municipality;
                 if (unit < 0) {
                     ++unplaced;
                     continue;

@@ -43,10 +43,10 @@ geo::Result<PlacedIncidents> load_placed_incidents(const DataOptions& data, cons
     PlacedIncidents out{std::move(store).value(), {}, std::move(ctx).value()};
     out.placed = geo::place_incidents(out.store, *out.context.geocoder);
     for (std::size_t i = 0; i < out.placed.size(); ++i)
-        if (out.placed[i].status != geo::GeoStatus::Matched)
+        if (!out.placed.matched(i))
             std::fprintf(stderr, "%s: %s: incident %s: %s: %s\n", command, input.path.c_str(),
-                         std::string(out.store.id(i)).c_str(), geo::to_string(out.placed[i].status),
-                         out.placed[i].note.c_str());
+                         std::string(out.store.id(i)).c_str(), geo::to_string(out.placed.status(i)),
+                         std::string(out.placed.note(i)).c_str());
     return out;
 }
 

@@ -11,6 +11,7 @@
 #include "cli/DataOptions.hpp"
 #include "commands/GeocodingContext.hpp"
 #include "mirador/geo/IncidentStore.hpp"
+#include "mirador/geo/Placements.hpp"
 
 namespace mirador {
 
@@ -20,7 +21,7 @@ struct IncidentInput {
 
 struct PlacedIncidents {
     geo::IncidentStore store;
-    std::vector<geo::GeocodeResult> placed;  // one per incident, store order
+    geo::Placements placed;  // one per incident, store order
     GeocodingContext context;
 };
 

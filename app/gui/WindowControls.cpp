@@ -87,7 +87,7 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
             ui.selected_incident = ui.hovered_incident;
             if (ui.hovered_incident >= 0) {
                 // The incident's municipality is highlighted with it.
-                ui.selected = incidents->placed[static_cast<std::size_t>(ui.hovered_incident)].municipality;
+                ui.selected = incidents->placed.municipality(static_cast<std::size_t>(ui.hovered_incident), incidents->store);
             } else {
                 ui.selected = ui.hovered;
             }

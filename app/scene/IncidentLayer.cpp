@@ -89,10 +89,13 @@ geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const IncidentSo
     layer->display_xy.resize(layer->store.size());
     for (std::size_t i = 0; i < layer->store.size(); ++i) {
         layer->display_xy[i] = {layer->store.lon()[i], layer->store.lat()[i]};
-        const auto& r = layer->placed[i];
-        if (r.status != geo::GeoStatus::Matched)
-            problems.push_back(path + ": incident " + std::string(layer->store.id(i)) + ": " + geo::to_string(r.status) +
-                               (r.note.empty() ? "" : ": " + r.note));
+        const auto& p = layer->placed;
+        if (!p.matched(i)) {
+            std::string line = path;
+            line.append(": incident ").append(layer->store.id(i)).append(": ").append(geo::to_string(p.status(i)));
+            if (!p.note(i).empty()) line.append(": ").append(p.note(i));
+            problems.push_back(std::move(line));
+        }
     }
     proj->forward(layer->display_xy);
     layer->apply_filters(geocoder.boundaries(), population);

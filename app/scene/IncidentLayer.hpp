@@ -30,7 +30,7 @@ struct IncidentFilterUi {
 struct IncidentLayer {
     std::string source;                      // file, for messages
     geo::IncidentStore store;
-    std::vector<geo::GeocodeResult> placed;  // per incident, store order
+    geo::Placements placed;                  // per incident, store order
     std::vector<geo::Vec2> display_xy;       // display CRS; NaN when not placed
     IncidentFilterUi filters;
     std::vector<std::uint8_t> included;      // 1: passes the filters other than time (placed or not)

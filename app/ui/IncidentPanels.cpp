@@ -147,11 +147,10 @@ void draw_incident_details(UiState& ui, const IncidentLayer& inc, const geo::Bou
         for (std::size_t k = 0; k < s.actor_count(i); ++k) actors += (k ? "; " : "") + std::string(s.actor(i, k));
         ImGui::TextWrapped("Actors: %s", actors.c_str());
     }
-    const auto& r = inc.placed[i];
-    if (r.municipality >= 0)
-        ImGui::Text("In %s (%s), %s precision", b.municipalities.attributes[static_cast<std::size_t>(r.municipality)].name.c_str(),
-                    b.municipalities.attributes[static_cast<std::size_t>(r.municipality)].code.c_str(),
-                    geo::to_string(r.precision));
+    if (const long m = inc.placed.municipality(i, s); m >= 0)
+        ImGui::Text("In %s (%s), %s precision", b.municipalities.attributes[static_cast<std::size_t>(m)].name.c_str(),
+                    b.municipalities.attributes[static_cast<std::size_t>(m)].code.c_str(),
+                    geo::to_string(inc.placed.precision(i)));
     const std::string notes(s.notes(i));
     if (!notes.empty()) ImGui::TextWrapped("Notes: %s", notes.c_str());
     ImGui::End();

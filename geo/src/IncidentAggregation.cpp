@@ -7,14 +7,15 @@
 
 namespace mirador::geo {
 
-std::vector<GeocodeResult> place_incidents(IncidentStore& store, const Geocoder& geocoder) {
+Placements place_incidents(IncidentStore& store, const Geocoder& geocoder) {
     const auto& m = geocoder.boundaries().municipalities;
-    std::vector<GeocodeResult> out(store.size());
+    Placements out;
+    out.reserve(store.size());
     for (std::size_t i = 0; i < store.size(); ++i) {
         const double lon = store.lon()[i], lat = store.lat()[i];
-        out[i] = (std::isfinite(lon) && std::isfinite(lat)) ? geocoder.locate(lon, lat)
-                                                            : geocoder.resolve(store.place(i), store.state(i));
-        const GeocodeResult& r = out[i];
+        const GeocodeResult r = (std::isfinite(lon) && std::isfinite(lat)) ? geocoder.locate(lon, lat)
+                                                                           : geocoder.resolve(store.place(i), store.state(i));
+        out.push_back(r);
         if (r.status != GeoStatus::Matched) continue;
         if (!(std::isfinite(lon) && std::isfinite(lat))) store.set_location(i, r.lon, r.lat);
         if (r.municipality >= 0)
@@ -42,7 +43,7 @@ namespace {
 // Both aggregate() overloads: they differ only in which incidents of the window's index
 // range count.
 template <class Counts>
-Aggregation aggregate_range(const IncidentStore& s, const std::vector<GeocodeResult>& placed, const Boundaries& b,
+Aggregation aggregate_range(const IncidentStore& s, const Placements& placed, const Boundaries& b,
                             std::int32_t from_day, std::int32_t to_day, AggregateBy by, const PopulationTable* population,
                             Counts&& counts) {
     const bool per_state = by == AggregateBy::State;
@@ -59,8 +60,7 @@ Aggregation aggregate_range(const IncidentStore& s, const std::vector<GeocodeRes
             ++out.filtered_out;
             continue;
         }
-        const GeocodeResult& r = placed[i];
-        const long unit = r.status != GeoStatus::Matched ? -1 : (per_state ? r.state : r.municipality);
+        const long unit = !placed.matched(i) ? -1 : (per_state ? placed.state(i) : placed.municipality(i, s));
         if (unit < 0) {
             ++out.unplaced;
             continue;
@@ -108,13 +108,13 @@ Aggregation aggregate_range(const IncidentStore& s, const std::vector<GeocodeRes
 
 }  // namespace
 
-Aggregation aggregate(const IncidentStore& s, const std::vector<GeocodeResult>& placed, const Boundaries& b,
+Aggregation aggregate(const IncidentStore& s, const Placements& placed, const Boundaries& b,
                       const IncidentFilter& f, AggregateBy by, const PopulationTable* population) {
     return aggregate_range(s, placed, b, f.from_day, f.to_day, by, population,
                            [&](std::size_t i) { return passes(s, i, f); });
 }
 
-Aggregation aggregate(const IncidentStore& s, const std::vector<GeocodeResult>& placed, const Boundaries& b,
+Aggregation aggregate(const IncidentStore& s, const Placements& placed, const Boundaries& b,
                       const std::vector<std::uint8_t>& include, std::int32_t from_day, std::int32_t to_day, AggregateBy by,
                       const PopulationTable* population) {
     return aggregate_range(s, placed, b, from_day, to_day, by, population,

@@ -8,13 +8,14 @@
 
 #include "mirador/geo/Geocoder.hpp"
 #include "mirador/geo/IncidentStore.hpp"
+#include "mirador/geo/Placements.hpp"
 
 namespace mirador::geo {
 
 // Geocodes every incident of the store in place (coordinates and municipality), returning
-// one result per incident in store order: rows with coordinates by point, the others by
+// where each one was placed, in store order: rows with coordinates by point, the others by
 // their place and state text.
-std::vector<GeocodeResult> place_incidents(IncidentStore& store, const Geocoder& geocoder);
+Placements place_incidents(IncidentStore& store, const Geocoder& geocoder);
 
 struct IncidentFilter {
     std::int32_t from_day = INT32_MIN, to_day = INT32_MAX;  // spans overlapping [from, to]
@@ -42,7 +43,7 @@ struct Aggregation {
 // `placed` is place_incidents()'s result for this store: an incident placed only to a state
 // counts for the state but for no municipality. `population` (may be null) gives rates;
 // state populations are the sums of their municipalities'.
-Aggregation aggregate(const IncidentStore& store, const std::vector<GeocodeResult>& placed, const Boundaries& boundaries,
+Aggregation aggregate(const IncidentStore& store, const Placements& placed, const Boundaries& boundaries,
                       const IncidentFilter& filter, AggregateBy by, const PopulationTable* population);
 
 // The same for a time window over a precomputed mask: `include` (per incident in store order,
@@ -50,7 +51,7 @@ Aggregation aggregate(const IncidentStore& store, const std::vector<GeocodeResul
 // window is then only the store's index range that can overlap it (range_overlapping), so
 // moving the time slider costs the incidents near the window, not the whole store. An
 // incident counts, whole, when its span overlaps [from_day, to_day].
-Aggregation aggregate(const IncidentStore& store, const std::vector<GeocodeResult>& placed, const Boundaries& boundaries,
+Aggregation aggregate(const IncidentStore& store, const Placements& placed, const Boundaries& boundaries,
                       const std::vector<std::uint8_t>& include, std::int32_t from_day, std::int32_t to_day, AggregateBy by,
                       const PopulationTable* population);
 
