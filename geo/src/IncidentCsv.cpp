@@ -153,8 +153,12 @@ void add_problems(std::vector<RowProblem>& from, const std::string& name, std::s
 
 // The rows from `reader`'s position into `builder`, until the end of its text, or until the
 // reader has reached offset `stop` (the record there is left unread), or until `cancel` is set.
-void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* cancel, const IncidentCsvOptions& options,
-                const Columns& c, std::size_t field_count, IncidentStoreBuilder& builder, std::vector<RowProblem>& problems) {
+// With `release_read`, the text is a read-only file mapping, and the pages read are handed back
+// as reading goes on: the rows' text is copied into the builder, so holding the file's pages
+// only added the file's size to the peak memory.
+void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* cancel, bool release_read,
+                const IncidentCsvOptions& options, const Columns& c, std::size_t field_count,
+                IncidentStoreBuilder& builder, std::vector<RowProblem>& problems) {
     const CsvColumnMapping& map = options.columns;
     CsvRecord rec;
     auto report = [&](std::string message) { problems.push_back({rec.line, std::move(message)}); };
@@ -163,18 +167,35 @@ void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* ca
     std::vector<std::string_view> recoded_views;
     std::vector<std::string> warnings;
     std::unordered_map<std::string, std::optional<IncidentCategory>, TextHash, std::equal_to<>> categories;
-    // UTF-8 validity is a property of each character, and records are cut at ASCII bytes: when
-    // the whole text is valid, so is every record, and one pass replaces a check per row.
-    const bool all_utf8 = is_valid_utf8(reader.text().substr(reader.offset(), stop - std::min(stop, reader.offset())));
+    // UTF-8 validity is a property of each character, and records are cut at ASCII bytes: when a
+    // stretch of text that ends at a line end is valid, so is every record within it, and one
+    // pass over the stretch replaces a check per row. The stretch is checked as the first of its
+    // records is reached and is small enough to be still in the cache as the rest are parsed
+    // (one pass over the whole text first read it from memory twice).
+    constexpr std::size_t kStretchBytes = 1 << 20;
+    const std::string_view text = reader.text();
+    std::size_t checked_end = 0;
+    bool checked_valid = true;
 
+    constexpr std::size_t kReleaseBytes = 16 << 20;
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    std::uintptr_t released = reinterpret_cast<std::uintptr_t>(reader.text().data() + reader.offset()) & ~(page - 1);
     while (reader.offset() < stop && !(cancel && cancel->load(std::memory_order_relaxed)) && reader.next(rec)) {
+        if (release_read) {
+            const auto read = reinterpret_cast<std::uintptr_t>(rec.raw.data()) & ~(page - 1);
+            if (read >= released + kReleaseBytes) {
+                // The pages come back from the page cache if touched again (never written).
+                ::madvise(reinterpret_cast<void*>(released), read - released, MADV_DONTNEED);
+                released = read;
+            }
+        }
         if (rec.raw.size() > options.max_record_bytes) {
             report(std::string("record of ") + std::to_string(rec.raw.size()) + " bytes, over the " +
                    std::to_string(options.max_record_bytes) + "-byte limit; row skipped");
             continue;
         }
         if (!rec.ok()) {
-            problems.push_back({rec.line, rec.error + "; row skipped", static_cast<std::size_t>(rec.raw.data() - reader.text().data())});
+            problems.push_back({rec.line, rec.error + "; row skipped", static_cast<std::size_t>(rec.raw.data() - text.data())});
             continue;
         }
         if (rec.size() == 1 && trim(rec[0]).empty()) continue;  // blank line
@@ -185,8 +206,14 @@ void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* ca
         }
         warnings.clear();
 
+        const auto begin = static_cast<std::size_t>(rec.raw.data() - text.data()), end = begin + rec.raw.size();
+        if (begin >= checked_end) {
+            const std::size_t nl = text.find('\n', std::min(text.size(), begin + kStretchBytes));
+            checked_end = nl == std::string_view::npos ? text.size() : nl + 1;
+            checked_valid = is_valid_utf8(text.substr(begin, checked_end - begin));
+        }
         std::span<const std::string_view> f = rec.fields;
-        if (!all_utf8 && !is_valid_utf8(rec.raw)) {
+        if (!(checked_valid && end <= checked_end) && !is_valid_utf8(rec.raw)) {
             recoded.clear();
             recoded_views.clear();
             for (std::string_view v : rec.fields) recoded.push_back(latin1_to_utf8(v));
@@ -281,7 +308,7 @@ void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* ca
 }  // namespace
 
 namespace {
-Result<bool> parse_into(std::string_view text, const std::string& name, std::vector<std::string>* problems,
+Result<bool> parse_into(std::string_view text, bool mapped, const std::string& name, std::vector<std::string>* problems,
                         const IncidentCsvOptions& options, IncidentStoreBuilder& builder);
 }  // namespace
 
@@ -340,12 +367,12 @@ Result<IncidentStore> load_incident_csv(const std::string& path, std::vector<std
         struct stat st {};
         if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
             const auto bytes = static_cast<std::size_t>(st.st_size);
-            void* map = ::mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            void* map = ::mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE, fd, 0);
             ::close(fd);
             if (map != MAP_FAILED) {
                 ::madvise(map, bytes, MADV_SEQUENTIAL);
                 IncidentStoreBuilder builder;
-                auto parsed = parse_into(std::string_view(static_cast<const char*>(map), bytes), path, problems, options,
+                auto parsed = parse_into(std::string_view(static_cast<const char*>(map), bytes), true, path, problems, options,
                                          builder);
                 ::munmap(map, bytes);
                 if (!parsed) return make_error(parsed.error());
@@ -364,7 +391,7 @@ namespace {
 
 // The rows of `text` into `builder` (not finished, so that the caller can let go of the text
 // first). True on success.
-Result<bool> parse_into(std::string_view text, const std::string& name, std::vector<std::string>* problems,
+Result<bool> parse_into(std::string_view text, bool mapped, const std::string& name, std::vector<std::string>* problems,
                         const IncidentCsvOptions& options, IncidentStoreBuilder& builder) {
     const CsvColumnMapping& map = options.columns;
     CsvOptions csv;
@@ -436,9 +463,9 @@ Result<bool> parse_into(std::string_view text, const std::string& name, std::vec
         std::atomic<bool> cancel{false};
         std::thread worker([&] {
             CsvReader r(rows.substr(cut), csv);  // lines counted from 1 here, shifted after
-            parse_rows(r, std::string_view::npos, &cancel, options, c, field_count, second_builder, second_problems);
+            parse_rows(r, std::string_view::npos, &cancel, mapped, options, c, field_count, second_builder, second_problems);
         });
-        parse_rows(reader, start + cut, nullptr, options, c, field_count, builder, first_problems);
+        parse_rows(reader, start + cut, nullptr, mapped, options, c, field_count, builder, first_problems);
         const bool at_cut = reader.offset() == start + cut;
         if (!at_cut) cancel = true;
         worker.join();
@@ -449,7 +476,7 @@ Result<bool> parse_into(std::string_view text, const std::string& name, std::vec
             return true;
         }
     }
-    parse_rows(reader, std::string_view::npos, nullptr, options, c, field_count, builder, first_problems);
+    parse_rows(reader, std::string_view::npos, nullptr, mapped, options, c, field_count, builder, first_problems);
     add_problems(first_problems, name, reader.text(), csv, 0, problems);
     return true;
 }
@@ -459,7 +486,7 @@ Result<bool> parse_into(std::string_view text, const std::string& name, std::vec
 Result<IncidentStore> parse_incident_csv(std::string_view text, const std::string& name, std::vector<std::string>* problems,
                                          const IncidentCsvOptions& options) {
     IncidentStoreBuilder builder;
-    auto parsed = parse_into(text, name, problems, options, builder);
+    auto parsed = parse_into(text, false, name, problems, options, builder);
     if (!parsed) return make_error(parsed.error());
     return builder.finish();
 }
