@@ -38,15 +38,7 @@ void IncidentLayer::apply_filters(const geo::Boundaries& b, const geo::Populatio
 }
 
 long IncidentLayer::pick(const MapView& view, double sx, double sy, double radius_px) const {
-    long best = -1;
-    double best_d2 = radius_px * radius_px;
-    for (std::size_t i = 0; i < display_xy.size(); ++i) {
-        if (!visible[i]) continue;
-        const geo::Vec2 p = view.map_to_screen(display_xy[i]);
-        const double d2 = (p.x - sx) * (p.x - sx) + (p.y - sy) * (p.y - sy);
-        if (d2 <= best_d2) best_d2 = d2, best = static_cast<long>(i);
-    }
-    return best;
+    return picker.pick(view, sx, sy, radius_px, display_xy, visible);
 }
 
 geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const IncidentSource& source,
@@ -78,6 +70,7 @@ geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const IncidentSo
                                (r.note.empty() ? "" : ": " + r.note));
     }
     proj->forward(layer->display_xy);
+    layer->picker = IncidentPicker(layer->display_xy);
     layer->apply_filters(geocoder.boundaries(), population);
     return layer;
 }

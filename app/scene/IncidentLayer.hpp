@@ -8,6 +8,7 @@
 
 #include "mirador/geo/IncidentAggregation.hpp"
 #include "render/MapView.hpp"
+#include "scene/IncidentPicker.hpp"
 
 namespace mirador {
 
@@ -25,6 +26,7 @@ struct IncidentLayer {
     std::vector<std::uint8_t> visible;       // 1: passes the filters and is placed
     geo::Aggregation by_municipality, by_state;
     std::size_t visible_count = 0;
+    IncidentPicker picker;  // over display_xy; rebuild it if display_xy changes
 
     // Recomputes `visible` and the counts; call after changing `filters`.
     void apply_filters(const geo::Boundaries& b, const geo::PopulationTable* population);
