@@ -29,17 +29,14 @@ std::optional<std::uint32_t> exact_count(std::uint16_t hot, std::size_t i,
 // incidents in random order its indirect comparisons miss the cache and took a large share of
 // loading. Instead each incident's word is radix-sorted on the key bits only (LSD, so stable;
 // the row bits keep equal keys in the order added). Input already in time order (many real
-// catalogues) costs one pass.
+// catalogues) costs one pass. `lo` and `hi` bound the rows' day_start. Large inputs are sorted
+// on two threads, each counting and moving the words of one half (the first half's words go
+// first in each bucket, which keeps the sort stable).
 template <typename Row>
-std::vector<std::uint64_t> time_order(const std::vector<Row>& rows) {
+std::vector<std::uint64_t> time_order(const std::vector<Row>& rows, std::int32_t lo, std::int32_t hi) {
     const std::size_t n = rows.size();
     std::vector<std::uint64_t> words(n);
     if (n == 0) return words;
-    std::int32_t lo = rows[0].day_start, hi = lo;
-    for (const Row& r : rows) {
-        lo = std::min(lo, r.day_start);
-        hi = std::max(hi, r.day_start);
-    }
     const std::int64_t min_day = lo;
     const std::uint64_t max_key = static_cast<std::uint64_t>(hi - min_day) * 1441 + 1440;
     if (max_key >= (std::uint64_t{1} << 32)) {  // dates thousands of years apart: no room to pack
@@ -52,14 +49,28 @@ std::vector<std::uint64_t> time_order(const std::vector<Row>& rows) {
         for (std::size_t k = 0; k < n; ++k) words[k] = order[k];
         return words;
     }
-    bool sorted = true;
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto key = static_cast<std::uint64_t>(rows[i].day_start - min_day) * 1441 +
-                         static_cast<std::uint64_t>(rows[i].minute + 1);
-        words[i] = (key << 32) | i;
-        sorted = sorted && (i == 0 || words[i - 1] < words[i]);
-    }
-    if (sorted) return words;
+    const int parts = n >= 100000 ? 2 : 1;
+    const std::size_t from[3] = {0, parts == 2 ? n / 2 : n, n};
+    const auto each_part = [&](auto&& work) {
+        if (parts == 1) return work(0);
+        std::thread second([&] { work(1); });
+        work(0);
+        second.join();
+    };
+
+    bool sorted[2] = {true, true};
+    each_part([&](int p) {
+        bool in_order = true;
+        for (std::size_t i = from[p]; i < from[p + 1]; ++i) {
+            const auto key = static_cast<std::uint64_t>(rows[i].day_start - min_day) * 1441 +
+                             static_cast<std::uint64_t>(rows[i].minute + 1);
+            words[i] = (key << 32) | i;
+            in_order = in_order && (i == from[p] || words[i - 1] < words[i]);
+        }
+        sorted[p] = in_order;
+    });
+    if (sorted[0] && sorted[1] && (parts == 1 || words[from[1] - 1] < words[from[1]])) return words;
+
     // As few passes as the key needs, digits of at most 12 bits (4096 counters stay in L1/L2):
     // two passes for 17 years of days and minutes.
     const int key_bits = std::bit_width(max_key);
@@ -67,13 +78,29 @@ std::vector<std::uint64_t> time_order(const std::vector<Row>& rows) {
     const int digit = (key_bits + passes - 1) / passes;
     const std::uint64_t mask = (std::uint64_t{1} << digit) - 1;
     std::vector<std::uint64_t> tmp(n);
-    std::vector<std::size_t> count;
-    for (int p = 0; p < passes; ++p) {
-        const int shift = 32 + p * digit;
-        count.assign(mask + 2, 0);
-        for (const std::uint64_t w : words) ++count[((w >> shift) & mask) + 1];
-        for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
-        for (const std::uint64_t w : words) tmp[count[(w >> shift) & mask]++] = w;
+    std::vector<std::size_t> count[2];
+    for (int pass = 0; pass < passes; ++pass) {
+        const int shift = 32 + pass * digit;
+        each_part([&](int p) {
+            count[p].assign(mask + 1, 0);
+            for (std::size_t i = from[p]; i < from[p + 1]; ++i) ++count[p][(words[i] >> shift) & mask];
+        });
+        // Where each part's words of each digit go: all smaller digits first, then part 0's.
+        std::size_t next = 0;
+        for (std::size_t d = 0; d <= mask; ++d) {
+            const std::size_t first_part = count[0][d];
+            count[0][d] = next;
+            next += first_part;
+            if (parts == 2) {
+                const std::size_t second_part = count[1][d];
+                count[1][d] = next;
+                next += second_part;
+            }
+        }
+        each_part([&](int p) {
+            std::size_t* to = count[p].data();
+            for (std::size_t i = from[p]; i < from[p + 1]; ++i) tmp[to[(words[i] >> shift) & mask]++] = words[i];
+        });
         words.swap(tmp);
     }
     return words;
@@ -175,6 +202,8 @@ void IncidentStoreBuilder::add(const IncidentView& in) {
     r.lat = static_cast<float>(in.lat);
     r.day_start = in.date.day_start;
     r.day_end = in.date.day_end;
+    day_lo_ = std::min(day_lo_, r.day_start);
+    day_hi_ = std::max(day_hi_, r.day_start);
     r.municipality = in.municipality;
     // Ids and notes are unique to an incident; the rest repeats across incidents.
     r.id = strings_.add(in.id);
@@ -221,25 +250,38 @@ void IncidentStoreBuilder::add(const Incident& in) {
 void IncidentStoreBuilder::append(IncidentStoreBuilder&& other) {
     const auto offset = static_cast<std::uint32_t>(rows_.size());
     const auto actor_base = static_cast<std::uint32_t>(actor_ids_.size());
-    const std::uint32_t shift = strings_.append(std::move(other.strings_));
+    // Other's string ids move up by the number of strings here (StringPool::append).
+    const auto shift = static_cast<std::uint32_t>(strings_.size() - 1);
     const auto moved = [shift](std::uint32_t id) { return id == StringPool::kEmpty ? id : id + shift; };
+    // The rows are copied on a second thread while this one joins the string pools: at 10M
+    // incidents each took about a tenth of a second. Only the copy touches rows_.
+    auto copy_rows = [&] {
+        rows_.reserve(rows_.size() + other.rows_.size());
+        for (Row r : other.rows_) {
+            for (std::uint32_t* id : {&r.id, &r.date_text, &r.place, &r.state, &r.cvegeo, &r.source, &r.notes})
+                *id = moved(*id);
+            r.actor_first += actor_base;
+            r.actor_end += actor_base;
+            rows_.push_back(r);
+        }
+    };
+    std::thread copier;
+    if (other.rows_.size() >= 100000) copier = std::thread(copy_rows);
+    else copy_rows();
+    strings_.append(std::move(other.strings_));
     actor_ids_.reserve(actor_ids_.size() + other.actor_ids_.size());
     for (const std::uint32_t id : other.actor_ids_) actor_ids_.push_back(moved(id));
-    rows_.reserve(rows_.size() + other.rows_.size());
-    for (Row r : other.rows_) {
-        for (std::uint32_t* id : {&r.id, &r.date_text, &r.place, &r.state, &r.cvegeo, &r.source, &r.notes}) *id = moved(*id);
-        r.actor_first += actor_base;
-        r.actor_end += actor_base;
-        rows_.push_back(r);
-    }
+    day_lo_ = std::min(day_lo_, other.day_lo_);
+    day_hi_ = std::max(day_hi_, other.day_hi_);
     for (const auto& [i, count] : other.big_fatalities_) big_fatalities_.emplace_back(offset + i, count);
     for (const auto& [i, count] : other.big_injured_) big_injured_.emplace_back(offset + i, count);
+    if (copier.joinable()) copier.join();
     other = IncidentStoreBuilder();
 }
 
 IncidentStore IncidentStoreBuilder::finish() {
     const std::size_t n = rows_.size();
-    const std::vector<std::uint64_t> words = time_order(rows_);
+    const std::vector<std::uint64_t> words = time_order(rows_, day_lo_, day_hi_);
     IncidentStore s;
     s.strings_ = std::move(strings_);
 

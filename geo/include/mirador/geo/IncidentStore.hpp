@@ -199,6 +199,8 @@ private:
     static_assert(sizeof(Row) == 64);
 
     std::vector<Row> rows_;
+    std::int32_t day_lo_ = std::numeric_limits<std::int32_t>::max();  // of the rows' day_start
+    std::int32_t day_hi_ = std::numeric_limits<std::int32_t>::min();
     std::vector<std::uint32_t> actor_ids_;
     // (row, exact count) for the counts that saturate the hot column, in the order added.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> big_fatalities_, big_injured_;
