@@ -192,7 +192,8 @@ void IncidentStoreBuilder::reserve(std::size_t n) {
     // Capacity never touched costs address space, not memory: generous guesses are cheap.
     rows_.reserve(n);
     actor_ids_.reserve(2 * n);
-    strings_.reserve(2 * n);  // an id and a note each
+    // An id each, and a note on some: a file with notes on every row grows it once.
+    strings_.reserve(n + n / 4);
 }
 
 void IncidentStoreBuilder::add(const IncidentView& in) {
