@@ -356,9 +356,10 @@ Result<CsvColumnMapping> load_column_mapping(const std::string& path) {
 Result<IncidentStore> load_incident_csv(const std::string& path, std::vector<std::string>* problems,
                                         const IncidentCsvOptions& options) {
     // A large regular file is mapped, not copied: reading 1.3 GB into a string cost a copy,
-    // page faults on fresh memory and that much more peak memory. The mapping is let go of
-    // before finish(), which allocates the sorted columns. Anything else (small, empty, a
-    // failed map) goes through read_whole_file, which also words the errors.
+    // page faults on fresh memory and that much more peak memory. The pages are not populated
+    // up front (MAP_POPULATE): the parser hands back those it has read, and faulting them in as
+    // it goes costs less than the serial populate did. Anything else (small, empty, a failed
+    // map) goes through read_whole_file, which also words the errors.
     {
         std::error_code ec;
         const bool regular = std::filesystem::is_regular_file(path, ec);
