@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "mirador/geo/IncidentStore.hpp"
 #include "mirador/geo/Placements.hpp"
@@ -248,4 +251,45 @@ TEST_CASE("placements round-trip status, precision, state, municipality and note
     for (std::size_t i = 0; i < n; ++i) quiet.push_back(in[0]);
     CHECK(quiet.memory_bytes() <= n * 8);
     CHECK(quiet.note(n - 1).empty());
+}
+
+TEST_CASE("incident store: a large store in two appended halves sorts like std::stable_sort", "[incident]") {
+    // Over 100k incidents: the sort and the gather run on two threads. Few distinct times, so
+    // many incidents share one and must keep the order they were added in; the second half is
+    // appended, as the CSV loader does.
+    constexpr std::size_t kCount = 240000;
+    std::vector<std::int32_t> day(kCount);
+    std::vector<std::int16_t> minute(kCount);
+    IncidentStoreBuilder halves[2];
+    for (std::size_t i = 0; i < kCount; ++i) {
+        const std::uint64_t h = (i + 1) * 0x9E3779B97F4A7C15ull;
+        day[i] = 14000 + static_cast<std::int32_t>((h >> 40) % 3000);
+        minute[i] = static_cast<std::int16_t>((h >> 20) % 4 == 0 ? -1 : static_cast<int>((h >> 24) % 3) * 600);
+        IncidentView v;
+        const std::string id = std::to_string(i);
+        v.id = id;
+        v.date.day_start = day[i];
+        v.date.day_end = day[i] + static_cast<std::int32_t>(i % 3);
+        v.date.minute_of_day = minute[i];
+        v.fatalities = i == 777 ? std::optional<std::uint32_t>(100000) : std::optional<std::uint32_t>(1);
+        halves[i < kCount / 2 ? 0 : 1].add(v);
+    }
+    halves[0].append(std::move(halves[1]));
+    const IncidentStore s = halves[0].finish();
+    std::vector<std::uint32_t> expected(kCount);
+    for (std::size_t i = 0; i < kCount; ++i) expected[i] = static_cast<std::uint32_t>(i);
+    std::stable_sort(expected.begin(), expected.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return day[a] != day[b] ? day[a] < day[b] : minute[a] < minute[b];
+    });
+    REQUIRE(s.size() == kCount);
+    bool same = true;
+    for (std::size_t k = 0; k < kCount; ++k) {
+        const std::uint32_t i = expected[k];
+        same = same && s.id(k) == std::to_string(i) && s.day_start()[k] == day[i] && s.minute_of_day()[k] == minute[i] &&
+               s.day_end()[k] == day[i] + static_cast<std::int32_t>(i % 3);
+    }
+    CHECK(same);
+    const long big = s.find_id("777");
+    REQUIRE(big >= 0);
+    CHECK(s.fatalities(static_cast<std::size_t>(big)) == 100000u);
 }

@@ -55,15 +55,8 @@ void IncidentLayer::set_time_window(std::optional<geo::DayRange> window, const g
 }
 
 long IncidentLayer::pick(const MapView& view, double sx, double sy, double radius_px) const {
-    long best = -1;
-    double best_d2 = radius_px * radius_px;
-    for (std::size_t i = 0; i < display_xy.size(); ++i) {
-        if (!shown(i)) continue;
-        const geo::Vec2 p = view.map_to_screen(display_xy[i]);
-        const double d2 = (p.x - sx) * (p.x - sx) + (p.y - sy) * (p.y - sy);
-        if (d2 <= best_d2) best_d2 = d2, best = static_cast<long>(i);
-    }
-    return best;
+    // The window and the filters decide what can be picked; the grid finds it near the cursor.
+    return picker.pick(view, sx, sy, radius_px, display_xy, visible, [this](std::size_t i) { return shown(i); });
 }
 
 geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const IncidentSource& source,
@@ -98,6 +91,7 @@ geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const IncidentSo
         }
     }
     proj->forward(layer->display_xy);
+    layer->picker = IncidentPicker(layer->display_xy);
     layer->apply_filters(geocoder.boundaries(), population);
     return layer;
 }

@@ -17,6 +17,7 @@
 #include "mirador/geo/IncidentAggregation.hpp"
 #include "mirador/geo/TimeHistogram.hpp"
 #include "render/MapView.hpp"
+#include "scene/IncidentPicker.hpp"
 
 namespace mirador {
 
@@ -39,6 +40,7 @@ struct IncidentLayer {
     geo::TimeHistogram histogram;            // the included incidents over the data's extent
     geo::Aggregation by_municipality, by_state;  // included, placed and in the time window
     std::size_t visible_count = 0;           // visible and in the time window
+    IncidentPicker picker;  // over display_xy; rebuild it if display_xy changes
 
     // Recomputes the masks, the histogram and the counts: call after changing `filters`.
     void apply_filters(const geo::Boundaries& b, const geo::PopulationTable* population);

@@ -3,6 +3,7 @@
 #include <fast_float/fast_float.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -123,56 +124,102 @@ std::string joined(const std::vector<std::string>& names) {
     return s;
 }
 
-// The rows after the header, from `reader` to its end, into `builder`. Returns false when a
-// record was malformed (quoting gone wrong), which tells the parallel path its split is not
-// to be trusted.
-bool parse_rows(CsvReader& reader, const std::string& name, const IncidentCsvOptions& options, const Columns& c,
-                std::size_t field_count, IncidentStoreBuilder& builder, std::vector<std::string>* problems) {
+// A problem with one row: its line, and the message without the "file:line: " prefix, added when
+// the line numbers are final (the second half of a file knows its lines only relative to its
+// start until the first half is done).
+struct RowProblem {
+    std::size_t line;
+    std::string message;
+    // Where a malformed record starts in the reader's text: the reader's message names lines
+    // too, so it is worded again from there once they are final.
+    std::size_t record = std::string_view::npos;
+};
+
+// `from`, read from `text` (lines counted from 1 + line_shift there), into `problems`.
+void add_problems(std::vector<RowProblem>& from, const std::string& name, std::string_view text, CsvOptions csv,
+                  std::size_t line_shift, std::vector<std::string>* problems) {
+    if (!problems) return;
+    for (RowProblem& p : from) {
+        if (p.record != std::string_view::npos && line_shift > 0) {
+            csv.first_line = p.line + line_shift;
+            CsvReader again(text.substr(p.record), csv);
+            CsvRecord rec;
+            again.next(rec);
+            p.message = rec.error + "; row skipped";
+        }
+        problems->push_back(at(name, p.line + line_shift).append(p.message));
+    }
+}
+
+// The rows from `reader`'s position into `builder`, until the end of its text, or until the
+// reader has reached offset `stop` (the record there is left unread), or until `cancel` is set.
+// With `release_read`, the text is a read-only file mapping, and the pages read are handed back
+// as reading goes on: the rows' text is copied into the builder, so holding the file's pages
+// only added the file's size to the peak memory.
+void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* cancel, bool release_read,
+                const IncidentCsvOptions& options, const Columns& c, std::size_t field_count,
+                IncidentStoreBuilder& builder, std::vector<RowProblem>& problems) {
     const CsvColumnMapping& map = options.columns;
-    auto report = [&](std::string message) {
-        if (problems) problems->push_back(std::move(message));
-    };
-    bool clean = true;
     CsvRecord rec;
+    auto report = [&](std::string message) { problems.push_back({rec.line, std::move(message)}); };
     std::vector<std::string_view> actors;
     std::vector<std::string> recoded;
     std::vector<std::string_view> recoded_views;
     std::vector<std::string> warnings;
     std::unordered_map<std::string, std::optional<IncidentCategory>, TextHash, std::equal_to<>> categories;
-    // UTF-8 validity is a property of each character, and records are cut at ASCII bytes: when
-    // the whole text is valid, so is every record, and one pass replaces a check per row.
-    const bool all_utf8 = is_valid_utf8(reader.text().substr(reader.offset()));
+    // UTF-8 validity is a property of each character, and records are cut at ASCII bytes: when a
+    // stretch of text that ends at a line end is valid, so is every record within it, and one
+    // pass over the stretch replaces a check per row. The stretch is checked as the first of its
+    // records is reached and is small enough to be still in the cache as the rest are parsed
+    // (one pass over the whole text first read it from memory twice).
+    constexpr std::size_t kStretchBytes = 1 << 20;
+    const std::string_view text = reader.text();
+    std::size_t checked_end = 0;
+    bool checked_valid = true;
 
-    while (reader.next(rec)) {
-        // Built only when a row has something to report: a string per row would cost more than
-        // parsing the row.
-        const auto where = [&] { return at(name, rec.line); };
+    constexpr std::size_t kReleaseBytes = 16 << 20;
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    std::uintptr_t released = reinterpret_cast<std::uintptr_t>(reader.text().data() + reader.offset()) & ~(page - 1);
+    while (reader.offset() < stop && !(cancel && cancel->load(std::memory_order_relaxed)) && reader.next(rec)) {
+        if (release_read) {
+            const auto read = reinterpret_cast<std::uintptr_t>(rec.raw.data()) & ~(page - 1);
+            if (read >= released + kReleaseBytes) {
+                // The pages come back from the page cache if touched again (never written).
+                ::madvise(reinterpret_cast<void*>(released), read - released, MADV_DONTNEED);
+                released = read;
+            }
+        }
         if (rec.raw.size() > options.max_record_bytes) {
-            report(where() + "record of " + std::to_string(rec.raw.size()) + " bytes, over the " +
+            report(std::string("record of ") + std::to_string(rec.raw.size()) + " bytes, over the " +
                    std::to_string(options.max_record_bytes) + "-byte limit; row skipped");
             continue;
         }
         if (!rec.ok()) {
-            clean = false;
-            report(where() + rec.error + "; row skipped");
+            problems.push_back({rec.line, rec.error + "; row skipped", static_cast<std::size_t>(rec.raw.data() - text.data())});
             continue;
         }
         if (rec.size() == 1 && trim(rec[0]).empty()) continue;  // blank line
         if (rec.size() != field_count) {
-            report(where() + std::to_string(rec.size()) + " fields, the header has " + std::to_string(field_count) +
+            report(std::to_string(rec.size()) + " fields, the header has " + std::to_string(field_count) +
                    "; row skipped");
             continue;
         }
         warnings.clear();
 
+        const auto begin = static_cast<std::size_t>(rec.raw.data() - text.data()), end = begin + rec.raw.size();
+        if (begin >= checked_end) {
+            const std::size_t nl = text.find('\n', std::min(text.size(), begin + kStretchBytes));
+            checked_end = nl == std::string_view::npos ? text.size() : nl + 1;
+            checked_valid = is_valid_utf8(text.substr(begin, checked_end - begin));
+        }
         std::span<const std::string_view> f = rec.fields;
-        if (!all_utf8 && !is_valid_utf8(rec.raw)) {
+        if (!(checked_valid && end <= checked_end) && !is_valid_utf8(rec.raw)) {
             recoded.clear();
             recoded_views.clear();
             for (std::string_view v : rec.fields) recoded.push_back(latin1_to_utf8(v));
             for (const std::string& v : recoded) recoded_views.push_back(v);
             f = recoded_views;
-            warnings.push_back(where() + "text is not valid UTF-8; read as Latin-1");
+            warnings.emplace_back("text is not valid UTF-8; read as Latin-1");
         }
         auto get = [&](int col) { return col < 0 ? std::string_view() : trim(f[static_cast<std::size_t>(col)]); };
 
@@ -180,13 +227,13 @@ bool parse_rows(CsvReader& reader, const std::string& name, const IncidentCsvOpt
         v.date_text = get(c.date);
         auto date = parse_incident_date(v.date_text);
         if (!date) {
-            report(where() + date.error() + "; row skipped");
+            report(date.error() + "; row skipped");
             continue;
         }
         v.date = date.value();
         if (const std::string_view t = get(c.time); !t.empty()) {
             if (auto why = detail::apply_time_of_day(v.date, v.date_text, t)) {
-                report(where() + *why + "; row skipped");
+                report(*why + "; row skipped");
                 continue;
             }
         }
@@ -195,12 +242,12 @@ bool parse_rows(CsvReader& reader, const std::string& name, const IncidentCsvOpt
         const std::string_view lon_text = get(c.lon), lat_text = get(c.lat);
         if (lon_text.empty() && lat_text.empty()) {
             if (v.place.empty()) {
-                report(where() + "neither lon/lat nor a place; row skipped");
+                report("neither lon/lat nor a place; row skipped");
                 continue;
             }
             // Left NaN: the geocoder places it from `place`.
         } else if (lon_text.empty() || lat_text.empty()) {
-            report(where() + (lon_text.empty() ? "lat given without lon" : "lon given without lat") + "; row skipped");
+            report(std::string(lon_text.empty() ? "lat given without lon" : "lon given without lat").append("; row skipped"));
             continue;
         } else {
             double lon = 0, lat = 0;
@@ -211,13 +258,13 @@ bool parse_rows(CsvReader& reader, const std::string& name, const IncidentCsvOpt
                 const std::string which = lon_bad ? "lon" : "lat";
                 const std::string value(lon_bad ? lon_text : lat_text);
                 const NumberStatus st = lon_bad ? ls : as;
-                report(where() + which + " '" + value + "' is " +
+                report(which + " '" + value + "' is " +
                        (st == NumberStatus::NotFinite ? "not a finite number" : "not a number") + "; row skipped");
                 continue;
             }
             if (auto why = detail::position_problem(lon, lat, options.bounds)) {
                 const bool swapped = why->rfind("lat/lon swapped?", 0) == 0;
-                report(where() + *why + "; row skipped" + (swapped ? " (not fixed: check the source)" : ""));
+                report(*why + "; row skipped" + (swapped ? " (not fixed: check the source)" : ""));
                 continue;
             }
             v.lon = lon;
@@ -225,11 +272,11 @@ bool parse_rows(CsvReader& reader, const std::string& name, const IncidentCsvOpt
         }
 
         if (!detail::parse_count(get(c.fatalities), v.fatalities)) {
-            report(where() + "fatalities '" + std::string(get(c.fatalities)) + "' is not a whole number >= 0; row skipped");
+            report(std::string("fatalities '") + std::string(get(c.fatalities)) + "' is not a whole number >= 0; row skipped");
             continue;
         }
         if (!detail::parse_count(get(c.injured), v.injured)) {
-            report(where() + "injured '" + std::string(get(c.injured)) + "' is not a whole number >= 0; row skipped");
+            report(std::string("injured '") + std::string(get(c.injured)) + "' is not a whole number >= 0; row skipped");
             continue;
         }
 
@@ -244,7 +291,7 @@ bool parse_rows(CsvReader& reader, const std::string& name, const IncidentCsvOpt
         } else {
             std::string category_warning;
             v.category = detail::category_or_other(category_text, &category_warning);
-            warnings.push_back(where() + category_warning);
+            warnings.push_back(std::move(category_warning));
         }
 
         detail::split_actors(get(c.actors), map.actor_separator, actors);
@@ -256,28 +303,12 @@ bool parse_rows(CsvReader& reader, const std::string& name, const IncidentCsvOpt
         builder.add(v);
         for (auto& w : warnings) report(std::move(w));
     }
-    return clean;
-}
-
-// Where to cut `rows` in two for two threads: just after a line end near the middle that is
-// outside quotes (an even number of quotes before it), or 0 for no cut.
-std::size_t split_point(std::string_view rows) {
-    std::size_t cut = rows.size() / 2;
-    bool in_quotes = std::count(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(cut), '"') % 2 != 0;
-    while (cut < rows.size()) {
-        const std::size_t nl = rows.find('\n', cut);
-        if (nl == std::string_view::npos) return 0;
-        in_quotes ^= std::count(rows.begin() + static_cast<std::ptrdiff_t>(cut), rows.begin() + static_cast<std::ptrdiff_t>(nl), '"') % 2 != 0;
-        cut = nl + 1;
-        if (!in_quotes) return cut < rows.size() ? cut : 0;
-    }
-    return 0;
 }
 
 }  // namespace
 
 namespace {
-Result<bool> parse_into(std::string_view text, const std::string& name, std::vector<std::string>* problems,
+Result<bool> parse_into(std::string_view text, bool mapped, const std::string& name, std::vector<std::string>* problems,
                         const IncidentCsvOptions& options, IncidentStoreBuilder& builder);
 }  // namespace
 
@@ -325,9 +356,10 @@ Result<CsvColumnMapping> load_column_mapping(const std::string& path) {
 Result<IncidentStore> load_incident_csv(const std::string& path, std::vector<std::string>* problems,
                                         const IncidentCsvOptions& options) {
     // A large regular file is mapped, not copied: reading 1.3 GB into a string cost a copy,
-    // page faults on fresh memory and that much more peak memory. The mapping is let go of
-    // before finish(), which allocates the sorted columns. Anything else (small, empty, a
-    // failed map) goes through read_whole_file, which also words the errors.
+    // page faults on fresh memory and that much more peak memory. The pages are not populated
+    // up front (MAP_POPULATE): the parser hands back those it has read, and faulting them in as
+    // it goes costs less than the serial populate did. Anything else (small, empty, a failed
+    // map) goes through read_whole_file, which also words the errors.
     {
         std::error_code ec;
         const bool regular = std::filesystem::is_regular_file(path, ec);
@@ -336,12 +368,12 @@ Result<IncidentStore> load_incident_csv(const std::string& path, std::vector<std
         struct stat st {};
         if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
             const auto bytes = static_cast<std::size_t>(st.st_size);
-            void* map = ::mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            void* map = ::mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE, fd, 0);
             ::close(fd);
             if (map != MAP_FAILED) {
                 ::madvise(map, bytes, MADV_SEQUENTIAL);
                 IncidentStoreBuilder builder;
-                auto parsed = parse_into(std::string_view(static_cast<const char*>(map), bytes), path, problems, options,
+                auto parsed = parse_into(std::string_view(static_cast<const char*>(map), bytes), true, path, problems, options,
                                          builder);
                 ::munmap(map, bytes);
                 if (!parsed) return make_error(parsed.error());
@@ -360,7 +392,7 @@ namespace {
 
 // The rows of `text` into `builder` (not finished, so that the caller can let go of the text
 // first). True on success.
-Result<bool> parse_into(std::string_view text, const std::string& name, std::vector<std::string>* problems,
+Result<bool> parse_into(std::string_view text, bool mapped, const std::string& name, std::vector<std::string>* problems,
                         const IncidentCsvOptions& options, IncidentStoreBuilder& builder) {
     const CsvColumnMapping& map = options.columns;
     CsvOptions csv;
@@ -402,51 +434,51 @@ Result<bool> parse_into(std::string_view text, const std::string& name, std::vec
         return make_error(name + ": missing column '" + map.lon + "' and '" + map.lat + "', or '" + map.place +
                           "' (each incident needs coordinates or a place)" + has);
 
-    const std::string_view rows = reader.text().substr(reader.offset());
-    const std::size_t first_line = reader.line();
     // Large files are parsed in two halves on two threads (the project's machine has two cores;
     // one thread managed about 1.2M rows/s, the target is 2M). Each half gets its own builder
-    // and string pool, merged after. The cut is found by counting quotes, which a malformed
-    // file can fool; so the halves are kept only when the first half had no malformed record
-    // (then the serial reader would have reached the cut at a record boundary too), and
-    // otherwise the rows are parsed again on one thread. Small files stay on one thread.
+    // and string pool, merged after. The second half starts after the first line end past the
+    // middle, a guess: that line end may be inside a quoted field. This thread reads on from
+    // the header as if alone and stops at the cut; if it stops exactly there, reading the whole
+    // file on one thread would have reached a record boundary there too, and the second half is
+    // what it would have read after. If a record runs across the cut, the guess was wrong: the
+    // second half is dropped and this thread reads on to the end. (Counting quotes up to the
+    // middle would make the guess exact, but took longer than the whole merge of the halves.)
+    // Small files stay on one thread.
+    const std::size_t start = reader.offset();
+    const std::string_view rows = reader.text().substr(start);
     constexpr std::size_t kParallelBytes = 4 << 20;
-    if (const std::size_t cut = rows.size() >= kParallelBytes ? split_point(rows) : 0; cut > 0) {
-        const std::string_view first = rows.substr(0, cut), second = rows.substr(cut);
-        CsvOptions second_csv = csv;
-        second_csv.first_line = first_line + static_cast<std::size_t>(std::count(first.begin(), first.end(), '\n'));
-        IncidentStoreBuilder second_builder;
+    std::vector<RowProblem> first_problems;
+    if (options.parallel && rows.size() >= kParallelBytes) {
+        const std::size_t nl = rows.find('\n', rows.size() / 2);
+        const std::size_t cut = nl == std::string_view::npos ? rows.size() : nl + 1;
         // Columns reserved from the line length of the first 256 KB (a little over): growing
         // them by doubling copied gigabytes at 10M rows and held old and new at once. Unused
         // capacity is not touched, so costs no memory.
         const std::string_view sample = rows.substr(0, std::size_t{1} << 18);
         const auto lines = static_cast<std::size_t>(std::count(sample.begin(), sample.end(), '\n'));
-        if (lines > 0) {
-            const double per_byte = static_cast<double>(lines) / static_cast<double>(sample.size()) * 1.1;
-            builder.reserve(static_cast<std::size_t>(per_byte * static_cast<double>(rows.size())) + 1024);
-            second_builder.reserve(static_cast<std::size_t>(per_byte * static_cast<double>(second.size())) + 1024);
-        }
-        std::vector<std::string> first_problems, second_problems;
+        const double per_byte = static_cast<double>(lines + 1) / static_cast<double>(sample.size()) * 1.1;
+        IncidentStoreBuilder second_builder;
+        builder.reserve(static_cast<std::size_t>(per_byte * static_cast<double>(rows.size())) + 1024);
+        second_builder.reserve(static_cast<std::size_t>(per_byte * static_cast<double>(rows.size() - cut)) + 1024);
+        std::vector<RowProblem> second_problems;
+        std::atomic<bool> cancel{false};
         std::thread worker([&] {
-            CsvReader r(second, second_csv);
-            parse_rows(r, name, options, c, field_count, second_builder, &second_problems);
+            CsvReader r(rows.substr(cut), csv);  // lines counted from 1 here, shifted after
+            parse_rows(r, std::string_view::npos, &cancel, mapped, options, c, field_count, second_builder, second_problems);
         });
-        CsvOptions first_csv = csv;
-        first_csv.first_line = first_line;
-        CsvReader r(first, first_csv);
-        const bool clean = parse_rows(r, name, options, c, field_count, builder, &first_problems);
+        parse_rows(reader, start + cut, nullptr, mapped, options, c, field_count, builder, first_problems);
+        const bool at_cut = reader.offset() == start + cut;
+        if (!at_cut) cancel = true;
         worker.join();
-        if (clean) {
+        if (at_cut) {
             builder.append(std::move(second_builder));
-            if (problems) {
-                for (auto& m : first_problems) problems->push_back(std::move(m));
-                for (auto& m : second_problems) problems->push_back(std::move(m));
-            }
+            add_problems(first_problems, name, reader.text(), csv, 0, problems);
+            add_problems(second_problems, name, rows.substr(cut), csv, reader.line() - 1, problems);
             return true;
         }
-        builder = IncidentStoreBuilder();
     }
-    parse_rows(reader, name, options, c, field_count, builder, problems);
+    parse_rows(reader, std::string_view::npos, nullptr, mapped, options, c, field_count, builder, first_problems);
+    add_problems(first_problems, name, reader.text(), csv, 0, problems);
     return true;
 }
 
@@ -455,7 +487,7 @@ Result<bool> parse_into(std::string_view text, const std::string& name, std::vec
 Result<IncidentStore> parse_incident_csv(std::string_view text, const std::string& name, std::vector<std::string>* problems,
                                          const IncidentCsvOptions& options) {
     IncidentStoreBuilder builder;
-    auto parsed = parse_into(text, name, problems, options, builder);
+    auto parsed = parse_into(text, false, name, problems, options, builder);
     if (!parsed) return make_error(parsed.error());
     return builder.finish();
 }

@@ -1,6 +1,7 @@
 #include "mirador/geo/IncidentStore.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <numeric>
 #include <thread>
 
@@ -23,61 +24,91 @@ std::optional<std::uint32_t> exact_count(std::uint16_t hot, std::size_t i,
     return it != big.end() && it->first == i ? it->second : kCountSaturated;
 }
 
-template <typename T>
-void permute(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
-    std::vector<T> sorted;
-    sorted.reserve(column.size());
-    for (std::uint32_t i : order) sorted.push_back(column[i]);
-    column.swap(sorted);
-}
-
-// Re-keys the (incident, count) list after the incidents were reordered.
-void permute_big(std::vector<std::pair<std::uint32_t, std::uint32_t>>& big, const std::vector<std::uint32_t>& new_index) {
-    for (auto& [incident, count] : big) incident = new_index[incident];
-    std::sort(big.begin(), big.end());
-}
-
-// Indices in order of (day_start, minute), equal times in the order added (no time, -1, first
-// within its day). Why not std::stable_sort with a comparator: on millions of incidents in
-// random order its indirect comparisons miss the cache and took a large share of loading.
-// Instead each incident becomes one 64-bit word, (time key << 32) | index, radix-sorted on the
-// key bits only (LSD, so stable; the index bits keep equal keys in the order added).
-std::vector<std::uint32_t> time_order(const std::vector<std::int32_t>& day, const std::vector<std::int16_t>& minute) {
-    const std::size_t n = day.size();
-    std::vector<std::uint32_t> order(n);
-    if (n == 0) return order;
-    const auto [lo, hi] = std::minmax_element(day.begin(), day.end());
-    const std::int64_t min_day = *lo;
-    const std::uint64_t max_key = static_cast<std::uint64_t>(*hi - min_day) * 1441 + 1440;
+// Sort keys for time order: (time key << 32) | row, sorted. Equal times keep the order added (no
+// time, -1, first within its day). Why not std::stable_sort on indices: on millions of
+// incidents in random order its indirect comparisons miss the cache and took a large share of
+// loading. Instead each incident's word is radix-sorted on the key bits only (LSD, so stable;
+// the row bits keep equal keys in the order added). Input already in time order (many real
+// catalogues) costs one pass. `lo` and `hi` bound the rows' day_start. Large inputs are sorted
+// on two threads, each counting and moving the words of one half (the first half's words go
+// first in each bucket, which keeps the sort stable).
+template <typename Row>
+std::vector<std::uint64_t> time_order(const std::vector<Row>& rows, std::int32_t lo, std::int32_t hi) {
+    const std::size_t n = rows.size();
+    std::vector<std::uint64_t> words(n);
+    if (n == 0) return words;
+    const std::int64_t min_day = lo;
+    const std::uint64_t max_key = static_cast<std::uint64_t>(hi - min_day) * 1441 + 1440;
     if (max_key >= (std::uint64_t{1} << 32)) {  // dates thousands of years apart: no room to pack
+        std::vector<std::uint32_t> order(n);
         std::iota(order.begin(), order.end(), 0u);
         std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return day[a] != day[b] ? day[a] < day[b] : minute[a] < minute[b];
+            return rows[a].day_start != rows[b].day_start ? rows[a].day_start < rows[b].day_start
+                                                          : rows[a].minute < rows[b].minute;
         });
-        return order;
+        for (std::size_t k = 0; k < n; ++k) words[k] = order[k];
+        return words;
     }
-    std::vector<std::uint64_t> words(n);
-    bool sorted = true;
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto key = static_cast<std::uint64_t>(day[i] - min_day) * 1441 + static_cast<std::uint64_t>(minute[i] + 1);
-        words[i] = (key << 32) | i;
-        sorted = sorted && (i == 0 || words[i - 1] < words[i]);
-    }
-    if (!sorted) {
-        constexpr int kBits = 11;
-        constexpr std::uint64_t kMask = (1u << kBits) - 1;
-        std::vector<std::uint64_t> tmp(n);
-        std::vector<std::size_t> count;
-        for (int shift = 32; shift < 64 && (max_key >> (shift - 32)) != 0; shift += kBits) {
-            count.assign(kMask + 2, 0);
-            for (const std::uint64_t w : words) ++count[((w >> shift) & kMask) + 1];
-            for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
-            for (const std::uint64_t w : words) tmp[count[(w >> shift) & kMask]++] = w;
-            words.swap(tmp);
+    const int parts = n >= 100000 ? 2 : 1;
+    const std::size_t from[3] = {0, parts == 2 ? n / 2 : n, n};
+    const auto each_part = [&](auto&& work) {
+        if (parts == 1) return work(0);
+        std::thread second([&] { work(1); });
+        work(0);
+        second.join();
+    };
+
+    bool sorted[2] = {true, true};
+    each_part([&](int p) {
+        bool in_order = true;
+        for (std::size_t i = from[p]; i < from[p + 1]; ++i) {
+            const auto key = static_cast<std::uint64_t>(rows[i].day_start - min_day) * 1441 +
+                             static_cast<std::uint64_t>(rows[i].minute + 1);
+            words[i] = (key << 32) | i;
+            in_order = in_order && (i == from[p] || words[i - 1] < words[i]);
         }
+        sorted[p] = in_order;
+    });
+    if (sorted[0] && sorted[1] && (parts == 1 || words[from[1] - 1] < words[from[1]])) return words;
+
+    // As few passes as the key needs, digits of at most 12 bits (4096 counters stay in L1/L2):
+    // two passes for 17 years of days and minutes.
+    const int key_bits = std::bit_width(max_key);
+    const int passes = (key_bits + 11) / 12;
+    const int digit = (key_bits + passes - 1) / passes;
+    const std::uint64_t mask = (std::uint64_t{1} << digit) - 1;
+    std::vector<std::uint64_t> tmp(n);
+    std::vector<std::size_t> count[2];
+    for (int pass = 0; pass < passes; ++pass) {
+        const int shift = 32 + pass * digit;
+        each_part([&](int p) {
+            count[p].assign(mask + 1, 0);
+            for (std::size_t i = from[p]; i < from[p + 1]; ++i) ++count[p][(words[i] >> shift) & mask];
+        });
+        // Where each part's words of each digit go: all smaller digits first, then part 0's.
+        std::size_t next = 0;
+        for (std::size_t d = 0; d <= mask; ++d) {
+            const std::size_t first_part = count[0][d];
+            count[0][d] = next;
+            next += first_part;
+            if (parts == 2) {
+                const std::size_t second_part = count[1][d];
+                count[1][d] = next;
+                next += second_part;
+            }
+        }
+        each_part([&](int p) {
+            std::size_t* to = count[p].data();
+            for (std::size_t i = from[p]; i < from[p + 1]; ++i) tmp[to[(words[i] >> shift) & mask]++] = words[i];
+        });
+        words.swap(tmp);
     }
-    for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(words[i]);
-    return order;
+    return words;
+}
+
+void rekey_big(std::vector<std::pair<std::uint32_t, std::uint32_t>>& big, const std::vector<std::uint32_t>& new_index) {
+    for (auto& [incident, count] : big) incident = new_index[incident];
+    std::sort(big.begin(), big.end());
 }
 
 }  // namespace
@@ -158,47 +189,42 @@ void IncidentStore::set_municipality(std::size_t i, std::uint32_t municipality, 
 }
 
 void IncidentStoreBuilder::reserve(std::size_t n) {
-    IncidentStore& s = rows_;
-    s.lon_.reserve(n);
-    s.lat_.reserve(n);
-    s.day_start_.reserve(n);
-    s.day_end_.reserve(n);
-    s.minute_.reserve(n);
-    s.precision_.reserve(n);
-    s.category_.reserve(n);
-    s.municipality_.reserve(n);
-    s.fatalities_.reserve(n);
-    s.injured_.reserve(n);
-    for (auto* c : {&s.id_, &s.date_text_, &s.place_, &s.state_, &s.cvegeo_, &s.source_, &s.notes_}) c->reserve(n);
-    s.actor_first_.reserve(n + 1);
+    // Capacity never touched costs address space, not memory: generous guesses are cheap.
+    rows_.reserve(n);
+    actor_ids_.reserve(2 * n);
+    // An id each, and a note on some: a file with notes on every row grows it once.
+    strings_.reserve(n + n / 4);
 }
 
 void IncidentStoreBuilder::add(const IncidentView& in) {
-    IncidentStore& s = rows_;
-    const auto index = static_cast<std::uint32_t>(s.day_start_.size());
-    s.lon_.push_back(static_cast<float>(in.lon));
-    s.lat_.push_back(static_cast<float>(in.lat));
-    s.day_start_.push_back(in.date.day_start);
-    s.day_end_.push_back(in.date.day_end);
-    s.minute_.push_back(static_cast<std::int16_t>(in.date.minute_of_day < 0 ? -1 : in.date.minute_of_day));
-    s.precision_.push_back(in.date.precision);
-    s.category_.push_back(in.category);
-    s.municipality_.push_back(in.municipality);
-    s.fatalities_.push_back(to_hot_count(in.fatalities));
-    s.injured_.push_back(to_hot_count(in.injured));
-    if (s.fatalities_.back() == kCountSaturated) s.big_fatalities_.emplace_back(index, *in.fatalities);
-    if (s.injured_.back() == kCountSaturated) s.big_injured_.emplace_back(index, *in.injured);
-
+    const auto index = static_cast<std::uint32_t>(rows_.size());
+    Row r;
+    r.lon = static_cast<float>(in.lon);
+    r.lat = static_cast<float>(in.lat);
+    r.day_start = in.date.day_start;
+    r.day_end = in.date.day_end;
+    day_lo_ = std::min(day_lo_, r.day_start);
+    day_hi_ = std::max(day_hi_, r.day_start);
+    r.municipality = in.municipality;
     // Ids and notes are unique to an incident; the rest repeats across incidents.
-    s.id_.push_back(s.strings_.add(in.id));
-    s.notes_.push_back(s.strings_.add(in.notes));
-    s.date_text_.push_back(s.strings_.intern(in.date_text));
-    s.place_.push_back(s.strings_.intern(in.place));
-    s.state_.push_back(s.strings_.intern(in.state));
-    s.cvegeo_.push_back(s.strings_.intern(in.municipality_code));
-    s.source_.push_back(s.strings_.intern(in.source));
-    for (std::string_view a : in.actors) s.actor_ids_.push_back(s.strings_.intern(a));
-    s.actor_first_.push_back(static_cast<std::uint32_t>(s.actor_ids_.size()));
+    r.id = strings_.add(in.id);
+    r.notes = strings_.add(in.notes);
+    r.date_text = strings_.intern(in.date_text);
+    r.place = strings_.intern(in.place);
+    r.state = strings_.intern(in.state);
+    r.cvegeo = strings_.intern(in.municipality_code);
+    r.source = strings_.intern(in.source);
+    r.actor_first = static_cast<std::uint32_t>(actor_ids_.size());
+    for (std::string_view a : in.actors) actor_ids_.push_back(strings_.intern(a));
+    r.actor_end = static_cast<std::uint32_t>(actor_ids_.size());
+    r.minute = static_cast<std::int16_t>(in.date.minute_of_day < 0 ? -1 : in.date.minute_of_day);
+    r.fatalities = to_hot_count(in.fatalities);
+    r.injured = to_hot_count(in.injured);
+    r.precision = in.date.precision;
+    r.category = in.category;
+    if (r.fatalities == kCountSaturated) big_fatalities_.emplace_back(index, *in.fatalities);
+    if (r.injured == kCountSaturated) big_injured_.emplace_back(index, *in.injured);
+    rows_.push_back(r);
 }
 
 void IncidentStoreBuilder::add(const Incident& in) {
@@ -223,89 +249,121 @@ void IncidentStoreBuilder::add(const Incident& in) {
 }
 
 void IncidentStoreBuilder::append(IncidentStoreBuilder&& other) {
-    IncidentStore& s = rows_;
-    IncidentStore& o = other.rows_;
-    const auto offset = static_cast<std::uint32_t>(s.day_start_.size());
-    const std::vector<std::uint32_t> remap = s.strings_.absorb(std::move(o.strings_));
-    auto cat = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
-    cat(s.lon_, o.lon_);
-    cat(s.lat_, o.lat_);
-    cat(s.day_start_, o.day_start_);
-    cat(s.day_end_, o.day_end_);
-    cat(s.minute_, o.minute_);
-    cat(s.precision_, o.precision_);
-    cat(s.category_, o.category_);
-    cat(s.municipality_, o.municipality_);
-    cat(s.fatalities_, o.fatalities_);
-    cat(s.injured_, o.injured_);
-    auto cat_ids = [&](std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from) {
-        to.reserve(to.size() + from.size());
-        for (const std::uint32_t id : from) to.push_back(remap[id]);
+    const auto offset = static_cast<std::uint32_t>(rows_.size());
+    const auto actor_base = static_cast<std::uint32_t>(actor_ids_.size());
+    // Other's string ids move up by the number of strings here (StringPool::append).
+    const auto shift = static_cast<std::uint32_t>(strings_.size() - 1);
+    const auto moved = [shift](std::uint32_t id) { return id == StringPool::kEmpty ? id : id + shift; };
+    // The rows are copied on a second thread while this one joins the string pools: at 10M
+    // incidents each took about a tenth of a second. Only the copy touches rows_.
+    auto copy_rows = [&] {
+        rows_.reserve(rows_.size() + other.rows_.size());
+        for (Row r : other.rows_) {
+            for (std::uint32_t* id : {&r.id, &r.date_text, &r.place, &r.state, &r.cvegeo, &r.source, &r.notes})
+                *id = moved(*id);
+            r.actor_first += actor_base;
+            r.actor_end += actor_base;
+            rows_.push_back(r);
+        }
     };
-    cat_ids(s.id_, o.id_);
-    cat_ids(s.date_text_, o.date_text_);
-    cat_ids(s.place_, o.place_);
-    cat_ids(s.state_, o.state_);
-    cat_ids(s.cvegeo_, o.cvegeo_);
-    cat_ids(s.source_, o.source_);
-    cat_ids(s.notes_, o.notes_);
-    const auto actor_base = static_cast<std::uint32_t>(s.actor_ids_.size());
-    cat_ids(s.actor_ids_, o.actor_ids_);
-    for (std::size_t k = 1; k < o.actor_first_.size(); ++k) s.actor_first_.push_back(actor_base + o.actor_first_[k]);
-    for (const auto& [i, count] : o.big_fatalities_) s.big_fatalities_.emplace_back(offset + i, count);
-    for (const auto& [i, count] : o.big_injured_) s.big_injured_.emplace_back(offset + i, count);
-    other.rows_ = IncidentStore();
+    std::thread copier;
+    if (other.rows_.size() >= 100000) copier = std::thread(copy_rows);
+    else copy_rows();
+    strings_.append(std::move(other.strings_));
+    actor_ids_.reserve(actor_ids_.size() + other.actor_ids_.size());
+    for (const std::uint32_t id : other.actor_ids_) actor_ids_.push_back(moved(id));
+    day_lo_ = std::min(day_lo_, other.day_lo_);
+    day_hi_ = std::max(day_hi_, other.day_hi_);
+    for (const auto& [i, count] : other.big_fatalities_) big_fatalities_.emplace_back(offset + i, count);
+    for (const auto& [i, count] : other.big_injured_) big_injured_.emplace_back(offset + i, count);
+    if (copier.joinable()) copier.join();
+    other = IncidentStoreBuilder();
 }
 
 IncidentStore IncidentStoreBuilder::finish() {
-    IncidentStore s = std::move(rows_);
-    rows_ = IncidentStore();
-    const std::size_t n = s.day_start_.size();
+    const std::size_t n = rows_.size();
+    const std::vector<std::uint64_t> words = time_order(rows_, day_lo_, day_hi_);
+    IncidentStore s;
+    s.strings_ = std::move(strings_);
 
-    std::vector<std::uint32_t> order = time_order(s.day_start_, s.minute_);
+    // Rows are gathered in time order into the columns: the hot ones on this thread, the cold
+    // ones on a second (both read the same rows in the same order, so the second mostly finds
+    // them in the shared cache). Small stores stay on one thread. Columns are sized first and
+    // written through pointers: push_back's capacity check and size update per column per row
+    // cost more than the gather.
+    constexpr std::size_t kAhead = 16;  // rows prefetched ahead: the reads are random
+    const auto row = [&](std::size_t k) -> const Row& { return rows_[static_cast<std::uint32_t>(words[k])]; };
+    auto gather_cold = [&] {
+        for (auto* c : {&s.id_, &s.date_text_, &s.place_, &s.state_, &s.cvegeo_, &s.source_, &s.notes_}) c->resize(n);
+        s.actor_first_.resize(n + 1);
+        s.actor_ids_.resize(actor_ids_.size());
+        std::uint32_t *id = s.id_.data(), *date_text = s.date_text_.data(), *place = s.place_.data(),
+                      *state = s.state_.data(), *cvegeo = s.cvegeo_.data(), *source = s.source_.data(),
+                      *notes = s.notes_.data(), *first = s.actor_first_.data(), *actors = s.actor_ids_.data();
+        const std::uint32_t* from = actor_ids_.data();
+        std::uint32_t used = 0;
+        first[0] = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+            // Rows twice as far ahead as the actor lists they point to.
+            if (k + 2 * kAhead < n) __builtin_prefetch(&row(k + 2 * kAhead));
+            if (k + kAhead < n) __builtin_prefetch(from + row(k + kAhead).actor_first);
+            const Row& r = row(k);
+            id[k] = r.id;
+            date_text[k] = r.date_text;
+            place[k] = r.place;
+            state[k] = r.state;
+            cvegeo[k] = r.cvegeo;
+            source[k] = r.source;
+            notes[k] = r.notes;
+            for (std::uint32_t a = r.actor_first; a < r.actor_end; ++a) actors[used++] = from[a];
+            first[k + 1] = used;
+        }
+    };
+    std::thread cold;
+    if (n >= 100000) cold = std::thread(gather_cold);
+    else gather_cold();
 
-    const bool already_sorted = std::is_sorted(order.begin(), order.end());
-    if (!already_sorted) {
-        // The cold columns are permuted on a second thread while this one does the hot ones:
-        // gathering twenty columns of millions of rows was most of finish(). Small stores stay
-        // on one thread.
-        auto permute_cold = [&] {
-            for (auto* c : {&s.id_, &s.date_text_, &s.place_, &s.state_, &s.cvegeo_, &s.source_, &s.notes_})
-                permute(*c, order);
-            std::vector<std::uint32_t> first{0}, ids;
-            first.reserve(n + 1);
-            ids.reserve(s.actor_ids_.size());
-            for (std::uint32_t i : order) {
-                ids.insert(ids.end(), s.actor_ids_.begin() + s.actor_first_[i], s.actor_ids_.begin() + s.actor_first_[i + 1]);
-                first.push_back(static_cast<std::uint32_t>(ids.size()));
-            }
-            s.actor_first_.swap(first);
-            s.actor_ids_.swap(ids);
-        };
-        std::thread cold;
-        if (n >= 100000) cold = std::thread(permute_cold);
-        else permute_cold();
-        permute(s.lon_, order);
-        permute(s.lat_, order);
-        permute(s.day_start_, order);
-        permute(s.day_end_, order);
-        permute(s.minute_, order);
-        permute(s.precision_, order);
-        permute(s.category_, order);
-        permute(s.municipality_, order);
-        permute(s.fatalities_, order);
-        permute(s.injured_, order);
-
-        std::vector<std::uint32_t> new_index(n);
-        for (std::size_t k = 0; k < n; ++k) new_index[order[k]] = static_cast<std::uint32_t>(k);
-        permute_big(s.big_fatalities_, new_index);
-        permute_big(s.big_injured_, new_index);
-        if (cold.joinable()) cold.join();
-    }
-
-    s.max_day_end_.resize(n);
+    for (auto* c : {&s.lon_, &s.lat_}) c->resize(n);
+    for (auto* c : {&s.day_start_, &s.day_end_, &s.max_day_end_}) c->resize(n);
+    s.minute_.resize(n);
+    s.precision_.resize(n);
+    s.category_.resize(n);
+    s.municipality_.resize(n);
+    s.fatalities_.resize(n);
+    s.injured_.resize(n);
+    float *lon = s.lon_.data(), *lat = s.lat_.data();
+    std::int32_t *day_start = s.day_start_.data(), *day_end = s.day_end_.data(), *max_day_end = s.max_day_end_.data();
+    std::int16_t* minute = s.minute_.data();
+    DatePrecision* precision = s.precision_.data();
+    IncidentCategory* category = s.category_.data();
+    std::uint32_t* municipality = s.municipality_.data();
+    std::uint16_t *fatalities = s.fatalities_.data(), *injured = s.injured_.data();
     std::int32_t running = std::numeric_limits<std::int32_t>::min();
-    for (std::size_t i = 0; i < n; ++i) s.max_day_end_[i] = running = std::max(running, s.day_end_[i]);
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k + kAhead < n) __builtin_prefetch(&row(k + kAhead));
+        const Row& r = row(k);
+        lon[k] = r.lon;
+        lat[k] = r.lat;
+        day_start[k] = r.day_start;
+        day_end[k] = r.day_end;
+        max_day_end[k] = running = std::max(running, r.day_end);
+        minute[k] = r.minute;
+        precision[k] = r.precision;
+        category[k] = r.category;
+        municipality[k] = r.municipality;
+        fatalities[k] = r.fatalities;
+        injured[k] = r.injured;
+    }
+    if (!big_fatalities_.empty() || !big_injured_.empty()) {
+        std::vector<std::uint32_t> new_index(n);
+        for (std::size_t k = 0; k < n; ++k) new_index[static_cast<std::uint32_t>(words[k])] = static_cast<std::uint32_t>(k);
+        s.big_fatalities_ = std::move(big_fatalities_);
+        s.big_injured_ = std::move(big_injured_);
+        rekey_big(s.big_fatalities_, new_index);
+        rekey_big(s.big_injured_, new_index);
+    }
+    if (cold.joinable()) cold.join();
+    *this = IncidentStoreBuilder();
     return s;
 }
 

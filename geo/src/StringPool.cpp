@@ -90,30 +90,30 @@ std::uint32_t StringPool::intern(std::string_view text) {
     } else {
         h = text_hash(text);
     }
+    Slot& e = table_[find_slot(h, static_cast<std::uint32_t>(n), head, tail, p)];
+    if (e.id != 0) return e.id;
+    e.id = add(text);
+    e.hash = h;
+    e.size = static_cast<std::uint32_t>(n);
+    e.head = head;
+    e.tail = tail;
+    ++table_used_;
+    return e.id;
+}
+
+std::size_t StringPool::find_slot(std::uint64_t hash, std::uint32_t size, std::uint64_t head, std::uint64_t tail,
+                                  const char* text) const {
     const std::size_t mask = table_.size() - 1;
-    const auto size = static_cast<std::uint32_t>(n);
-    for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
-        Slot& e = table_[slot];
-        if (e.id == 0) {
-            const std::uint32_t id = add(text);
-            e.hash = h;
-            e.size = size;
-            e.id = id;
-            e.head = head;
-            e.tail = tail;
-            ++table_used_;
-            return id;
-        }
-        if (e.hash == h && e.size == size && e.head == head && e.tail == tail &&
-            (n <= 16 || std::memcmp(strings_[e.id].data(), p, n) == 0))
-            return e.id;
+    for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+        const Slot& e = table_[slot];
+        if (e.id == 0) return slot;
+        if (e.hash == hash && e.size == size && e.head == head && e.tail == tail &&
+            (size <= 16 || std::memcmp(strings_[e.id].data(), text, size) == 0))
+            return slot;
     }
 }
 
-std::vector<std::uint32_t> StringPool::absorb(StringPool&& other) {
-    std::vector<bool> interned(other.strings_.size(), false);
-    for (const Slot& e : other.table_)
-        if (e.id != 0) interned[e.id] = true;
+std::uint32_t StringPool::append(StringPool&& other) {
     // Other's blocks join ours, ahead of our open block, which stays last for store().
     if (!other.blocks_.empty()) {
         std::unique_ptr<char[]> open;
@@ -126,19 +126,22 @@ std::vector<std::uint32_t> StringPool::absorb(StringPool&& other) {
         else block_used_ = block_size_ = 0;  // no open block: the next store() opens one
     }
     bytes_ += other.bytes_;
-    std::vector<std::uint32_t> remap(other.strings_.size(), kEmpty);
-    for (std::size_t k = 1; k < other.strings_.size(); ++k) {
-        const std::string_view v = other.strings_[k];
-        if (interned[k]) {
-            bytes_ -= v.size();  // intern() counts it again if it is new here
-            remap[k] = intern(v);
-        } else {
-            strings_.push_back(v);
-            remap[k] = static_cast<std::uint32_t>(strings_.size() - 1);
+    const auto shift = static_cast<std::uint32_t>(strings_.size() - 1);
+    strings_.insert(strings_.end(), other.strings_.begin() + 1, other.strings_.end());
+    // Only the distinct interned texts are looked up (a few thousand in a catalogue), not the
+    // millions of ids and notes.
+    for (const Slot& e : other.table_) {
+        if (e.id == 0) continue;
+        if (2 * (table_used_ + 1) > table_.size()) grow_table();
+        Slot& here = table_[find_slot(e.hash, e.size, e.head, e.tail, other.strings_[e.id].data())];
+        if (here.id == 0) {
+            here = e;
+            here.id = e.id + shift;
+            ++table_used_;
         }
     }
     other = StringPool();
-    return remap;
+    return shift;
 }
 
 void StringPool::grow_table() {

@@ -63,6 +63,8 @@ struct IncidentCsvOptions {
     LonLatBox bounds;
     // A record longer than this is refused (a broken export, not an incident).
     std::size_t max_record_bytes = 1 << 20;
+    // Large texts are parsed on two threads; false keeps to one (the tests compare the two).
+    bool parallel = true;
 };
 
 // `problems` receives one line per skipped row or warning: "file:line: reason".

@@ -21,9 +21,13 @@ public:
     std::uint32_t add(std::string_view text);     // a new id every time (except for "")
     std::uint32_t intern(std::string_view text);  // the same text gets the same id
 
-    // Takes over `other`'s text (its blocks move, not its characters) and returns, for each of
-    // its ids, the id the same text has here; what `other` interned is interned here too.
-    std::vector<std::uint32_t> absorb(StringPool&& other);
+    // Takes over `other`'s text (its blocks move, not its characters): its id k > 0 is id
+    // k + the returned shift here (kEmpty stays kEmpty), so ids stored elsewhere are fixed with an
+    // addition, not a table. What `other` interned is interned here too; text both had interned
+    // keeps two copies, both valid, and intern() returns this pool's.
+    std::uint32_t append(StringPool&& other);
+    // Room for n strings (an estimate; more can still be added).
+    void reserve(std::size_t n) { strings_.reserve(n); }
 
     std::string_view get(std::uint32_t id) const { return strings_[id]; }
     std::size_t size() const { return strings_.size(); }
@@ -34,6 +38,9 @@ public:
 private:
     std::string_view store(std::string_view text);
     void grow_table();
+    // The slot holding this text, or the empty slot where it would go.
+    std::size_t find_slot(std::uint64_t hash, std::uint32_t size, std::uint64_t head, std::uint64_t tail,
+                          const char* text) const;
 
     // Characters live in blocks that never move, so the views (and the intern table's keys)
     // stay valid as the pool grows and when it is moved.
