@@ -126,11 +126,9 @@ TEST_CASE("GPU density equals the CPU engine and the reference", "[heatmap][gpu]
     const geo::IncidentStore store = clustered_store(20000);
     auto pts = geo::make_density_points(store, geo::DensityWeight::Count);
     REQUIRE(pts);
-    geo::Vec2 lo{1e300, 1e300}, hi{-1e300, -1e300};
-    for (std::size_t i = 0; i < pts->size(); ++i) {
-        lo = {std::min(lo.x, double(pts->x[i])), std::min(lo.y, double(pts->y[i]))};
-        hi = {std::max(hi.x, double(pts->x[i])), std::max(hi.y, double(pts->y[i]))};
-    }
+    const auto extent = geo::placed_extent(*pts);
+    REQUIRE(extent);
+    const auto [lo, hi] = *extent;
     for (auto shape : {geo::KernelShape::Quartic, geo::KernelShape::Epanechnikov, geo::KernelShape::Gaussian}) {
         INFO(geo::to_string(shape));
         const geo::KernelSpec k{shape, 40000};

@@ -29,34 +29,31 @@ std::string number(double v) {
 HeatmapLayer::HeatmapLayer() = default;
 HeatmapLayer::~HeatmapLayer() = default;
 
-void HeatmapLayer::rebuild_points(const IncidentLayer& incidents, geo::DensityWeight weight) {
-    // Projection is the expensive part (PROJ per point): only for new incidents or a new
-    // weight; filters only re-weight.
-    if (projected_for_ != incidents.store.size() || pts_.store != &incidents.store || weight != weight_ ||
-        base_weight_.size() != incidents.store.size()) {
+void HeatmapLayer::rebuild_points(const IncidentLayer& incidents, geo::DensityWeight weight, double radius_m) {
+    // Projection is the expensive part (PROJ per point): only for new incidents. A new weight
+    // only re-reads the counts, a new radius only makes a new grid, filters only re-weight.
+    if (pts_.store != &incidents.store || pts_.size() != incidents.store.size()) {
         auto p = geo::make_density_points(incidents.store, weight, nullptr);
         if (!p) {
             std::fprintf(stderr, "heatmap: %s\n", p.error().c_str());
             pts_ = {};
             base_weight_.clear();
-            projected_for_ = 0;
+            extent_.reset();
+            grid_ = {};
             return;
         }
         pts_ = std::move(p).value();
         base_weight_ = pts_.weight;
-        projected_for_ = incidents.store.size();
         weight_ = weight;
-        // The grid covers every placed incident, filtered or not, so neither the filters nor
-        // the time window ever move it.
-        geo::Vec2 lo{1e300, 1e300}, hi{-1e300, -1e300};
-        for (std::size_t i = 0; i < pts_.size(); ++i) {
-            if (!std::isfinite(pts_.x[i]) || !std::isfinite(pts_.y[i])) continue;
-            lo = {std::min(lo.x, double(pts_.x[i])), std::min(lo.y, double(pts_.y[i]))};
-            hi = {std::max(hi.x, double(pts_.x[i])), std::max(hi.y, double(pts_.y[i]))};
-        }
-        grid_ = lo.x <= hi.x ? geo::display_grid_for(lo, hi, settings_.kernel.radius_m) : geo::GridSpec{};
-        kernel_ = {};
+        extent_ = geo::placed_extent(pts_);
+    } else if (weight != weight_) {
+        base_weight_ = geo::density_weights(incidents.store, weight);
+        weight_ = weight;
     }
+    // The grid covers every placed incident, filtered or not, so neither the filters nor the
+    // time window ever move it.
+    grid_ = extent_ ? geo::display_grid_for(extent_->first, extent_->second, radius_m) : geo::GridSpec{};
+    kernel_ = {};
     gpu_points_stale_ = true;
     const auto& vis = incidents.visible;
     for (std::size_t i = 0; i < pts_.size(); ++i) pts_.weight[i] = i < vis.size() && vis[i] ? base_weight_[i] : 0.0f;
@@ -87,16 +84,16 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
     HeatmapStyle style;
     style.show = false;
     if (!s.show || !incidents || incidents->store.empty()) {
+        // settings_ keeps what the surface was built with, so changes made while hidden still
+        // rebuild it when it is shown again.
         has_surface_ = false;
-        settings_ = s;
         return style;
     }
     const bool radius_changed = !(s.kernel.radius_m == settings_.kernel.radius_m);
     if (incidents != incidents_ || points_dirty_ || s.weight != settings_.weight || radius_changed) {
         settings_ = s;
-        if (radius_changed || incidents != incidents_) projected_for_ = 0;  // the grid follows the radius
         incidents_ = incidents;
-        rebuild_points(*incidents, s.weight);
+        rebuild_points(*incidents, s.weight, s.kernel.radius_m);
         points_dirty_ = false;
         sliding_.reset();
         fixed_key_.valid = false;
@@ -163,7 +160,6 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
     switch (s.normalize) {
         case geo::NormalizeMode::Fixed: {
             hi = fixed_max(time_spec, window);
-            const geo::TimeAxis axis(geo::data_extent(*pts_.store), time_spec);
             note = "Fixed: highest of every ";
             note.append(time_spec.mode == geo::WindowMode::Cumulative ? "cumulative" : geo::to_string(time_spec.unit));
             note.append(" window");
@@ -188,8 +184,11 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
     legend_.hi = hi;
     // Never paint the float noise of an empty region: at least a millionth of the top.
     legend_.threshold = std::max(lo + double(s.threshold) * (hi - lo), hi * 1e-6);
-    legend_.ramp = ramp_table(s.ramp);
-    renderer.set_heatmap_ramp(legend_.ramp);
+    if (!ramp_uploaded_ || *ramp_uploaded_ != s.ramp) {
+        legend_.ramp = ramp_table(s.ramp);
+        renderer.set_heatmap_ramp(legend_.ramp);
+        ramp_uploaded_ = s.ramp;
+    }
 
     style.show = hi > 0;
     style.lo = float(lo);

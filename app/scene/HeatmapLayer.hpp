@@ -63,7 +63,7 @@ public:
     const geo::DensityPoints& points() const { return pts_; }
 
 private:
-    void rebuild_points(const IncidentLayer& incidents, geo::DensityWeight weight);
+    void rebuild_points(const IncidentLayer& incidents, geo::DensityWeight weight, double radius_m);
     double fixed_max(const geo::WindowSpec& spec, geo::DayRange window);
 
     const IncidentLayer* incidents_ = nullptr;
@@ -71,7 +71,7 @@ private:
     geo::DensityPoints pts_;
     std::vector<float> base_weight_;
     geo::DensityWeight weight_ = geo::DensityWeight::Count;
-    std::size_t projected_for_ = 0;  // store size the positions were projected for
+    std::optional<std::pair<geo::Vec2, geo::Vec2>> extent_;  // of the placed incidents
     geo::GridSpec grid_;
     geo::KernelSpec kernel_;
     std::unique_ptr<geo::SlidingDensity> sliding_;
@@ -93,6 +93,7 @@ private:
     double fixed_max_ = 0;
     geo::FixedScaleResult fixed_result_;
     HeatmapLegend legend_;
+    std::optional<RampId> ramp_uploaded_;  // the ramp in legend_ and on the GPU
     HeatmapTiming timing_;
 };
 

@@ -10,6 +10,23 @@ namespace mirador::geo {
 
 const char* to_string(DensityWeight w) { return w == DensityWeight::Count ? "count" : "fatalities"; }
 
+std::vector<float> density_weights(const IncidentStore& store, DensityWeight weight,
+                                   const std::vector<std::uint8_t>* include) {
+    const auto fat = store.fatalities_hot();
+    std::vector<float> out(store.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        float w = 1.0f;
+        if (weight == DensityWeight::Fatalities) {
+            if (fat[i] == kCountUnknown) w = 0.0f;
+            else if (fat[i] == kCountSaturated) w = static_cast<float>(store.fatalities(i).value_or(kCountSaturated));
+            else w = fat[i];
+        }
+        if (include && !(*include)[i]) w = 0.0f;
+        out[i] = w;
+    }
+    return out;
+}
+
 Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWeight weight,
                                           const std::vector<std::uint8_t>* include, const char* crs) {
     auto proj = Projector::create("EPSG:4326", crs);
@@ -21,7 +38,6 @@ Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWei
     p.y.resize(n);
     p.weight.resize(n);
     const auto lon = store.lon(), lat = store.lat();
-    const auto fat = store.fatalities_hot();
     constexpr float nan = std::numeric_limits<float>::quiet_NaN();
     // In chunks: a Vec2 copy of 10M rows would double the memory the points need.
     constexpr std::size_t kChunk = 1 << 16;
@@ -38,16 +54,7 @@ Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWei
             p.y[i] = placed ? static_cast<float>(v.y) : nan;
         }
     }
-    for (std::size_t i = 0; i < n; ++i) {
-        float w = 1.0f;
-        if (weight == DensityWeight::Fatalities) {
-            if (fat[i] == kCountUnknown) w = 0.0f;
-            else if (fat[i] == kCountSaturated) w = static_cast<float>(store.fatalities(i).value_or(kCountSaturated));
-            else w = fat[i];
-        }
-        if (include && !(*include)[i]) w = 0.0f;
-        p.weight[i] = w;
-    }
+    p.weight = density_weights(store, weight, include);
     return p;
 }
 

@@ -26,6 +26,11 @@ struct DensityPoints {
 
 // Projects the store's lon/lat to `crs` (PROJ). `include` (may be null) zeroes the weight of
 // incidents the filters leave out, so the arrays keep the store's indexing.
+// The weights alone (1, or fatalities; 0 where `include` says so), for a new weight mode
+// without projecting again.
+std::vector<float> density_weights(const IncidentStore& store, DensityWeight weight,
+                                   const std::vector<std::uint8_t>* include = nullptr);
+
 Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWeight weight,
                                           const std::vector<std::uint8_t>* include = nullptr,
                                           const char* crs = "EPSG:6372");
