@@ -4,11 +4,11 @@
 
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
+#include <algorithm>
 #include <map>
 
 #include "commands/GeocodingContext.hpp"
+#include "mirador/geo/AtomicFile.hpp"
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/IncidentCsv.hpp"
 #include "mirador/geo/Text.hpp"
@@ -42,11 +42,6 @@ std::string format_degrees(double v) {
 
 int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
     const char* cmd = "mirador geocode";
-    std::error_code ec;
-    if (std::filesystem::exists(o.out) && std::filesystem::equivalent(o.in, o.out, ec)) {
-        std::fprintf(stderr, "%s: --out would overwrite the input %s; choose another file\n", cmd, o.in.c_str());
-        return 2;
-    }
     geo::CsvColumnMapping mapping;
     if (!o.mapping.empty()) {
         auto m = geo::load_column_mapping(o.mapping);
@@ -66,6 +61,22 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
         std::fprintf(stderr, "%s: %s: empty file or unreadable header\n", cmd, o.in.c_str());
         return 1;
     }
+    const std::string missing =
+        geo::first_missing_named_field(mapping, [&](const std::string& column) { return column_of(header, column) >= 0; });
+    if (!missing.empty()) {
+        std::fprintf(stderr, "%s: %s: the mapping names column '%s' for %s, and the file has no such column\n", cmd,
+                     o.in.c_str(), mapping.column_of(missing)->c_str(), missing.c_str());
+        return 1;
+    }
+    // Rows longer than the header keep their extra fields, in columns named extra_1, extra_2 ...:
+    // a pass first finds the longest row, so every row lines up under one header.
+    std::size_t width = header.size();
+    {
+        auto scan = geo::CsvReader(reader->text(), geo::CsvOptions{mapping.delimiter});
+        geo::CsvRecord r;
+        while (scan.next(r))
+            if (r.ok()) width = std::max(width, r.size());
+    }
     const int c_place = column_of(header, mapping.place), c_state = column_of(header, mapping.state);
     const int c_lon = column_of(header, mapping.lon), c_lat = column_of(header, mapping.lat);
     if (c_place < 0 && (c_lon < 0 || c_lat < 0)) {
@@ -81,15 +92,18 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
     const geo::Geocoder& g = *ctx->geocoder;
     const geo::Boundaries& b = *ctx->boundaries;
 
-    const std::string tmp = o.out + ".part";
-    std::ofstream out(tmp, std::ios::binary);
-    if (!out) {
-        std::fprintf(stderr, "%s: %s: cannot write (does the folder exist?)\n", cmd, o.out.c_str());
+    auto file = geo::AtomicFile::create(o.out);
+    if (!file) {
+        std::fprintf(stderr, "%s: %s\n", cmd, file.error().c_str());
         return 1;
     }
+    geo::AtomicFile& out = *file;
     const char d = mapping.delimiter;
     const bool add_lonlat = c_lon < 0 || c_lat < 0;
-    for (std::size_t i = 0; i < header.size(); ++i) out << (i ? std::string(1, d) : "") << geo::csv_field(geo::ensure_utf8(header[i]), d);
+    for (std::size_t i = 0; i < width; ++i) {
+        if (i) out << d;
+        out << (i < header.size() ? geo::csv_field(geo::ensure_utf8(header[i]), d) : "extra_" + std::to_string(i - header.size() + 1));
+    }
     if (add_lonlat) out << d << "lon" << d << "lat";
     for (const char* h : {"cvegeo", "municipality", "state_name", "geo_precision", "geo_status", "geo_note"}) out << d << h;
     out << '\n';
@@ -127,12 +141,16 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
                          r.note.empty() ? "" : ": ", r.note.c_str());
 
         const bool placed = std::isfinite(r.lon) && r.status == geo::GeoStatus::Matched;
-        for (std::size_t i = 0; i < header.size(); ++i) {
+        if (rec.ok() && rec.size() > header.size())
+            std::fprintf(stderr, "%s:%zu: %zu fields, the header has %zu; the extra ones are kept in extra_1..\n",
+                         o.in.c_str(), rec.line, rec.size(), header.size());
+        for (std::size_t i = 0; i < width; ++i) {
             std::string v = field(static_cast<int>(i));
             // Coordinates found by name fill the row's own empty lon/lat columns.
             if (placed && v.empty() && static_cast<int>(i) == c_lon) v = format_degrees(r.lon);
             if (placed && v.empty() && static_cast<int>(i) == c_lat) v = format_degrees(r.lat);
-            out << (i ? std::string(1, d) : "") << geo::csv_field(v, d);
+            if (i) out << d;
+            out << geo::csv_field(v, d);
         }
         if (add_lonlat) out << d << (placed ? format_degrees(r.lon) : "") << d << (placed ? format_degrees(r.lat) : "");
         std::string code, name, state_name;
@@ -149,14 +167,8 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
             << (r.status == geo::GeoStatus::Matched ? geo::to_string(r.precision) : "") << d << geo::to_string(r.status)
             << d << geo::csv_field(r.note, d) << '\n';
     }
-    out.close();
-    if (!out) {
-        std::fprintf(stderr, "%s: %s: write failed\n", cmd, o.out.c_str());
-        return 1;
-    }
-    std::filesystem::rename(tmp, o.out, ec);
-    if (ec) {
-        std::fprintf(stderr, "%s: %s: %s\n", cmd, o.out.c_str(), ec.message().c_str());
+    if (auto ok = out.commit(); !ok) {
+        std::fprintf(stderr, "%s: %s\n", cmd, ok.error().c_str());
         return 1;
     }
     std::fprintf(stderr, "%s: %zu rows -> %s: %zu matched, %zu ambiguous, %zu unmatched, %zu outside\n", cmd, rows,

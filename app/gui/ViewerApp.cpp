@@ -12,6 +12,7 @@
 
 #include "commands/GeocodingContext.hpp"
 #include "commands/Snapshot.hpp"
+#include "export/PngWriter.hpp"
 #include "gui/WindowControls.hpp"
 #include "render/GlUtil.hpp"
 #include "render/OffscreenTarget.hpp"

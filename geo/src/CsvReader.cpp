@@ -1,5 +1,7 @@
 #include "mirador/geo/CsvReader.hpp"
 
+#include "mirador/geo/InputPath.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -23,9 +25,8 @@ std::size_t count_newlines(const char* from, const char* to) {
 }  // namespace
 
 Result<std::string> read_whole_file(const std::string& path) {
+    if (auto ok = check_input_path(path); !ok) return make_error(ok.error());
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return make_error(path + ": file not found");
-    if (!std::filesystem::is_regular_file(path, ec)) return make_error(path + ": not a regular file");
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return make_error(path + ": cannot open (" + std::strerror(errno) + ")");
     std::string data;

@@ -300,6 +300,7 @@ void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* ca
         v.state = get(c.state);
         v.source = get(c.source);
         v.notes = get(c.notes);
+        v.source_row = static_cast<std::uint32_t>(rec.line);
         builder.add(v);
         for (auto& w : warnings) report(std::move(w));
     }
@@ -338,13 +339,33 @@ Result<CsvColumnMapping> parse_column_mapping(std::string_view text, const std::
         bool known = false;
         for (const FieldSpec& f : kFields)
             if (iequals(key, f.name)) {
+                if (value.empty())
+                    return make_error(at(name, line) + "'" + std::string(l) + "' names no column for " + f.name +
+                                      " (write the column's name after '=', or remove the line)");
                 m.*f.column = std::string(value);
+                m.named.emplace_back(f.name);
                 known = true;
             }
         if (!known)
             return make_error(at(name, line) + "unknown field '" + std::string(key) + "' (fields: " + field_list() + ")");
     }
     return m;
+}
+
+const std::string* CsvColumnMapping::column_of(std::string_view field) const {
+    for (const FieldSpec& f : kFields)
+        if (field == f.name) return &(this->*f.column);
+    return nullptr;
+}
+
+std::string first_missing_named_field(const CsvColumnMapping& m, const std::function<bool(const std::string&)>& has_column,
+                                      bool skip_position) {
+    for (const std::string& field : m.named) {
+        if (skip_position && (field == "lon" || field == "lat")) continue;
+        const std::string* column = m.column_of(field);
+        if (column && !has_column(*column)) return field;
+    }
+    return {};
 }
 
 Result<CsvColumnMapping> load_column_mapping(const std::string& path) {
@@ -425,6 +446,11 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
     c.notes = find_column(header, map.notes);
 
     const std::string has = std::string(" (the header has: ").append(joined(header)).append(")");
+    const std::string missing = first_missing_named_field(
+        map, [&](const std::string& column) { return find_column(header, column) >= 0; });
+    if (!missing.empty())
+        return make_error(name + ": the mapping names column '" + *map.column_of(missing) + "' for " + missing +
+                          ", and the file has no such column" + has);
     if (c.date < 0) return make_error(name + ": missing column '" + map.date + "' (the incident date)" + has);
     if ((c.lon < 0) != (c.lat < 0)) {
         const std::string& missing = c.lon < 0 ? map.lon : map.lat;
@@ -471,6 +497,7 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
         if (!at_cut) cancel = true;
         worker.join();
         if (at_cut) {
+            second_builder.shift_source_rows(static_cast<std::uint32_t>(reader.line() - 1));
             builder.append(std::move(second_builder));
             add_problems(first_problems, name, reader.text(), csv, 0, problems);
             add_problems(second_problems, name, rows.substr(cut), csv, reader.line() - 1, problems);

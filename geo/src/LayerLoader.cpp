@@ -13,6 +13,7 @@
 #include <mutex>
 
 #include "GdalSupport.hpp"
+#include "mirador/geo/InputPath.hpp"
 #include "mirador/geo/Text.hpp"
 
 namespace mirador::geo {
@@ -110,8 +111,7 @@ Result<PolygonLayer> load_polygon_layer(const LayerLoadOptions& opt, std::vector
         if (warnings) warnings->push_back(std::move(w));
     };
     const std::string& path = opt.path;
-    const bool looks_like_file = path.rfind("PG:", 0) != 0 && path.find("://") == std::string::npos;
-    if (looks_like_file && !std::filesystem::exists(path)) return make_error(path + ": no such file");
+    if (auto ok = check_input_path(path, FolderPolicy::Allow); !ok) return make_error(ok.error());
 
     GdalMessageCollector gdal_messages;
     DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
