@@ -11,6 +11,7 @@
 #include "commands/Locate.hpp"
 #include "mirador/geo/AtomicFile.hpp"
 #include "mirador/geo/IncidentCategory.hpp"
+#include "cli/Report.hpp"
 
 namespace mirador {
 
@@ -317,7 +318,7 @@ int run_mirador(int argc, char** argv) {
     CommandLine cl;
     const ParseOutcome p = parse_command_line(args, cl);
     if (!p.output.empty()) std::fputs(p.output.c_str(), stdout);
-    if (!p.error.empty()) std::fprintf(stderr, "%s\n", p.error.c_str());
+    if (!p.error.empty()) eprint("%s\n", p.error.c_str());
     if (p.exit_code) return *p.exit_code;
     return run_command(cl);
 }

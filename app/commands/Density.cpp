@@ -12,6 +12,7 @@
 #include "mirador/geo/DensityEngine.hpp"
 #include "mirador/geo/DensityRaster.hpp"
 #include "mirador/geo/Projector.hpp"
+#include "cli/Report.hpp"
 
 namespace mirador {
 
@@ -32,24 +33,24 @@ int run_density_command(const DataOptions& data, const DensityOptions& o) {
         if (auto ok = geo::check_density_size(o.extent->first, o.extent->second, 0, cell, o.kernel.radius_m,
                                               limits::kMaxGridCells);
             !ok) {
-            std::fprintf(stderr, "%s: --extent with --cell-km %g: %s\n", cmd, o.cell_km, ok.error().c_str());
+            eprint("%s: --extent with --cell-km %g: %s\n", cmd, o.cell_km, ok.error().c_str());
             return 2;
         }
     }
 
     auto loaded = load_placed_incidents(data, o.incidents, cmd);
     if (!loaded) {
-        std::fprintf(stderr, "%s: %s\n", cmd, loaded.error().c_str());
+        eprint("%s: %s\n", cmd, loaded.error().c_str());
         return 1;
     }
     auto pts = geo::make_density_points(loaded->store, o.weight);
     if (!pts) {
-        std::fprintf(stderr, "%s: %s\n", cmd, pts.error().c_str());
+        eprint("%s: %s\n", cmd, pts.error().c_str());
         return 1;
     }
     const auto data_extent = geo::placed_extent(*pts);
     if (!data_extent) {
-        std::fprintf(stderr, "%s: %s: no incident has a position\n", cmd, o.incidents.path.c_str());
+        eprint("%s: %s: no incident has a position\n", cmd, o.incidents.path.c_str());
         return 1;
     }
     // By default the extent is every placed incident's, whatever the window, so files made
@@ -60,7 +61,7 @@ int run_density_command(const DataOptions& data, const DensityOptions& o) {
         const std::pair<geo::Vec2, geo::Vec2> reach{{data_extent->first.x - o.kernel.radius_m, data_extent->first.y - o.kernel.radius_m},
                                                     {data_extent->second.x + o.kernel.radius_m, data_extent->second.y + o.kernel.radius_m}};
         if (!overlaps(*o.extent, reach)) {
-            std::fprintf(stderr,
+            eprint(
                          "%s: --extent %.0f,%.0f,%.0f,%.0f is outside the data: no incident reaches it (the incidents "
                          "and their kernels cover %.0f,%.0f,%.0f,%.0f in EPSG:6372 metres)\n",
                          cmd, o.extent->first.x, o.extent->first.y, o.extent->second.x, o.extent->second.y, reach.first.x,
@@ -70,7 +71,7 @@ int run_density_command(const DataOptions& data, const DensityOptions& o) {
     } else if (auto ok = geo::check_density_size(extent.first, extent.second, margin, cell, o.kernel.radius_m,
                                                  limits::kMaxGridCells);
                !ok) {
-        std::fprintf(stderr, "%s: --cell-km %g over the incidents' extent: %s\n", cmd, o.cell_km, ok.error().c_str());
+        eprint("%s: --cell-km %g over the incidents' extent: %s\n", cmd, o.cell_km, ok.error().c_str());
         return 2;
     }
     const geo::GridSpec grid = geo::grid_covering(extent.first, extent.second, margin, cell);
@@ -84,13 +85,13 @@ int run_density_command(const DataOptions& data, const DensityOptions& o) {
     const char* units = o.weight == geo::DensityWeight::Count ? "incidents per km²" : "fatalities per km²";
     auto out = geo::AtomicFile::create(o.out);
     if (!out) {
-        std::fprintf(stderr, "%s: %s\n", cmd, out.error().c_str());
+        eprint("%s: %s\n", cmd, out.error().c_str());
         return 1;
     }
     auto written = geo::write_density_geotiff(surface, out->path(), units);
     if (!written) out->fail(written.error());
     if (auto ok = out->commit(); !ok) {
-        std::fprintf(stderr, "%s: %s\n", cmd, ok.error().c_str());
+        eprint("%s: %s\n", cmd, ok.error().c_str());
         return 1;
     }
 
@@ -102,7 +103,7 @@ int run_density_command(const DataOptions& data, const DensityOptions& o) {
     const auto at = static_cast<std::size_t>(peak - surface.values.begin());
     geo::Vec2 where{grid.center_x(static_cast<int>(at % grid.nx)), grid.center_y(static_cast<int>(at / grid.nx))};
     if (auto proj = geo::Projector::create("EPSG:4326", grid.crs)) where = proj->inverse(where);
-    std::fprintf(stderr,
+    eprint(
                  "%s: %d x %d cells of %g km (%zu), %s kernel of %g km, %zu incidents in the window; max %.6g %s at "
                  "lon %.3f lat %.3f; computed in %.3f s -> %s\n",
                  cmd, grid.nx, grid.ny, o.cell_km, grid.cells(), geo::to_string(o.kernel.shape), o.kernel.radius_m / 1000,

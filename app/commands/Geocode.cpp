@@ -12,6 +12,7 @@
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/IncidentCsv.hpp"
 #include "mirador/geo/Text.hpp"
+#include "cli/Report.hpp"
 
 namespace mirador {
 
@@ -46,25 +47,25 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
     if (!o.mapping.empty()) {
         auto m = geo::load_column_mapping(o.mapping);
         if (!m) {
-            std::fprintf(stderr, "%s: %s\n", cmd, m.error().c_str());
+            eprint("%s: %s\n", cmd, m.error().c_str());
             return 1;
         }
         mapping = *m;
     }
     auto reader = geo::CsvReader::open(o.in, geo::CsvOptions{mapping.delimiter});
     if (!reader) {
-        std::fprintf(stderr, "%s: %s\n", cmd, reader.error().c_str());
+        eprint("%s: %s\n", cmd, reader.error().c_str());
         return 1;
     }
     geo::CsvRecord header;
     if (!reader->next(header) || !header.ok() || (header.size() == 1 && header[0].empty())) {
-        std::fprintf(stderr, "%s: %s: empty file or unreadable header\n", cmd, o.in.c_str());
+        eprint("%s: %s: empty file or unreadable header\n", cmd, o.in.c_str());
         return 1;
     }
     const std::string missing =
         geo::first_missing_named_field(mapping, [&](const std::string& column) { return column_of(header, column) >= 0; });
     if (!missing.empty()) {
-        std::fprintf(stderr, "%s: %s: the mapping names column '%s' for %s, and the file has no such column\n", cmd,
+        eprint("%s: %s: the mapping names column '%s' for %s, and the file has no such column\n", cmd,
                      o.in.c_str(), mapping.column_of(missing)->c_str(), missing.c_str());
         return 1;
     }
@@ -80,13 +81,13 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
     const int c_place = column_of(header, mapping.place), c_state = column_of(header, mapping.state);
     const int c_lon = column_of(header, mapping.lon), c_lat = column_of(header, mapping.lat);
     if (c_place < 0 && (c_lon < 0 || c_lat < 0)) {
-        std::fprintf(stderr, "%s: %s: needs a '%s' column, or '%s' and '%s' columns\n", cmd, o.in.c_str(),
+        eprint("%s: %s: needs a '%s' column, or '%s' and '%s' columns\n", cmd, o.in.c_str(),
                      mapping.place.c_str(), mapping.lon.c_str(), mapping.lat.c_str());
         return 1;
     }
     auto ctx = load_geocoding_context(data, cmd);
     if (!ctx) {
-        std::fprintf(stderr, "%s: %s\n", cmd, ctx.error().c_str());
+        eprint("%s: %s\n", cmd, ctx.error().c_str());
         return 1;
     }
     const geo::Geocoder& g = *ctx->geocoder;
@@ -94,7 +95,7 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
 
     auto file = geo::AtomicFile::create(o.out);
     if (!file) {
-        std::fprintf(stderr, "%s: %s\n", cmd, file.error().c_str());
+        eprint("%s: %s\n", cmd, file.error().c_str());
         return 1;
     }
     geo::AtomicFile& out = *file;
@@ -137,12 +138,12 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
         }
         ++counts[r.status];
         if (r.status != geo::GeoStatus::Matched || !r.note.empty())
-            std::fprintf(stderr, "%s:%zu: %s%s%s\n", o.in.c_str(), rec.line, geo::to_string(r.status),
+            eprint("%s:%zu: %s%s%s\n", o.in.c_str(), rec.line, geo::to_string(r.status),
                          r.note.empty() ? "" : ": ", r.note.c_str());
 
         const bool placed = std::isfinite(r.lon) && r.status == geo::GeoStatus::Matched;
         if (rec.ok() && rec.size() > header.size())
-            std::fprintf(stderr, "%s:%zu: %zu fields, the header has %zu; the extra ones are kept in extra_1..\n",
+            eprint("%s:%zu: %zu fields, the header has %zu; the extra ones are kept in extra_1..\n",
                          o.in.c_str(), rec.line, rec.size(), header.size());
         for (std::size_t i = 0; i < width; ++i) {
             std::string v = field(static_cast<int>(i));
@@ -168,10 +169,10 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
             << d << geo::csv_field(r.note, d) << '\n';
     }
     if (auto ok = out.commit(); !ok) {
-        std::fprintf(stderr, "%s: %s\n", cmd, ok.error().c_str());
+        eprint("%s: %s\n", cmd, ok.error().c_str());
         return 1;
     }
-    std::fprintf(stderr, "%s: %zu rows -> %s: %zu matched, %zu ambiguous, %zu unmatched, %zu outside\n", cmd, rows,
+    eprint("%s: %zu rows -> %s: %zu matched, %zu ambiguous, %zu unmatched, %zu outside\n", cmd, rows,
                  o.out.c_str(), counts[geo::GeoStatus::Matched], counts[geo::GeoStatus::Ambiguous],
                  counts[geo::GeoStatus::Unmatched], counts[geo::GeoStatus::Outside]);
     return 0;

@@ -6,6 +6,7 @@
 #include "mirador/geo/IncidentAggregation.hpp"
 #include "mirador/geo/IncidentDate.hpp"
 #include "mirador/geo/IncidentOgr.hpp"
+#include "cli/Report.hpp"
 
 namespace mirador {
 
@@ -13,7 +14,7 @@ geo::Result<PlacedIncidents> load_placed_incidents(const DataOptions& data, cons
                                                    const char* command) {
     std::vector<std::string> problems;
     auto store = geo::load_incident_source(input, &problems);
-    for (const auto& p : problems) std::fprintf(stderr, "%s: %s\n", command, p.c_str());
+    for (const auto& p : problems) eprint("%s: %s\n", command, p.c_str());
     if (!store) return geo::make_error(store.error());
     auto ctx = load_geocoding_context(data, command);
     if (!ctx) return geo::make_error(ctx.error());
@@ -21,7 +22,7 @@ geo::Result<PlacedIncidents> load_placed_incidents(const DataOptions& data, cons
     out.placed = geo::place_incidents(out.store, *out.context.geocoder);
     for (std::size_t i = 0; i < out.placed.size(); ++i)
         if (!out.placed.matched(i))
-            std::fprintf(stderr, "%s: %s: incident %s: %s: %s\n", command, input.path.c_str(),
+            eprint("%s: %s: incident %s: %s: %s\n", command, input.path.c_str(),
                          std::string(out.store.id(i)).c_str(), geo::to_string(out.placed.status(i)),
                          std::string(out.placed.note(i)).c_str());
     return out;

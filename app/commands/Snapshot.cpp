@@ -17,6 +17,7 @@
 #include "platform/GlContext.hpp"
 #include "render/GlUtil.hpp"
 #include "render/OffscreenTarget.hpp"
+#include "cli/Report.hpp"
 
 namespace mirador {
 
@@ -171,17 +172,17 @@ int run_snapshot_command(const DataOptions& data, const SnapshotOptions& o) {
     const auto t0 = clock::now();
     auto b = load_boundaries_verbose(data);
     if (!b) {
-        std::fprintf(stderr, "mirador snapshot: %s\n", b.error().c_str());
+        eprint("mirador snapshot: %s\n", b.error().c_str());
         return 1;
     }
     // Flags only the boundaries can judge, checked before anything slow: a map of the sea or an
     // outline of nothing would look like a successful snapshot.
     if (auto v = view_for_bbox(**b, o.bbox, o.width, o.height); !v) {
-        std::fprintf(stderr, "mirador snapshot: %s\n", v.error().c_str());
+        eprint("mirador snapshot: %s\n", v.error().c_str());
         return 2;
     }
     if (!o.highlight.empty() && (*b)->municipalities.find_code(o.highlight) < 0) {
-        std::fprintf(stderr, "mirador snapshot: --highlight %s: no municipality has this CVEGEO in %s (codes are 5 digits, "
+        eprint("mirador snapshot: --highlight %s: no municipality has this CVEGEO in %s (codes are 5 digits, "
                              "state + municipality, e.g. 25006 for Culiacán)\n",
                      o.highlight.c_str(), (*b)->municipalities.source.c_str());
         return 2;
@@ -192,15 +193,15 @@ int run_snapshot_command(const DataOptions& data, const SnapshotOptions& o) {
         // The boundaries loaded above serve the geocoder too; only the gazetteer is added.
         auto ctx = load_geocoding_context(data, "mirador snapshot", std::move(*b));
         if (!ctx) {
-            std::fprintf(stderr, "mirador snapshot: %s\n", ctx.error().c_str());
+            eprint("mirador snapshot: %s\n", ctx.error().c_str());
             return 1;
         }
         geo_ctx = std::make_unique<GeocodingContext>(std::move(ctx.value()));
         std::vector<std::string> problems;
         auto layer = load_incident_layer(o.incidents, *geo_ctx->geocoder, geo_ctx->population.get(), problems);
-        for (const auto& p : problems) std::fprintf(stderr, "mirador snapshot: %s\n", p.c_str());
+        for (const auto& p : problems) eprint("mirador snapshot: %s\n", p.c_str());
         if (!layer) {
-            std::fprintf(stderr, "mirador snapshot: %s\n", layer.error().c_str());
+            eprint("mirador snapshot: %s\n", layer.error().c_str());
             return 1;
         }
         incidents = std::move(layer.value());
@@ -211,17 +212,17 @@ int run_snapshot_command(const DataOptions& data, const SnapshotOptions& o) {
     const auto t1 = clock::now();
     auto r = render_snapshot(boundaries, o, incidents.get());
     if (!r) {
-        std::fprintf(stderr, "mirador snapshot: %s\n", r.error().c_str());
+        eprint("mirador snapshot: %s\n", r.error().c_str());
         return 1;
     }
     auto w = write_png(o.out, r->image);
     if (!w) {
-        std::fprintf(stderr, "mirador snapshot: %s\n", w.error().c_str());
+        eprint("mirador snapshot: %s\n", w.error().c_str());
         return 1;
     }
     const auto t2 = clock::now();
     auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
-    std::fprintf(stderr, "mirador snapshot: wrote %s (%dx%d, %zu municipalities; load %.0f ms, render+write %.0f ms; %s, %s)\n",
+    eprint("mirador snapshot: wrote %s (%dx%d, %zu municipalities; load %.0f ms, render+write %.0f ms; %s, %s)\n",
                  o.out.c_str(), o.width, o.height, boundaries.municipalities.feature_count(), ms(t1 - t0), ms(t2 - t1),
                  r->context_kind.c_str(), r->gl_description.c_str());
     return 0;

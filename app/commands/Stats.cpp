@@ -9,6 +9,7 @@
 #include "mirador/geo/IncidentCsv.hpp"
 #include "mirador/geo/IncidentOgr.hpp"
 #include "mirador/geo/IncidentDate.hpp"
+#include "cli/Report.hpp"
 
 namespace mirador {
 
@@ -21,7 +22,7 @@ int run_stats_command(const DataOptions& data, const StatsOptions& o) {
 
     auto loaded = load_placed_incidents(data, o.incidents, cmd);
     if (!loaded) {
-        std::fprintf(stderr, "%s: %s\n", cmd, loaded.error().c_str());
+        eprint("%s: %s\n", cmd, loaded.error().c_str());
         return 1;
     }
     const geo::IncidentStore& store = loaded->store;
@@ -32,7 +33,7 @@ int run_stats_command(const DataOptions& data, const StatsOptions& o) {
 
     auto out = geo::AtomicFile::create(o.out);
     if (!out) {
-        std::fprintf(stderr, "%s: %s\n", cmd, out.error().c_str());
+        eprint("%s: %s\n", cmd, out.error().c_str());
         return 1;
     }
     const bool rates = ctx.population != nullptr;
@@ -57,10 +58,10 @@ int run_stats_command(const DataOptions& data, const StatsOptions& o) {
         *out << '\n';
     }
     if (auto ok = out->commit(); !ok) {
-        std::fprintf(stderr, "%s: %s\n", cmd, ok.error().c_str());
+        eprint("%s: %s\n", cmd, ok.error().c_str());
         return 1;
     }
-    std::fprintf(stderr, "%s: %zu incidents counted in %zu %s -> %s (%zu outside the filters, %zu not placed in a %s)\n",
+    eprint("%s: %zu incidents counted in %zu %s -> %s (%zu outside the filters, %zu not placed in a %s)\n",
                  cmd, a.counted, a.units.size(), by == geo::AggregateBy::State ? "states" : "municipalities",
                  o.out.c_str(), a.filtered_out, a.unplaced, by == geo::AggregateBy::State ? "state" : "municipality");
     return 0;

@@ -1,6 +1,7 @@
 #include "mirador/geo/CsvReader.hpp"
 
 #include "mirador/geo/InputPath.hpp"
+#include "mirador/geo/Text.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -58,6 +59,7 @@ CsvReader::CsvReader(std::string_view text, CsvOptions options) : text_(text), o
 Result<CsvReader> CsvReader::open(const std::string& path, CsvOptions options) {
     auto data = read_whole_file(path);
     if (!data) return make_error(data.error());
+    if (auto ok = check_text_encoding(std::string_view(*data).substr(0, 512), path); !ok) return make_error(ok.error());
     auto owned = std::make_shared<const std::string>(std::move(data).value());
     CsvReader reader(*owned, options);
     reader.owned_ = std::move(owned);

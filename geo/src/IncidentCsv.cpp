@@ -20,6 +20,7 @@
 
 #include "IncidentChecks.hpp"
 #include "mirador/geo/CsvReader.hpp"
+#include "mirador/geo/MappedFile.hpp"
 #include "mirador/geo/Text.hpp"
 
 namespace mirador::geo {
@@ -314,6 +315,7 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
 }  // namespace
 
 Result<CsvColumnMapping> parse_column_mapping(std::string_view text, const std::string& name) {
+    if (auto ok = check_text_encoding(text.substr(0, 512), name); !ok) return make_error(ok.error());
     CsvColumnMapping m;
     std::size_t line = 0;
     while (!text.empty()) {
@@ -385,23 +387,20 @@ Result<IncidentStore> load_incident_csv(const std::string& path, std::vector<std
         std::error_code ec;
         const bool regular = std::filesystem::is_regular_file(path, ec);
         const auto size = regular ? std::filesystem::file_size(path, ec) : 0;
-        const int fd = !ec && size >= (std::uintmax_t{1} << 20) ? ::open(path.c_str(), O_RDONLY | O_CLOEXEC) : -1;
-        struct stat st {};
-        if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-            const auto bytes = static_cast<std::size_t>(st.st_size);
-            void* map = ::mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE, fd, 0);
-            ::close(fd);
-            if (map != MAP_FAILED) {
-                ::madvise(map, bytes, MADV_SEQUENTIAL);
+        if (!ec && size >= (std::uintmax_t{1} << 20)) {
+            if (auto mapped = MappedFile::open(path)) {
                 IncidentStoreBuilder builder;
-                auto parsed = parse_into(std::string_view(static_cast<const char*>(map), bytes), true, path, problems, options,
-                                         builder);
-                ::munmap(map, bytes);
+                std::vector<std::string> found;
+                auto parsed = parse_into(mapped->text(), true, path, &found, options, builder);
+                // Another program rewrote the file while it was read: what was read mixes two
+                // files (or zeros where the end went). Nothing of it is used.
+                if (mapped->changed())
+                    return make_error(path + ": the file changed while it was being read (another program is writing "
+                                             "it?); load it again once it is complete");
+                if (problems) problems->insert(problems->end(), found.begin(), found.end());
                 if (!parsed) return make_error(parsed.error());
                 return builder.finish();
             }
-        } else if (fd >= 0) {
-            ::close(fd);
         }
     }
     auto text = read_whole_file(path);
@@ -418,6 +417,7 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
     const CsvColumnMapping& map = options.columns;
     CsvOptions csv;
     csv.delimiter = map.delimiter;
+    if (auto ok = check_text_encoding(text.substr(0, 512), name); !ok) return make_error(ok.error());
     CsvReader reader(text, csv);
     if (trim(reader.text()).empty()) return make_error(name + ": empty file (expected a header line and incidents)");
 

@@ -97,8 +97,7 @@ Result<IncidentStore> load_incident_layer(const IncidentOgrOptions& opt, std::ve
     detail::DatasetPtr ds(
         static_cast<GDALDataset*>(GDALOpenEx(opt.path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
     if (!ds) {
-        const std::string why = display_name(gdal_messages.last());
-        return make_error(name + ": not a vector dataset GDAL can read" + (why.empty() ? "" : " (" + why + ")"));
+        return make_error(name + ": " + display_name(detail::why_not_vector(opt.path, gdal_messages.last())));
     }
     const int layer_count = ds->GetLayerCount();
     if (layer_count == 0) return make_error(name + ": contains no layers");
@@ -138,7 +137,7 @@ Result<IncidentStore> load_incident_layer(const IncidentOgrOptions& opt, std::ve
     c.notes = detail::find_field(defn, map.notes);
     const std::string has = " (fields: " + detail::field_list(defn) + ")";
     const std::string missing = first_missing_named_field(
-        map, [&](const std::string& column) { return detail::find_field(defn, column) >= 0; }, has_geometry);
+        map, [&](const std::string& column) { return detail::find_field(defn, column) >= 0; }, is_point_type(declared));
     if (!missing.empty())
         return make_error(where + ": the mapping names attribute '" + *map.column_of(missing) + "' for " + missing +
                           ", and the layer has no such attribute" + has);
