@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "ProcessRun.hpp"
+#include "commands/Snapshot.hpp"
 #include "TestData.hpp"
 
 using namespace mirador;
@@ -214,6 +215,36 @@ TEST_CASE("mirador snapshot --incidents draws points and a choropleth", "[cli][i
     const Png img(dir + "/inc.png");
     REQUIRE(img.px);
     CHECK(img.w == 800);
+    // The picture: where the view puts Mexico, a disc over Bavispe (a8) unlike the fill beside
+    // it; and, drawn without points, the choropleth's classes: Culiacán (10 fatalities) and
+    // Mérida (none) filled apart.
+    const auto& b = test::default_boundaries();
+    auto view = view_for_bbox(b, std::nullopt, 800, 500);
+    REQUIRE(view);
+    auto px = [&](geo::Vec2 map) {
+        const geo::Vec2 p = view->map_to_screen(map);
+        const unsigned char* c = img.at(static_cast<int>(p.x), static_cast<int>(p.y));
+        return std::array<int, 3>{c[0], c[1], c[2]};
+    };
+    auto differ = [](std::array<int, 3> a, std::array<int, 3> c) {
+        return std::abs(a[0] - c[0]) + std::abs(a[1] - c[1]) + std::abs(a[2] - c[2]) > 30;
+    };
+    const geo::Vec2 bavispe = test::to_6372(-108.9409, 30.4801);
+    CHECK(differ(px(bavispe), px({bavispe.x + 30000, bavispe.y + 30000})));
+    const auto anchor = [&](const char* code) {
+        return b.municipality_anchor[static_cast<std::size_t>(b.municipalities.find_code(code))];
+    };
+    r = run("snapshot --incidents " + in + " --choropleth fatalities --classify natural-breaks --no-points --out " + dir +
+            "/inc.png --width 800 --height 500");
+    REQUIRE(r.code == 0);
+    const Png fills(dir + "/inc.png");
+    REQUIRE(fills.px);
+    auto fill_at = [&](geo::Vec2 map) {
+        const geo::Vec2 p = view->map_to_screen(map);
+        const unsigned char* c = fills.at(static_cast<int>(p.x), static_cast<int>(p.y));
+        return std::array<int, 3>{c[0], c[1], c[2]};
+    };
+    CHECK(differ(fill_at(anchor("25006")), fill_at(anchor("31050"))));
     r = run("snapshot --incidents " + in + " --choropleth colours --out " + dir + "/x.png");
     CHECK(r.code == 2);
     CHECK_FALSE(std::filesystem::exists(dir + "/x.png"));
