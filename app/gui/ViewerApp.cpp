@@ -192,7 +192,9 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
             while (!glfwWindowShouldClose(window)) {
                 glfwPollEvents();
                 const auto now = clock::now();
-                const double dt = std::chrono::duration<double>(now - last).count();
+                // Scripted runs (--frames) step a fixed 1/60 s a frame, so what they do does not depend
+                // on how loaded the machine is (playback advanced further on a busy test machine).
+                const double dt = opt.max_frames > 0 ? 1.0 / 60 : std::chrono::duration<double>(now - last).count();
                 last = now;
 
                 // Scripted keys go down one at a time, every other frame (a key held over two frames
