@@ -29,10 +29,21 @@ inline constexpr NumberRange kThreads{0, 256, "threads", true};
 // Choropleth classes.
 inline constexpr NumberRange kClasses{1, 9, "classes", true};
 
+// Points, layers, filters, time.
+inline constexpr NumberRange kPointSizePx{0.5, 100, "pixels"};
+inline constexpr NumberRange kSourceIndex{0, 1000, "", true};
+inline constexpr NumberRange kFatalities{0, 1e9, "fatalities", true};
+inline constexpr NumberRange kCustomDays{1, 36600, "days", true};
+inline constexpr NumberRange kPlaybackSpeed{0.25, 30, "windows per second"};
+
+// Map furniture: offsets from a corner of the map, in pixels at 96 dpi.
+inline constexpr NumberRange kOffsetPx{0, 10000, "pixels"};
+
 // Coordinates.
 inline constexpr NumberRange kLongitude{-180, 180, "degrees"};
 inline constexpr NumberRange kLatitude{-90, 90, "degrees"};
 inline constexpr NumberRange kProjectedMetres{-1e8, 1e8, "metres"};
+inline constexpr NumberRange kExtentMetres{1, 1e8, "metres"};
 
 // A density grid beyond this many cells would need more than 2 GB for its FFT buffers.
 inline constexpr double kMaxGridCells = double(1u << 28);

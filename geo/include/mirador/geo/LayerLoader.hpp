@@ -17,6 +17,7 @@ struct FieldNames {
     std::string state_code = "CVE_ENT";
     std::string local_code = "CVE_MUN";
     std::string name = "NOMGEO";
+    bool operator==(const FieldNames&) const = default;
 };
 
 struct LayerLoadOptions {

@@ -1,0 +1,224 @@
+// The map document and its project file: every field survives a round trip, the version-1 file
+// loads for ever, paths move with the project, and broken files are refused clearly without
+// being touched.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <typeinfo>
+
+#include "FieldCount.hpp"
+#include "ProcessRun.hpp"
+#include "TestData.hpp"
+#include "document/Describe.hpp"
+#include "document/EnumNames.hpp"
+#include "document/ProjectFile.hpp"
+#include "mirador/geo/AtomicFile.hpp"
+
+using namespace mirador;
+namespace fs = std::filesystem;
+
+namespace {
+
+template <class T>
+struct IsOptional : std::false_type {};
+template <class T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+template <class T>
+struct IsVector : std::false_type {};
+template <class T>
+struct IsVector<std::vector<T>> : std::true_type {};
+
+// Sets every field to a value other than its default, and checks on the way that describe()
+// lists as many fields as each struct has members.
+struct Mutator {
+    int layer_kind = 0;  // cycles through the kinds for successive layers
+    std::size_t fields = 0;
+
+    template <class T>
+    void change(T& v, const char* name, const limits::NumberRange* range) {
+        if constexpr (std::is_same_v<T, bool>) {
+            v = !v;
+        } else if constexpr (std::is_arithmetic_v<T>) {
+            double x = range ? range->lo + (range->hi - range->lo) * 0.37 : double(v) + 3;
+            if (range && range->integer) x = std::floor(x);
+            if (std::is_integral_v<T>) x = std::floor(x);
+            if (static_cast<T>(x) == v) x = range ? range->lo : x + 1;
+            v = static_cast<T>(x);
+        } else if constexpr (std::is_same_v<T, std::string>) {
+            v = std::string("/data/Culiacán, Nuevo León/") + name;  // absolute: stays so in the file
+        } else if constexpr (std::is_enum_v<T>) {
+            const auto& values = doc::EnumNames<T>::values;
+            v = std::end(values)[-1].first == v ? values[0].first : std::end(values)[-1].first;
+        } else if constexpr (IsOptional<T>::value) {
+            typename T::value_type inner{};
+            change(inner, name, range);
+            v = inner;
+        } else if constexpr (IsVector<T>::value) {
+            v.clear();
+            for (int k = 0; k < 2; ++k) {
+                typename T::value_type e{};
+                change(e, name, range);
+                v.push_back(e);
+            }
+        } else if constexpr (std::is_same_v<T, doc::LayerStyle>) {
+            const int kind = layer_kind++ % doc::kLayerKindCount;
+            switch (kind) {
+                case 0: v = doc::FillStyle{}; break;
+                case 1: v = doc::HeatmapStyle{}; break;
+                case 2: v = doc::BorderStyle{}; break;
+                case 3: v = doc::PointStyle{}; break;
+                default: v = doc::LabelStyle{}; break;
+            }
+            std::visit([&](auto& s) { change(s, name, range); }, v);
+        } else {
+            Mutator inner{layer_kind, 0};
+            doc::describe(inner, v);
+            layer_kind = inner.layer_kind;
+            INFO(typeid(T).name() << ": describe() lists " << inner.fields << " fields, the struct has "
+                                  << test::field_count<T>());
+            CHECK(inner.fields == test::field_count<T>());
+        }
+    }
+    template <class T>
+    void operator()(const char* name, T& v) {
+        ++fields;
+        change(v, name, nullptr);
+    }
+    template <class T>
+    void operator()(const char* name, T& v, const limits::NumberRange& range) {
+        ++fields;
+        change(v, name, &range);
+    }
+};
+
+doc::MapDocument everything_changed() {
+    doc::MapDocument d;
+    Mutator m;
+    m.change(d, "document", nullptr);
+    return d;
+}
+
+std::string slurp(const std::string& p) { return test::file_bytes(p); }
+
+}  // namespace
+
+TEST_CASE("document: every field is written and read back, and every member has a field", "[document]") {
+    const doc::MapDocument d = everything_changed();
+    const doc::MapDocument fresh;
+    REQUIRE_FALSE(d == fresh);
+    const std::string path = test::temp_dir("doc-roundtrip") + "/p.mirador";
+    const std::string json = doc::project_json(d, path);
+    auto back = doc::parse_project(json, path);
+    INFO(json.substr(0, 2000));
+    REQUIRE(back);
+    CHECK(*back == d);
+    // And the default document, which a new window starts with.
+    auto plain = doc::parse_project(doc::project_json(fresh, path), path);
+    REQUIRE(plain);
+    CHECK(*plain == fresh);
+}
+
+TEST_CASE("document: the version-1 fixture loads, field by field", "[document]") {
+    const std::string fixture = MIRADOR_TEST_FIXTURES "/projects/v1-briefing.mirador";
+    auto d = doc::load_project(fixture);
+    INFO((d ? std::string() : d.error()));
+    REQUIRE(d);
+    const fs::path folder = fs::path(fixture).parent_path();
+    REQUIRE(d->sources.incidents.size() == 1);
+    CHECK(d->sources.incidents[0].path == (folder / "../stats-fixture.csv").lexically_normal().string());
+    CHECK(d->sources.boundaries.path.empty());
+    REQUIRE(d->layers.size() == 5);
+    CHECK(d->layers[0].kind() == doc::LayerKind::Fill);
+    CHECK(std::get<doc::FillStyle>(d->layers[0].style).measure == doc::ChoroplethMeasure::Rate);
+    CHECK(d->layers[1].kind() == doc::LayerKind::Heatmap);
+    CHECK(std::get<doc::HeatmapStyle>(d->layers[1].style).radius_km == 30);
+    CHECK(d->layers[1].opacity == Approx(0.75));
+    CHECK(d->filters.category == geo::IncidentCategory::ArmedClash);
+    CHECK_FALSE(d->time.all_time);
+    CHECK(d->time.window.unit == geo::WindowUnit::Month);
+    CHECK(d->time.start == "2019-10-01");
+    REQUIRE(d->view.extent);
+    CHECK(d->view.extent->center_lat == Approx(24.8));
+    CHECK(d->furniture.title.visible);
+    CHECK(d->furniture.title.title == "Culiacán, octubre de 2019");
+    CHECK(d->furniture.scale_bar.visible);
+    REQUIRE(d->slides.size() == 2);
+    CHECK(d->slides[1].name == "Sinaloa, Q4");
+    CHECK(d->slides[1].playback.enabled);
+    CHECK(d->slides[1].time.window.unit == geo::WindowUnit::Quarter);
+}
+
+TEST_CASE("document: paths below the project's folder are stored relative, others absolute", "[document]") {
+    const std::string dir = test::temp_dir("doc-paths");
+    fs::create_directories(dir + "/data");
+    doc::MapDocument d;
+    d.sources.incidents.push_back({dir + "/data/events.csv", "", dir + "/data/map.txt", false});
+    d.sources.incidents.push_back({"PG:dbname=violence host=127.0.0.1", "events", "", true});
+    d.sources.boundaries.path = "/elsewhere/00mun.shp";
+    const std::string json = doc::project_json(d, dir + "/brief.mirador");
+    CHECK_THAT(json, Catch::Contains("\"path\": \"data/events.csv\"") && Catch::Contains("\"mapping\": \"data/map.txt\""));
+    CHECK_THAT(json, Catch::Contains("\"/elsewhere/00mun.shp\"") && Catch::Contains("PG:dbname=violence host=127.0.0.1"));
+    // Moved with its data, the project still finds it.
+    const std::string moved = test::temp_dir("doc-paths-moved");
+    fs::create_directories(moved + "/data");
+    auto back = doc::parse_project(json, moved + "/brief.mirador");
+    REQUIRE(back);
+    CHECK(back->sources.incidents[0].path == moved + "/data/events.csv");
+    CHECK(back->sources.incidents[1].path == "PG:dbname=violence host=127.0.0.1");
+    CHECK(back->sources.boundaries.path == "/elsewhere/00mun.shp");
+}
+
+TEST_CASE("document: truncated, empty, binary and hand-broken projects are refused clearly", "[document]") {
+    const std::string dir = test::temp_dir("doc-broken");
+    const std::string good = doc::project_json(everything_changed(), dir + "/p.mirador");
+    struct Case {
+        std::string name, text, expect;
+    };
+    const std::vector<Case> cases{
+        {"truncated", good.substr(0, good.size() / 2), "not valid JSON"},
+        {"empty", "", "empty"},
+        {"binary", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "p.mirador:1:1: not valid JSON"},
+        {"not a project", "{\"layers\": []}", "not a Mirador project"},
+        {"newer", "{\"mirador_project\": 2}", "newer Mirador (project format version 2)"},
+        {"wrong type", "{\"mirador_project\": 1, \"layers\": [{\"type\": \"points\", \"opacity\": \"half\"}]}",
+         "layers[0].opacity: expected a number, got \"half\""},
+        {"out of range", "{\"mirador_project\": 1, \"layers\": [{\"type\": \"heatmap\", \"style\": {\"radius_km\": 1e9}}]}",
+         "layers[0].style.radius_km: expected a number from 0.1 to 2000 km"},
+        {"unknown field", "{\"mirador_project\": 1, \"view\": {\"zoom\": 3}}", "view.zoom: unknown field"},
+        {"unknown name", "{\"mirador_project\": 1, \"layers\": [{\"type\": \"hexbins\"}]}", "layers[0].type: expected one of"},
+        {"bad line", "{\"mirador_project\": 1,\n  \"time\": {\"speed\": 2,,}\n}", "p.mirador:2:"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.name);
+        const std::string path = dir + "/p.mirador";
+        std::ofstream(path, std::ios::binary) << c.text;
+        auto r = doc::load_project(path);
+        REQUIRE_FALSE(r);
+        CHECK_THAT(r.error(), Catch::Contains(path) && Catch::Contains(c.expect));
+        CHECK(slurp(path) == c.text);  // reading never changes the file
+    }
+}
+
+TEST_CASE("document: a failed save keeps the old project whole, at every step", "[document]") {
+    const std::string dir = test::temp_dir("doc-save");
+    const std::string path = dir + "/p.mirador";
+    const doc::MapDocument fresh;
+    REQUIRE(doc::save_project(fresh, path));
+    const std::string before = slurp(path);
+    for (auto step : {geo::FaultStep::Create, geo::FaultStep::Write, geo::FaultStep::Fsync, geo::FaultStep::Link,
+                      geo::FaultStep::Rename}) {
+        geo::inject_atomic_file_fault(step);
+        auto r = doc::save_project(everything_changed(), path);
+        geo::inject_atomic_file_fault(geo::FaultStep::None);
+        INFO("step " << int(step));
+        CHECK_FALSE(r);
+        CHECK(slurp(path) == before);
+        CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+    }
+    REQUIRE(doc::save_project(everything_changed(), path));
+    auto back = doc::load_project(path);
+    REQUIRE(back);
+    CHECK(*back == everything_changed());
+}
