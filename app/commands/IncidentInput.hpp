@@ -34,4 +34,12 @@ std::optional<std::pair<std::int32_t, std::int32_t>> parse_date_bounds(const std
 geo::Result<PlacedIncidents> load_placed_incidents(const DataOptions& data, const IncidentInput& input,
                                                    const char* command);
 
+// For commands that need positions only (density): rows with coordinates keep them and nothing
+// else is loaded; only when some row has none are the boundaries, gazetteer and population
+// loaded, to geocode those rows (the rest are not placed in municipalities at all). Only the
+// columns such a command reads are kept: id, date, time, position, place and state, and the
+// fatalities when `with_fatalities` (no category, actors, injured, source or notes).
+geo::Result<geo::IncidentStore> load_positioned_incidents(const DataOptions& data, const IncidentInput& input,
+                                                          const char* command, bool with_fatalities);
+
 }  // namespace mirador
