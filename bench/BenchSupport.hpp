@@ -27,6 +27,18 @@ inline double cpu_seconds() {
     return cpu_seconds(u);
 }
 
+// This process's resident set now, in MB (VmRSS).
+inline long current_rss_mb() {
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return -1;
+    char line[256];
+    long kb = -1;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmRSS: %ld kB", &kb) == 1) break;
+    std::fclose(f);
+    return kb < 0 ? -1 : kb / 1024;
+}
+
 // This process's peak resident set so far, in MB.
 inline long peak_rss_mb() {
     rusage u{};

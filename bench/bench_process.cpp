@@ -25,6 +25,8 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <malloc.h>
+
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -284,16 +286,23 @@ void geocode(const Options& o, const Files& f) {
 
 int main(int argc, char** argv) {
     const Options o = parse(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress shows as it comes, also into a file
     GDALAllRegister();
     Files f;
     f.dir = o.dir;
     f.csv = f.at("points.csv");
     f.gpkg = f.at("points.gpkg");
     auto t = Clock::now();
-    const CityIncidents c = city_incidents(o.rows);
-    const auto lonlat = rounded_lonlat(c);
-    write_csv(f.csv, c, lonlat);
-    write_gpkg(f.gpkg, o.boundaries, c, lonlat);
+    {
+        const CityIncidents c = city_incidents(o.rows);
+        const auto lonlat = rounded_lonlat(c);
+        write_csv(f.csv, c, lonlat);
+        write_gpkg(f.gpkg, o.boundaries, c, lonlat);
+    }
+    // Give the points' memory back: a child's peak RSS (wait4) starts from this process's RSS
+    // at the spawn, so it must be small for the children's figures to be their own.
+    malloc_trim(0);
+    std::printf("this process's RSS before the children: %ld MB\n", current_rss_mb());
     std::printf("%zu incidents written in %.1f s (untimed): %s (%.0f MB), %s (%.0f MB, with the municipalities)\n", o.rows,
                 s_since(t), f.csv.c_str(), std::filesystem::file_size(f.csv) / 1e6, f.gpkg.c_str(),
                 std::filesystem::file_size(f.gpkg) / 1e6);
