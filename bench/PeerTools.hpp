@@ -15,7 +15,7 @@ namespace mirador::bench {
 
 struct ProcessRun {
     double wall_s = 0, cpu_s = 0;  // the child's own (wait4): user + system
-    long peak_rss_mb = 0;
+    long peak_rss_mb = 0;          // at least the spawning process's RSS (kept across exec)
 };
 
 // Runs argv (PATH searched) with stdout and stderr into `log`; exits with the log shown unless

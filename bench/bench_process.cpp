@@ -299,10 +299,10 @@ int main(int argc, char** argv) {
         write_csv(f.csv, c, lonlat);
         write_gpkg(f.gpkg, o.boundaries, c, lonlat);
     }
-    // Give the points' memory back: a child's peak RSS (wait4) starts from this process's RSS
-    // at the spawn, so it must be small for the children's figures to be their own.
+    // The points' memory is given back before each child (run_process): a child's peak RSS
+    // (wait4) starts from this process's RSS at the spawn, printed here as the floor.
     malloc_trim(0);
-    std::printf("this process's RSS before the children: %ld MB\n", current_rss_mb());
+    std::printf("this process's RSS before the children (their peak RSS's floor): %ld MB\n", current_rss_mb());
     std::printf("%zu incidents written in %.1f s (untimed): %s (%.0f MB), %s (%.0f MB, with the municipalities)\n", o.rows,
                 s_since(t), f.csv.c_str(), std::filesystem::file_size(f.csv) / 1e6, f.gpkg.c_str(),
                 std::filesystem::file_size(f.gpkg) / 1e6);
