@@ -27,11 +27,12 @@
 #include <cstring>
 #include <filesystem>
 #include <numbers>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "BenchSupport.hpp"
+#include "CityIncidents.hpp"
+#include "PeerTools.hpp"
 #include "mirador/geo/DensityEngine.hpp"
 #include "mirador/geo/DensityRaster.hpp"
 #include "mirador/geo/IncidentStore.hpp"
@@ -42,33 +43,8 @@ using namespace mirador::bench;
 
 namespace {
 
-[[noreturn]] void die(const std::string& message) {
-    std::fprintf(stderr, "error: %s\n", message.c_str());
-    std::exit(1);
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
 // ---------------------------------------------------------------------------------------------
-// Synthetic incidents
-
-struct City {
-    double lon, lat, spread_km, weight;
-};
-// Approximate centres of large or violence-affected cities, written out for this benchmark.
-constexpr City kCities[] = {
-    {-99.13, 19.43, 25, 10}, {-103.35, 20.67, 20, 8}, {-100.31, 25.67, 18, 6}, {-107.39, 24.80, 8, 7},
-    {-106.42, 23.23, 6, 4},  {-106.49, 31.69, 12, 6}, {-117.04, 32.51, 15, 7}, {-115.45, 32.62, 10, 3},
-    {-110.96, 29.07, 10, 3}, {-104.66, 24.03, 8, 2},  {-103.23, 25.54, 10, 3}, {-97.50, 25.87, 8, 4},
-    {-99.51, 27.48, 6, 4},   {-98.30, 26.08, 8, 3},   {-97.86, 22.25, 10, 3}, {-99.89, 16.86, 8, 5},
-    {-99.54, 18.35, 5, 4},   {-99.50, 17.55, 5, 3},   {-101.18, 19.70, 8, 4}, {-102.05, 19.41, 5, 4},
-    {-102.90, 18.92, 30, 3}, {-101.26, 20.52, 6, 5},  {-101.35, 20.68, 5, 4}, {-101.68, 21.12, 12, 4},
-    {-100.39, 20.59, 10, 3}, {-102.57, 22.77, 8, 4},  {-96.13, 19.18, 10, 3}, {-94.45, 18.14, 8, 2},
-    {-98.20, 19.04, 12, 3},  {-96.72, 17.06, 10, 2},  {-92.95, 17.99, 10, 2}, {-93.12, 16.75, 8, 2},
-    {-86.85, 21.16, 8, 3},   {-89.62, 20.97, 10, 1},  {-104.89, 21.50, 6, 2}, {-103.72, 19.24, 40, 3}};
+// Synthetic incidents (CityIncidents.hpp)
 
 struct Dataset {
     IncidentStore store;
@@ -77,50 +53,7 @@ struct Dataset {
 };
 
 Dataset generate(std::size_t n) {
-    std::mt19937_64 rng(20250101);
-    std::vector<double> w;
-    for (const City& c : kCities) w.push_back(c.weight);
-    std::discrete_distribution<std::size_t> pick(w.begin(), w.end());
-    std::uniform_real_distribution<double> u01(0, 1);
-    std::normal_distribution<double> g(0, 1);
-    auto proj = lonlat_to_display(DisplayCrs::Mexico6372);
-    if (!proj) die(proj.error());
-    std::vector<Vec2> anchor;
-    for (const City& c : kCities) anchor.push_back(proj->forward(Vec2{c.lon, c.lat}));
-    const std::int32_t first = days_from_civil(2014, 1, 1), span = days_from_civil(2023, 12, 31) - first;
-    std::vector<Vec2> pos(n);
-    std::vector<IncidentDate> dates(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (u01(rng) < 0.15) {
-            pos[i] = {-117.1 + 30.3 * u01(rng), 14.5 + 18.2 * u01(rng)};  // lon/lat already
-        } else {
-            const std::size_t c = pick(rng);
-            const double s = kCities[c].spread_km * 1000;
-            pos[i] = proj->inverse(Vec2{anchor[c].x + s * g(rng), anchor[c].y + s * g(rng)});
-        }
-        const CivilDate d = civil_from_days(first + static_cast<std::int32_t>(span * u01(rng)));
-        const double p = u01(rng);
-        IncidentDate& date = dates[i];
-        date.day_start = date.day_end = days_from_civil(d.year, d.month, d.day);
-        if (p > 0.97) {
-            date.precision = DatePrecision::Year;
-            date.day_start = days_from_civil(d.year, 1, 1), date.day_end = days_from_civil(d.year, 12, 31);
-        } else if (p > 0.90) {
-            date.precision = DatePrecision::Month;
-            date.day_start = days_from_civil(d.year, d.month, 1);
-            date.day_end = days_from_civil(d.year, d.month, days_in_month(d.year, d.month));
-        }
-    }
-    IncidentStoreBuilder b;
-    b.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        IncidentView v;
-        v.lon = pos[i].x;
-        v.lat = pos[i].y;
-        v.date = dates[i];
-        b.add(v);
-    }
-    Dataset d{b.finish(), {}, 0};
+    Dataset d{to_store(city_incidents(n)), {}, 0};
     const auto t = Clock::now();
     auto pts = make_density_points(d.store, DensityWeight::Count);
     d.project_s = s_since(t);
@@ -138,66 +71,25 @@ std::pair<Vec2, Vec2> extent_of(const DensityPoints& p) {
 // ---------------------------------------------------------------------------------------------
 // QGIS
 
+// The engine's own float positions, placed ones only.
 void write_gpkg(const std::string& path, const DensityPoints& p) {
-    std::filesystem::remove(path);
-    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
-    GDALDataset* ds = drv ? drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr;
-    if (!ds) die("cannot create " + path);
-    OGRSpatialReference srs;
-    srs.importFromEPSG(6372);
-    OGRLayer* layer = ds->CreateLayer("pts", &srs, wkbPoint, nullptr);
-    if (!layer) die("cannot create a layer in " + path);
-    ds->StartTransaction();
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        if (std::isnan(p.x[i])) continue;
-        OGRFeature f(layer->GetLayerDefn());
-        f.SetGeometryDirectly(new OGRPoint(p.x[i], p.y[i]));  // the engine's own float positions
-        if (layer->CreateFeature(&f) != OGRERR_NONE) die("cannot write " + path);
-    }
-    ds->CommitTransaction();
-    GDALClose(ds);
+    std::vector<Vec2> xy;
+    for (std::size_t i = 0; i < p.size(); ++i)
+        if (!std::isnan(p.x[i])) xy.push_back({p.x[i], p.y[i]});
+    write_points_gpkg(path, xy);
 }
 
 struct QgisRun {
     double wall_s = 0;
-    GridSpec grid;
-    std::vector<float> raw;  // row 0 = south, as DensityGrid
+    DensityGrid raw;  // QGIS's raw values on its grid
 };
 
 QgisRun run_qgis(const std::string& gpkg, const std::string& tif, const std::string& log) {
     std::filesystem::remove(tif);
-    const std::string cmd = std::string("QT_QPA_PLATFORM=offscreen /usr/bin/qgis_process.bin run "
-                                        "qgis:heatmapkerneldensityestimation -- INPUT=")
-                                .append(gpkg)
-                                .append(" RADIUS=25000 PIXEL_SIZE=1000 KERNEL=0 OUTPUT_VALUE=0 OUTPUT=")
-                                .append(tif)
-                                .append(" >")
-                                .append(log)
-                                .append(" 2>&1");
+    setenv("QT_QPA_PLATFORM", "offscreen", 1);
     QgisRun r;
-    const auto t = Clock::now();
-    if (std::system(cmd.c_str()) != 0) die("QGIS failed, see " + log);
-    r.wall_s = s_since(t);
-    GDALDataset* ds = GDALDataset::Open(tif.c_str(), GDAL_OF_RASTER);
-    if (!ds) die("cannot read " + tif);
-    double t6[6];
-    ds->GetGeoTransform(t6);
-    const int nx = ds->GetRasterXSize(), ny = ds->GetRasterYSize();
-    if (std::abs(t6[1] + t6[5]) > 1e-9 || t6[2] != 0 || t6[4] != 0) die(tif + ": not a north-up square grid");
-    r.grid = GridSpec{t6[0], t6[3] + ny * t6[5], t6[1], nx, ny, "EPSG:6372"};
-    r.raw.resize(r.grid.cells());
-    // Negative line spacing stores the northern file rows last.
-    const GSpacing row = static_cast<GSpacing>(nx) * sizeof(float);
-    if (ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, nx, ny, r.raw.data() + static_cast<std::size_t>(ny - 1) * nx, nx,
-                                       ny, GDT_Float32, sizeof(float), -row, nullptr) != CE_None)
-        die("cannot read the cells of " + tif);
-    // QGIS marks cells that no point reaches as nodata (-9999): their density is zero.
-    int has_nodata = 0;
-    const double nodata = ds->GetRasterBand(1)->GetNoDataValue(&has_nodata);
-    if (has_nodata)
-        for (float& v : r.raw)
-            if (v == static_cast<float>(nodata)) v = 0;
-    GDALClose(ds);
+    r.wall_s = run_process(qgis_kde_args(gpkg, 25000, 1000, tif), log).wall_s;
+    r.raw = read_density_raster(tif);
     return r;
 }
 
@@ -234,13 +126,13 @@ void surface_vs_qgis(const Options& o, const Dataset& d) {
         write_gpkg(gpkg, d.pts);
         std::printf("gpkg for QGIS written in %.1f s (untimed)\n", s_since(t));
         q = run_qgis(gpkg, tif, o.dir + "/bench-density-qgis.log");
-        std::printf("QGIS heatmap (qgis_process, start-up included): %.2f s; grid %d x %d\n", q.wall_s, q.grid.nx, q.grid.ny);
+        std::printf("QGIS heatmap (qgis_process, start-up included): %.2f s; grid %d x %d\n", q.wall_s, q.raw.spec.nx, q.raw.spec.ny);
     } else {
         const auto [lo, hi] = extent_of(d.pts);
-        q.grid = grid_covering(lo, hi, k.radius_m, 1000);
+        q.raw.spec = grid_covering(lo, hi, k.radius_m, 1000);
     }
     auto t = Clock::now();
-    DensityEngine engine(q.grid, k, o.threads);
+    DensityEngine engine(q.raw.spec, k, o.threads);
     const double plan_s = s_since(t);
     std::vector<double> bin_s, conv_s, total;
     std::vector<double> binned;
@@ -261,26 +153,18 @@ void surface_vs_qgis(const Options& o, const Dataset& d) {
     const GridSpec& b = engine.binned_grid();
     std::printf("Mirador engine on %d x %d cells (binned %d x %d): plan %.3f s; compute (bin + convolve) %.3f s "
                 "(median of 5, best %.3f s), %d threads; separately: bin %.3f s, convolve %.3f s\n",
-                q.grid.nx, q.grid.ny, b.nx, b.ny, plan_s, median(total), *std::min_element(total.begin(), total.end()),
+                q.raw.spec.nx, q.raw.spec.ny, b.nx, b.ny, plan_s, median(total), *std::min_element(total.begin(), total.end()),
                 o.threads, median(bin_s), median(conv_s));
     if (!o.qgis) return;
-    // QGIS's raw value is Σ(1 - d²/r²)²: per km² density x πr_km²/3.
-    const double to_raw = std::numbers::pi * 25.0 * 25.0 / 3.0;
-    double max_ref = 0, max_diff = 0, worst_cell = 0;
-    for (float v : q.raw) max_ref = std::max<double>(max_ref, v);
-    for (std::size_t i = 0; i < q.raw.size(); ++i) {
-        const double a = ours.values[i] * to_raw, r = q.raw[i];
-        max_diff = std::max(max_diff, std::abs(a - r));
-        if (r > 0.01 * max_ref) worst_cell = std::max(worst_cell, std::abs(a - r) / r);
-    }
+    const QgisComparison c = compare_to_qgis_raw(ours, q.raw, 25.0);
     if (o.keep) {
         DensityGrid raw = ours;
-        for (float& v : raw.values) v = static_cast<float>(v * to_raw);
+        for (float& v : raw.values) v = static_cast<float>(v * std::numbers::pi * 25.0 * 25.0 / 3.0);
         if (auto w = write_density_geotiff(raw, o.dir + "/bench-density-mirador-raw.tif", "raw"); !w) die(w.error());
     }
     std::printf("vs QGIS: %.0fx faster (QGIS wall / bin+convolve); max|ours-QGIS|/max(QGIS) = %.2e; worst per-cell "
                 "relative error where QGIS > 1 %% of its max = %.2e (QGIS max %.1f)\n",
-                q.wall_s / median(total), max_diff / max_ref, worst_cell, max_ref);
+                q.wall_s / median(total), c.max_diff, c.worst_cell, c.peak);
     if (!o.keep) {
         std::filesystem::remove(gpkg);
         std::filesystem::remove(tif);

@@ -262,6 +262,10 @@ TEST_CASE("mirador density writes a GeoTIFF peaking where the incidents are", "[
     std::unique_ptr<GDALDataset, void (*)(GDALDataset*)> ds(GDALDataset::Open(tif.c_str(), GDAL_OF_RASTER),
                                                            [](GDALDataset* d) { GDALClose(d); });
     REQUIRE(ds);
+    // Thirteen incidents: summed exactly, not binned, and the file says so.
+    const char* method = ds->GetMetadataItem("DENSITY_METHOD");
+    CHECK(std::string(method ? method : "") == "exact");
+    CHECK_THAT(r.out, Catch::Contains("time: read"));
     double t[6];
     REQUIRE(ds->GetGeoTransform(t) == CE_None);
     CHECK(t[1] == 1000);

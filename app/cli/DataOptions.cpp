@@ -1,13 +1,14 @@
 #include "cli/DataOptions.hpp"
 #include "cli/Report.hpp"
 
+#include "platform/DataDirs.hpp"
+
 #include <CLI/CLI.hpp>
 #include <gdal_priv.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <vector>
-#include <unistd.h>
 
 namespace mirador {
 
@@ -34,10 +35,12 @@ void add_data_options(CLI::App& app, DataOptions& o) {
         ->capture_default_str();
     app.add_option("--field-name", o.fields.name, "Attribute with the name")->capture_default_str();
     app.add_option("--gazetteer", o.gazetteer,
-                   "INEGI localities CSV for place names (default: data/gazetteer/localidades_mx.csv)")
+                   "INEGI localities CSV (.csv or .csv.gz) for place names (default: the data folder's "
+                   "gazetteer/localidades_mx.csv, else the bundled assets/localities_2020.csv.gz)")
         ->option_text("PATH");
     app.add_option("--population", o.population,
-                   "Population table CVEGEO,POB_TOTAL for rates (default: data/mx/population_2020.csv)")
+                   "Population table CVEGEO,POB_TOTAL for rates (default: the data folder's mx/population_2020.csv, "
+                   "else the bundled assets/population_2020.csv)")
         ->option_text("PATH");
     app.add_flag("--allow-partial", o.allow_partial,
                  "Load a boundary layer that cannot be read whole (truncated or damaged): the features that can be "
@@ -48,25 +51,27 @@ void add_data_options(CLI::App& app, DataOptions& o) {
 
 std::string asset_dir() {
     if (const char* env = std::getenv("MIRADOR_ASSETS"); env && fs::is_directory(env)) return env;
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        for (const fs::path& cand : {exe.parent_path() / "assets", exe.parent_path().parent_path() / "assets",
-                                     exe.parent_path().parent_path() / "share/mirador/assets"})
-            if (fs::exists(cand / "mexico.gpkg")) return cand.string();
-    }
-    return MIRADOR_SOURCE_ASSETS;
+    const auto dirs = mirador_share_dirs();
+    for (const fs::path& d : dirs)
+        if (fs::exists(d / "assets/mexico.gpkg")) return (d / "assets").string();
+    // None: the folder an installation would have, so that errors name the file expected.
+    return dirs.empty() ? std::string("assets") : (dirs.front() / "assets").string();
 }
 
 std::string find_data_file(const std::string& relative) {
-    std::vector<fs::path> roots;
-    if (const char* env = std::getenv("MIRADOR_DATA_DIR"); env && *env) roots.emplace_back(env);
-    const fs::path source = fs::path(MIRADOR_SOURCE_ASSETS).parent_path();
-    roots.push_back(source / "data");
-    roots.push_back(source.parent_path() / "shared/data");
-    for (const auto& r : roots)
-        if (fs::exists(r / relative)) return (r / relative).string();
+    // An explicit MIRADOR_DATA_DIR is the only place looked at (an empty folder hides the data).
+    if (const char* env = std::getenv("MIRADOR_DATA_DIR"); env && *env) {
+        const fs::path p = fs::path(env) / relative;
+        return fs::exists(p) ? p.string() : std::string();
+    }
+    for (const fs::path& d : mirador_share_dirs())
+        if (fs::exists(d / "data" / relative)) return (d / "data" / relative).string();
     return {};
+}
+
+std::string find_asset_file(const std::string& relative) {
+    const fs::path p = fs::path(asset_dir()) / relative;
+    return fs::exists(p) ? p.string() : std::string();
 }
 
 std::string default_boundaries_path() { return (fs::path(asset_dir()) / "mexico.gpkg").string(); }

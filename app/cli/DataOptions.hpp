@@ -21,19 +21,24 @@ struct DataOptions {
     std::string triangulator = "earclip";
     bool allow_partial = false;    // load what can be read of a damaged boundary layer
     geo::FieldNames fields;
-    std::string gazetteer;   // INEGI localities; empty = data/gazetteer/localidades_mx.csv if present
-    std::string population;  // CVEGEO,POB_TOTAL; empty = data/mx/population_2020.csv if present
+    std::string gazetteer;   // INEGI localities; empty = the data folder's, else the bundled table
+    std::string population;  // CVEGEO,POB_TOTAL; empty = the data folder's, else the bundled table
 };
 
 void add_data_options(CLI::App& app, DataOptions& options);
 
-// Folder of Mirador's own assets: $MIRADOR_ASSETS, else next to the executable, else the
-// source tree the binary was built from.
+// Folder of Mirador's own assets (mexico.gpkg, the place tables, the seed incidents):
+// $MIRADOR_ASSETS, else share/mirador/assets beside the executable (installed, or the build
+// tree), else in $XDG_DATA_HOME / $XDG_DATA_DIRS (platform/DataDirs.hpp). Never the source tree.
 std::string asset_dir();
 std::string default_boundaries_path();
+// A file among the assets, or "" when it is not there.
+std::string find_asset_file(const std::string& relative_path);
 
-// A file of the full data set (see scripts/fetch-data): $MIRADOR_DATA_DIR, else data/ in the
-// source tree, else ../shared/data beside it. Empty when none has it.
+// A file of the full, optional data set (see scripts/fetch-data): in $MIRADOR_DATA_DIR when it
+// is set (and nowhere else), else in share/mirador/data beside the executable (the build tree
+// links it to the checkout's data/ or ../shared/data) or in the XDG data folders. "" when none
+// has it.
 std::string find_data_file(const std::string& relative_path);
 
 // Resolves defaults (bundled GeoPackage, a states layer beside the municipalities) into

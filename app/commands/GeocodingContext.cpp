@@ -23,10 +23,19 @@ geo::Result<GeocodingContext> load_geocoding_context(const DataOptions& data, co
         c.boundaries = std::move(b.value());
     }
 
-    const std::string gaz = data.gazetteer.empty() ? find_data_file("gazetteer/localidades_mx.csv") : data.gazetteer;
+    // The data folder's tables when there is one (scripts/fetch-data), else the bundled ones
+    // (scripts/make-assets), so a fresh clone or an installed package geocodes localities and
+    // gives rates with nothing beside it.
+    const auto table = [](const std::string& flag, const char* data_file, const char* asset) {
+        if (!flag.empty()) return flag;
+        const std::string found = find_data_file(data_file);
+        return found.empty() ? find_asset_file(asset) : found;
+    };
+    const std::string gaz = table(data.gazetteer, "gazetteer/localidades_mx.csv", "localities_2020.csv.gz");
     if (gaz.empty()) {
-        eprint("%s: no localities gazetteer (run scripts/fetch-data or pass --gazetteer); "
-                             "places match states and municipalities only\n", command);
+        eprint("%s: no localities gazetteer (assets/localities_2020.csv.gz is missing: run scripts/make-assets, or "
+               "pass --gazetteer); places match states and municipalities only\n",
+               command);
     } else {
         std::vector<std::string> problems;
         auto g = geo::load_gazetteer(gaz, &problems);
@@ -34,7 +43,7 @@ geo::Result<GeocodingContext> load_geocoding_context(const DataOptions& data, co
         for (const auto& p : problems) eprint("%s: warning: %s\n", command, p.c_str());
         c.gazetteer = std::make_unique<geo::Gazetteer>(std::move(g.value()));
     }
-    const std::string pop = data.population.empty() ? find_data_file("mx/population_2020.csv") : data.population;
+    const std::string pop = table(data.population, "mx/population_2020.csv", "population_2020.csv");
     if (!pop.empty()) {
         auto p = geo::load_population(pop);
         if (!p) return geo::make_error(p.error());

@@ -16,7 +16,6 @@
 
 namespace mirador {
 
-
 struct PlacedIncidents {
     geo::IncidentStore store;
     geo::Placements placed;  // one per incident, store order
@@ -26,5 +25,13 @@ struct PlacedIncidents {
 // Messages go to stderr prefixed with `command`; the error names the file.
 geo::Result<PlacedIncidents> load_placed_incidents(const DataOptions& data, const geo::IncidentSource& input,
                                                    const char* command);
+
+// For commands that need positions only (density): rows with coordinates keep them and nothing
+// else is loaded; only when some row has none are the boundaries, gazetteer and population
+// loaded, to geocode those rows (the rest are not placed in municipalities at all). Only the
+// columns such a command reads are kept: id, date, time, position, place and state, and the
+// fatalities when `with_fatalities` (no category, actors, injured, source or notes).
+geo::Result<geo::IncidentStore> load_positioned_incidents(const DataOptions& data, const geo::IncidentSource& input,
+                                                          const char* command, bool with_fatalities);
 
 }  // namespace mirador

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "platform/DataDirs.hpp"
+
 namespace mirador {
 
 namespace {
@@ -32,11 +34,13 @@ const ImWchar* glyph_ranges() {
 
 std::string find_ui_font() {
     if (const char* env = std::getenv("MIRADOR_FONT"); env && std::filesystem::exists(env)) return env;
-    for (const char* p : {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                          "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                          "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-                          "/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf"})
-        if (std::filesystem::exists(p)) return p;
+    // Under every XDG data folder (~/.local/share, /usr/local/share, /usr/share by default), as
+    // Debian (fonts-dejavu-core, which the package depends on), Fedora and Arch lay fonts out.
+    for (const auto& dir : xdg_data_dirs())
+        for (const char* p : {"fonts/truetype/dejavu/DejaVuSans.ttf", "fonts/truetype/noto/NotoSans-Regular.ttf",
+                              "fonts/truetype/liberation/LiberationSans-Regular.ttf", "fonts/TTF/DejaVuSans.ttf",
+                              "fonts/dejavu/DejaVuSans.ttf"})
+            if (std::filesystem::exists(dir / p)) return (dir / p).string();
     return {};
 }
 

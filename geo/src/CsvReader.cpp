@@ -9,6 +9,10 @@
 #include <cstring>
 #include <filesystem>
 
+#include <cpl_vsi.h>
+
+#include "GdalSupport.hpp"
+
 namespace mirador::geo {
 
 namespace {
@@ -25,9 +29,33 @@ std::size_t count_newlines(const char* from, const char* to) {
 
 }  // namespace
 
+namespace {
+
+// Through GDAL's virtual file systems: a compressed file is read as its contents, as the
+// bundled localities table (assets/localities_2020.csv.gz) is.
+Result<std::string> read_through_gdal(const std::string& path, const std::string& shown) {
+    detail::GdalMessageCollector messages;
+    CPLErrorReset();
+    VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
+    if (!f) return make_error(shown + ": cannot open" + (messages.last().empty() ? "" : ": " + messages.last()));
+    std::string data;
+    char block[1 << 16];
+    std::size_t n = 0;
+    while ((n = VSIFReadL(block, 1, sizeof block, f)) > 0) data.append(block, n);
+    // A damaged or truncated stream stops short of the end, with an error from GDAL.
+    const bool failed = !VSIFEofL(f) || CPLGetLastErrorType() >= CE_Failure;
+    VSIFCloseL(f);
+    if (failed) return make_error(shown + ": read error" + (messages.last().empty() ? "" : ": " + messages.last()));
+    return data;
+}
+
+}  // namespace
+
 Result<std::string> read_whole_file(const std::string& path) {
+    if (path.starts_with("/vsi")) return read_through_gdal(path, path);
     if (auto ok = check_input_path(path); !ok) return make_error(ok.error());
     std::error_code ec;
+    if (path.ends_with(".gz")) return read_through_gdal("/vsigzip/" + path, path);
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return make_error(path + ": cannot open (" + std::strerror(errno) + ")");
     std::string data;

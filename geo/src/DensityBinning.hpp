@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <limits>
 #include <tuple>
+#include <utility>
+#include <algorithm>
 
 #include "mirador/geo/DensityPoints.hpp"
 #include "mirador/geo/TimeWindow.hpp"
@@ -32,6 +34,14 @@ void for_each_in_window(const DensityPoints& pts, DayRange window, F&& f) {
         }
         f(i, pts.weight[i] * share);
     }
+}
+
+// The cells [first, last] of one axis (n cells of size c from origin o) whose centres
+// o + (i + 0.5)·c may lie within h of v: the exact engines' loop bounds. Empty when last < first.
+inline std::pair<int, int> cells_within(double v, double h, double o, double c, int n) {
+    const int first = std::max(0, static_cast<int>(std::floor((v - h - o) / c - 0.5)));
+    const int last = std::min(n - 1, static_cast<int>(std::ceil((v + h - o) / c - 0.5)));
+    return {first, last};
 }
 
 // Cell centres of a grid (nx x ny, lower-left corner x0, y0) as binning nodes.

@@ -62,7 +62,10 @@ struct DensityEngine::Impl {
     int radius_cells = 0;
     int n0 = 0, n1 = 0, stride = 0;  // FFT rows (y), columns (x), floats per row (in place r2c)
     float* buf = nullptr;
-    fftwf_complex* spectrum = nullptr;  // the kernel's, scaled to per km² and FFTW's 1/(n0·n1)
+    // The kernel's transform, scaled to per km² and FFTW's 1/(n0·n1). The kernel is real and
+    // even (k(-d) = k(d), wrapped around the origin), so its transform is real: the real parts
+    // alone, half the memory and half the multiply of a complex spectrum.
+    float* spectrum = nullptr;
     fftwf_plan forward = nullptr, inverse = nullptr;
     double peak = 0;
     int threads = 1;
@@ -93,7 +96,7 @@ struct DensityEngine::Impl {
     void convolve_loaded(DensityGrid& out) const {
         fftwf_execute(forward);
         auto* a = reinterpret_cast<std::complex<float>*>(buf);
-        const auto* b = reinterpret_cast<const std::complex<float>*>(spectrum);
+        const float* b = spectrum;
         const std::size_t n = spectrum_size();
         const auto multiply = [&](std::size_t first, std::size_t last) {
             for (std::size_t i = first; i < last; ++i) a[i] *= b[i];
@@ -136,7 +139,7 @@ DensityEngine::DensityEngine(const GridSpec& grid, const KernelSpec& k, int thre
     m.n1 = fft_size(m.binned.nx);
     m.stride = 2 * (m.n1 / 2 + 1);
     m.buf = fftwf_alloc_real(m.buffer_size());
-    m.spectrum = fftwf_alloc_complex(m.spectrum_size());
+    m.spectrum = fftwf_alloc_real(m.spectrum_size());
     {
         std::lock_guard lock(planner_mutex());
         static const bool threads_ok = fftwf_init_threads() != 0;
@@ -158,7 +161,8 @@ DensityEngine::DensityEngine(const GridSpec& grid, const KernelSpec& k, int thre
         }
     }
     fftwf_execute(m.forward);
-    std::memcpy(m.spectrum, m.buf, m.spectrum_size() * sizeof(fftwf_complex));
+    const auto* transformed = reinterpret_cast<const std::complex<float>*>(m.buf);
+    for (std::size_t i = 0; i < m.spectrum_size(); ++i) m.spectrum[i] = transformed[i].real();
 }
 
 DensityEngine::~DensityEngine() = default;

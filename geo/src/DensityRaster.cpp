@@ -1,5 +1,6 @@
 #include "mirador/geo/DensityRaster.hpp"
 
+#include <gdal_frmts.h>
 #include <ogr_spatialref.h>
 
 #include <mutex>
@@ -8,12 +9,15 @@
 
 namespace mirador::geo {
 
-Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& path, std::string_view units) {
+Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& path, std::string_view units,
+                                   const RasterMetadata& metadata) {
     const GridSpec& g = grid.spec;
     if (g.nx <= 0 || g.ny <= 0 || grid.values.size() != g.cells())
         return make_error(path + ": cannot write an empty or inconsistent density grid");
+    // The GeoTIFF driver alone: registering all of GDAL's drivers costs 10-30 ms of a command
+    // that may otherwise need none.
     static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
+    std::call_once(once, [] { GDALRegister_GTiff(); });
     detail::GdalMessageCollector messages;
     const auto fail = [&](const char* what) {
         const std::string why = messages.last();
@@ -23,13 +27,17 @@ Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& p
     if (srs.SetFromUserInput(g.crs.c_str()) != OGRERR_NONE) return make_error(path + ": unknown CRS '" + g.crs + "'");
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
     if (!driver) return make_error(path + ": GDAL has no GTiff driver");
-    const char* options[] = {"COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES", nullptr};
+    // DEFLATE at its fastest level: measured on a 3330 x 2152 grid of 1M clustered incidents,
+    // 0.48 s of CPU instead of 0.86 s at the default level, for a file 3 % larger (17.2 MB,
+    // 16.7 MB). ZSTD was faster still but fewer programs read it; NUM_THREADS did not help.
+    const char* options[] = {"COMPRESS=DEFLATE", "ZLEVEL=1", "PREDICTOR=3", "TILED=YES", nullptr};
     detail::DatasetPtr ds(driver->Create(path.c_str(), g.nx, g.ny, 1, GDT_Float32, const_cast<char**>(options)));
     if (!ds) return fail("cannot create the GeoTIFF");
     // North-up: the file's first row is the grid's last (northernmost).
     double transform[6] = {g.x0, g.cell, 0.0, g.y1(), 0.0, -g.cell};
     ds->SetGeoTransform(transform);
     ds->SetSpatialRef(&srs);
+    for (const auto& [name, value] : metadata) ds->SetMetadataItem(name.c_str(), value.c_str());
     GDALRasterBand* band = ds->GetRasterBand(1);
     const std::string u(units);
     band->SetDescription(u.c_str());

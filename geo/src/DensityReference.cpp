@@ -11,11 +11,8 @@ DensityGrid density_reference(const DensityPoints& pts, DayRange window, const G
     const double h = k.radius_m, c = grid.cell;
     detail::for_each_in_window(pts, window, [&](std::size_t p, double w) {
         const double x = pts.x[p], y = pts.y[p];
-        // Cell centres within h: x0 + (i + 0.5)·c in (x - h, x + h).
-        const int i0 = std::max(0, static_cast<int>(std::floor((x - h - grid.x0) / c - 0.5)));
-        const int i1 = std::min(grid.nx - 1, static_cast<int>(std::ceil((x + h - grid.x0) / c - 0.5)));
-        const int j0 = std::max(0, static_cast<int>(std::floor((y - h - grid.y0) / c - 0.5)));
-        const int j1 = std::min(grid.ny - 1, static_cast<int>(std::ceil((y + h - grid.y0) / c - 0.5)));
+        const auto [i0, i1] = detail::cells_within(x, h, grid.x0, c, grid.nx);
+        const auto [j0, j1] = detail::cells_within(y, h, grid.y0, c, grid.ny);
         for (int j = j0; j <= j1; ++j) {
             const double dy = grid.center_y(j) - y;
             for (int i = i0; i <= i1; ++i) {

@@ -48,17 +48,21 @@ Result<Gazetteer> load_gazetteer(const std::string& path, std::vector<std::strin
     if (!reader) return make_error(reader.error());
     CsvRecord rec;
     if (!reader->next(rec) || !rec.ok()) return make_error(path + ": empty or unreadable header");
-    int c_mun = -1, c_name = -1, c_lat = -1, c_lon = -1, c_pop = -1;
+    int c_mun = -1, c_code = -1, c_name = -1, c_lat = -1, c_lon = -1, c_pop = -1;
     for (std::size_t i = 0; i < rec.size(); ++i) {
         const std::string_view h = rec[i];
         if (h == "CVEGEO_MUN") c_mun = static_cast<int>(i);
+        if (h == "CVEGEO") c_code = static_cast<int>(i);
         if (h == "NOM_LOC") c_name = static_cast<int>(i);
         if (h == "LAT") c_lat = static_cast<int>(i);
         if (h == "LON") c_lon = static_cast<int>(i);
         if (h == "POB_TOTAL") c_pop = static_cast<int>(i);
     }
+    // Without CVEGEO_MUN, the municipality is the first five digits of the locality's CVEGEO.
+    const bool from_locality_code = c_mun < 0;
+    if (from_locality_code) c_mun = c_code;
     if (c_mun < 0 || c_name < 0 || c_lat < 0 || c_lon < 0)
-        return make_error(path + ": needs the columns CVEGEO_MUN, NOM_LOC, LAT and LON");
+        return make_error(path + ": needs the columns CVEGEO_MUN (or CVEGEO), NOM_LOC, LAT and LON");
     const auto need = static_cast<std::size_t>(std::max({c_mun, c_name, c_lat, c_lon, c_pop}) + 1);
     auto problem = [&](std::size_t line, const std::string& why) {
         if (problems) problems->push_back(path + ":" + std::to_string(line) + ": " + why);
@@ -77,8 +81,9 @@ Result<Gazetteer> load_gazetteer(const std::string& path, std::vector<std::strin
         }
         Locality l;
         l.name = ensure_utf8(rec[static_cast<std::size_t>(c_name)]);
-        l.municipality_code = std::string(rec[static_cast<std::size_t>(c_mun)]);
-        if (l.municipality_code.size() != 5 || !parse_double(rec[static_cast<std::size_t>(c_lat)], l.lat) ||
+        const std::string_view code = rec[static_cast<std::size_t>(c_mun)];
+        l.municipality_code = std::string(code.substr(0, 5));
+        if (code.size() != (from_locality_code ? 9u : 5u) || !parse_double(rec[static_cast<std::size_t>(c_lat)], l.lat) ||
             !parse_double(rec[static_cast<std::size_t>(c_lon)], l.lon)) {
             problem(rec.line, "bad municipality code or coordinates; skipped");
             continue;

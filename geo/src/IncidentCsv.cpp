@@ -365,7 +365,8 @@ std::string first_missing_named_field(const CsvColumnMapping& m, const std::func
     for (const std::string& field : m.named) {
         if (skip_position && (field == "lon" || field == "lat")) continue;
         const std::string* column = m.column_of(field);
-        if (column && !has_column(*column)) return field;
+        // An emptied column is one the caller chose not to read.
+        if (column && !column->empty() && !has_column(*column)) return field;
     }
     return {};
 }

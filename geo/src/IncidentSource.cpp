@@ -6,7 +6,8 @@
 
 namespace mirador::geo {
 
-Result<IncidentStore> load_incident_source(const IncidentSource& source, std::vector<std::string>* problems) {
+Result<IncidentStore> load_incident_source(const IncidentSource& source, std::vector<std::string>* problems,
+                                           const std::function<void(CsvColumnMapping&)>& columns) {
     IncidentOgrOptions options;
     options.layer = source.layer;
     if (!source.mapping.empty()) {
@@ -14,6 +15,7 @@ Result<IncidentStore> load_incident_source(const IncidentSource& source, std::ve
         if (!m) return make_error(m.error());
         options.columns = *m;
     }
+    if (columns) columns(options.columns);
     auto store = load_incidents(source.path, problems, options);
     if (!store) return store;
     const DuplicateIds dups = find_duplicate_ids(*store);

@@ -82,7 +82,8 @@ private:
 // line break, or starts or ends with a space; otherwise as it is.
 std::string csv_field(std::string_view text, char delimiter = ',');
 
-// The whole file as bytes. Errors name the file.
+// The whole file as bytes; a name ending in .gz is decompressed, and GDAL's virtual paths
+// (/vsigzip/..., /vsizip/...) are read through GDAL. Errors name the file.
 [[nodiscard]] Result<std::string> read_whole_file(const std::string& path);
 
 }  // namespace mirador::geo

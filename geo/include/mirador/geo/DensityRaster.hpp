@@ -2,14 +2,19 @@
 // Density grids as GeoTIFF (Float32, north-up, the grid's CRS, no nodata: zero is a value).
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "mirador/geo/DensityGrid.hpp"
 #include "mirador/geo/Result.hpp"
 
 namespace mirador::geo {
 
-// `units` becomes the band's description and unit type, e.g. "incidents per km²".
-// Errors name the file.
-Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& path, std::string_view units);
+// `units` becomes the band's description and unit type, e.g. "incidents per km²"; `metadata`
+// items (name, value) go to the dataset's default metadata domain (gdalinfo lists them), e.g.
+// how the surface was computed. Errors name the file.
+using RasterMetadata = std::vector<std::pair<std::string, std::string>>;
+Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& path, std::string_view units,
+                                   const RasterMetadata& metadata = {});
 
 }  // namespace mirador::geo

@@ -3,7 +3,9 @@
 // incidents that name a village rather than a municipality ("Tepochica, Guerrero").
 //
 // Columns read by name: CVEGEO_MUN, NOM_LOC, LAT, LON, POB_TOTAL (CVE_ENT is derived from
-// CVEGEO_MUN). Alternate names in parentheses count as names of their own:
+// CVEGEO_MUN); without CVEGEO_MUN, the municipality comes from the locality's nine-digit
+// CVEGEO (state 2, municipality 3, locality 4), as in the bundled assets/localities_2020.csv.gz.
+// A path ending in .gz (or a GDAL /vsi path) is read through GDAL. Alternate names in parentheses count as names of their own:
 // "Bonifacio Moreno (El Aguaje)" is found as "Bonifacio Moreno" and as "El Aguaje".
 #include <string>
 #include <unordered_map>

@@ -2,9 +2,11 @@
 // Where incidents come from, as the window, the project file and every command name it: a file
 // (CSV or any OGR point source) or a "PG:..." connection, its layer, an optional `field=column`
 // mapping file for layouts other than Mirador's, and what to do with repeated ids.
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "mirador/geo/IncidentCsv.hpp"
 #include "mirador/geo/IncidentStore.hpp"
 #include "mirador/geo/Result.hpp"
 
@@ -21,7 +23,10 @@ struct IncidentSource {
 // Loads the mapping, then the incidents (CSV by extension, else OGR), then reports ids that
 // appear more than once (see IncidentDuplicates.hpp). Row problems and warnings go to
 // `problems`; the error names the file that cannot be used.
-[[nodiscard]] Result<IncidentStore> load_incident_source(const IncidentSource& source,
-                                                         std::vector<std::string>* problems = nullptr);
+// `columns`, when given, adjusts the mapping before loading (a command that reads only some
+// fields blanks the others, which are then not loaded at all).
+[[nodiscard]] Result<IncidentStore> load_incident_source(
+    const IncidentSource& source, std::vector<std::string>* problems = nullptr,
+    const std::function<void(CsvColumnMapping&)>& columns = {});
 
 }  // namespace mirador::geo
