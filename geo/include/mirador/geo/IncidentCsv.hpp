@@ -3,6 +3,8 @@
 //
 //   id,date,place,state,lon,lat,category,actors,fatalities,injured,source,notes
 //
+// and optionally date_end, date_precision and location_precision (see CsvColumnMapping).
+//
 // with columns found by name (any order, any case; extra columns ignored). Other layouts, such
 // as a newsroom's spreadsheet with "fecha;latitud;longitud", load through a CsvColumnMapping,
 // which can also be read from a small file of `field=column` lines.
@@ -13,8 +15,10 @@
 // is not UTF-8 is read as Latin-1 and kept, with a warning. Only a file that cannot be used at
 // all (missing, empty, no usable header) is an error.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "mirador/geo/IncidentStore.hpp"
@@ -22,30 +26,56 @@
 
 namespace mirador::geo {
 
+// A source's codes for one field turned into Mirador's values: UCDP's type_of_violence "3" into
+// "attack on civilians", its where_prec "4" into "state".
+struct ValueMap {
+    std::vector<std::pair<std::string, std::string>> entries;  // (source value, Mirador's value)
+    std::optional<std::string> otherwise;                      // "*": any value not listed
+    bool empty() const { return entries.empty() && !otherwise; }
+    // The mapped value: an entry for `value` (as written, else in any case), else `otherwise`,
+    // else `value` itself. Empty stays empty.
+    std::string_view apply(std::string_view value) const;
+};
+
 // Which column holds each field. An empty name: the file has no such column.
 struct CsvColumnMapping {
     std::string id = "id";
     std::string date = "date";  // required
+    std::string date_end = "date_end";  // optional: the last day of an event that spans days
     std::string time = "time";  // optional "HH:MM", for files that keep the time apart
+    // Optional: how well the date is known, "day", "week" (the seven days around it), "month"
+    // or "year" (its calendar month or year), after date_precision_values.
+    std::string date_precision = "date_precision";
+    // Optional: how well the place is known, "point", "municipality", "estimated", "state",
+    // "country" or "outside" (see LocationPrecision.hpp), after location_precision_values.
+    std::string location_precision = "location_precision";
     std::string place = "place";
     std::string state = "state";
     std::string lon = "lon";  // lon and lat, or place (the geocoder places it later), required
     std::string lat = "lat";
     std::string category = "category";
-    std::string actors = "actors";
+    std::string actors = "actors";  // several columns: "actor1, actor2"
     std::string fatalities = "fatalities";
     std::string injured = "injured";
     std::string source = "source";
     std::string notes = "notes";
     char delimiter = ',';
     char actor_separator = ';';
+    ValueMap category_values, date_precision_values, location_precision_values;
 };
 
 // Lines of `field=column` (spaces around either side ignored, `#` starts a comment), e.g.
 //   date = fecha
 //   lon = longitud
+//   actors = actor1, actor2   (several columns, each split at the actor separator)
 //   delimiter = ;          (a single character, or "tab", "comma", "semicolon")
 //   actor_separator = |
+// and value maps, `field.value = Mirador's value`, for category, date_precision and
+// location_precision ("*" stands for every value not listed):
+//   category = type_of_violence
+//   category.1 = armed clash
+//   location_precision.4 = state
+// A mapped value that Mirador does not know is an error naming the line.
 // `name` is the file the text came from, for messages.
 [[nodiscard]] Result<CsvColumnMapping> parse_column_mapping(std::string_view text, const std::string& name);
 [[nodiscard]] Result<CsvColumnMapping> load_column_mapping(const std::string& path);
