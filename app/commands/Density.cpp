@@ -10,6 +10,7 @@
 
 #include "mirador/geo/DensityEngine.hpp"
 #include "mirador/geo/DensityRaster.hpp"
+#include "mirador/geo/IncidentAggregation.hpp"
 #include "mirador/geo/Projector.hpp"
 
 namespace mirador {
@@ -66,7 +67,10 @@ int run_density_command(const DataOptions& data, const DensityOptions& o) {
         return 1;
     }
     const auto weight = o.weight == "count" ? geo::DensityWeight::Count : geo::DensityWeight::Fatalities;
-    auto pts = geo::make_density_points(loaded->store, weight);
+    // Positions that stand for a whole state, region or country stay out of the surface: a
+    // state's centroid would show as a hot spot (README, "Where an incident counts").
+    const std::vector<std::uint8_t> local = geo::local_mask(loaded->placed);
+    auto pts = geo::make_density_points(loaded->store, weight, &local);
     if (!pts) {
         std::fprintf(stderr, "%s: %s\n", cmd, pts.error().c_str());
         return 1;
