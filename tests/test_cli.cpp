@@ -14,6 +14,7 @@
 #include "ProcessRun.hpp"
 #include "commands/Snapshot.hpp"
 #include "TestData.hpp"
+#include "mirador/geo/CsvReader.hpp"
 
 using namespace mirador;
 
@@ -186,7 +187,9 @@ TEST_CASE("mirador stats counts per municipality and state", "[cli][stats][data]
                                       "25006,Culiacán,Sinaloa,3,10,"));
     CHECK_THAT(out, Catch::Contains("\n12035,Iguala de la Independencia,Guerrero,1,15,") &&
                         Catch::Contains("\n16002,Aguililla,Michoacán de Ocampo,1,13,"));
-    CHECK(std::count(out.begin(), out.end(), '\n') == 4);
+    // a10 names only Sinaloa: a row of its own, in no municipality.
+    CHECK_THAT(out, Catch::EndsWith("\n25,\"state-level, not placed\",Sinaloa,1,3,\n"));
+    CHECK(std::count(out.begin(), out.end(), '\n') == 5);
 
     r = run("stats --incidents " + in + " --by state --from 2019-10-01 --to 2019-10-31 --category 'armed clash' --out " +
             dir + "/st.csv");
@@ -323,4 +326,150 @@ TEST_CASE("mirador snapshot draws a heatmap for a time window, and rejects bad h
         CHECK(r.code == 2);
         CHECK_FALSE(std::filesystem::exists(dir + "/bad.png"));
     }
+}
+
+// --- Honest places (issue 9, item 4) ---
+
+namespace {
+
+// Rows of a CSV the commands wrote, fields split (none of these fields holds a quote).
+std::vector<std::vector<std::string>> csv_rows(const std::string& path) {
+    std::vector<std::vector<std::string>> rows;
+    auto reader = geo::CsvReader::open(path);
+    REQUIRE(reader);
+    geo::CsvRecord rec;
+    while (reader->next(rec))
+        if (rec.ok() && !(rec.size() == 1 && rec[0].empty())) rows.emplace_back(rec.fields.begin(), rec.fields.end());
+    return rows;
+}
+
+const char* const kUcdpPreset = MIRADOR_ASSETS_DIR "/mappings/ucdp-ged.txt";
+
+}  // namespace
+
+TEST_CASE("mirador stats: state- and country-level incidents in rows of their own", "[cli][stats][places]") {
+    const std::string dir = test::temp_dir("cli-places");
+    const std::string in = MIRADOR_TEST_FIXTURES "/ucdp-precision.csv";
+    test::Run r = run("stats --incidents " + in + " --incidents-mapping " + kUcdpPreset + " --out " + dir + "/mun.csv");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("3 incidents counted in 3 municipalities, 3 known only to a state, 2 only to Mexico"));
+    const auto rows = csv_rows(dir + "/mun.csv");
+    REQUIRE(rows.size() == 1 + 3 + 2 + 1);
+    CHECK(rows[0][0] == "cvegeo");
+    // Guanajuato's two state-level events (16 deaths) are not Dolores Hidalgo's, which holds
+    // the point UCDP gives them.
+    CHECK(rows[1][0] == "11");
+    CHECK(rows[1][1] == "state-level, not placed");
+    CHECK(rows[1][2] == "Guanajuato");
+    CHECK(rows[1][3] == "2");
+    CHECK(rows[1][4] == "16");
+    CHECK(rows[2][0] == "00");
+    CHECK(rows[2][1] == "country-level, not placed");
+    CHECK(rows[2][3] == "2");
+    CHECK(rows[2][4] == "8");
+    for (const auto& row : rows) CHECK(row[0] != "11014");
+    CHECK(rows.back()[0] == "32");  // Zacatecas's estimated point: the state only
+
+    r = run("stats --incidents " + in + " --incidents-mapping " + kUcdpPreset + " --by state --out " + dir + "/st.csv");
+    REQUIRE(r.code == 0);
+    const auto states = csv_rows(dir + "/st.csv");
+    const auto gto = std::find_if(states.begin(), states.end(), [](const auto& row) { return row[0] == "11"; });
+    REQUIRE(gto != states.end());
+    CHECK((*gto)[1] == "Guanajuato");
+    CHECK((*gto)[3] == "3");  // León's point and the two state-level events
+    const auto mexico = std::find_if(states.begin(), states.end(), [](const auto& row) { return row[0] == "00"; });
+    REQUIRE(mexico != states.end());
+    CHECK((*mexico)[1] == "country-level, not placed");  // Mexico only: no state's
+    CHECK((*mexico)[3] == "2");
+
+    // geocode says the same, row by row.
+    r = run("geocode --in " + in + " --mapping " + kUcdpPreset + " --out " + dir + "/geo.csv");
+    REQUIRE(r.code == 0);
+    const auto coded = csv_rows(dir + "/geo.csv");
+    const auto u4 = std::find_if(coded.begin(), coded.end(), [](const auto& row) { return row[0] == "u4"; });
+    REQUIRE(u4 != coded.end());
+    const std::vector<std::string> tail(u4->end() - 6, u4->end() - 1);
+    CHECK(tail == std::vector<std::string>{"11", "", "Guanajuato", "state", "matched"});
+}
+
+TEST_CASE("mirador stats: UCDP GED 2019 counts its state-level events for their states, not for Dolores Hidalgo",
+          "[cli][stats][places][data]") {
+    REQUIRE_DATA_DIR();
+    const std::string ucdp = test::data_dir() + "/incidents/ucdp_ged_v23_1_mexico_events.csv";
+    REQUIRE(std::filesystem::exists(ucdp));
+    const std::string dir = test::temp_dir("cli-ucdp");
+    const test::Run r = run("stats --incidents " + ucdp + " --incidents-mapping " + kUcdpPreset + " --from 2019 --to 2019 --out " +
+                      dir + "/2019.csv");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    const auto rows = csv_rows(dir + "/2019.csv");
+
+    // Guanajuato's events known only to the state (where_prec 4) or estimated within it (5),
+    // counted from the file itself.
+    std::uint64_t want_events = 0, want_deaths = 0;
+    {
+        const auto raw = csv_rows(ucdp);
+        const auto col = [&](const char* name) {
+            return static_cast<std::size_t>(std::find(raw[0].begin(), raw[0].end(), name) - raw[0].begin());
+        };
+        const std::size_t prec = col("where_prec"), adm1 = col("adm_1"), start = col("date_start"), end = col("date_end"),
+                          best = col("best");
+        for (std::size_t k = 1; k < raw.size(); ++k) {
+            const auto& row = raw[k];
+            if ((row[prec] != "4" && row[prec] != "5") || row[adm1] != "Guanajuato state") continue;
+            if (row[start] > "2019-12-31" || row[end] < "2019-01-01") continue;
+            ++want_events;
+            want_deaths += std::stoull(row[best]);
+        }
+    }
+    REQUIRE(want_events > 0);
+    const auto gto = std::find_if(rows.begin(), rows.end(), [](const auto& row) { return row[0] == "11"; });
+    REQUIRE(gto != rows.end());
+    CHECK((*gto)[1] == "state-level, not placed");
+    CHECK((*gto)[3] == std::to_string(want_events));
+    CHECK((*gto)[4] == std::to_string(want_deaths));
+
+    // Dolores Hidalgo (11014), which holds Guanajuato's centroid, is nowhere near the top: by
+    // incidents, nor by deaths (it had 2,553 when the centroid's events counted there).
+    const auto dolores = std::find_if(rows.begin(), rows.end(), [](const auto& row) { return row[0] == "11014"; });
+    CHECK((dolores == rows.end() || dolores - rows.begin() > 50));
+    std::vector<std::pair<long, std::string>> by_deaths;
+    for (std::size_t k = 1; k < rows.size(); ++k)
+        if (rows[k][0].size() == 5) by_deaths.emplace_back(std::stol(rows[k][4]), rows[k][0]);
+    std::sort(by_deaths.rbegin(), by_deaths.rend());
+    for (std::size_t k = 0; k < by_deaths.size() && k < 20; ++k) CHECK(by_deaths[k].second != "11014");
+    // Every state-level row is a state's code, every other row a municipality's or Mexico's.
+    for (std::size_t k = 1; k < rows.size(); ++k) {
+        INFO(rows[k][0] << " " << rows[k][1]);
+        CHECK((rows[k][1] == "state-level, not placed") == (rows[k][0].size() == 2 && rows[k][0] != "00"));
+    }
+}
+
+TEST_CASE("mirador density leaves out positions that stand for a state or the country", "[cli][density][places]") {
+    const std::string dir = test::temp_dir("cli-density-places");
+    const std::string in = MIRADOR_TEST_FIXTURES "/ucdp-precision.csv";
+    const std::string tif = dir + "/sep.tif";
+    // September 2019: only Guanajuato's state-level event (u4) and the country-level one (u7).
+    test::Run r = run("density --incidents " + in + " --incidents-mapping " + kUcdpPreset +
+                " --from 2019-09 --to 2019-09 --cell-km 5 --radius-km 25 --out " + tif);
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("0 incidents in the window") && Catch::Contains("max 0 "));
+    // October 17: Culiacán's point is there.
+    r = run("density --incidents " + in + " --incidents-mapping " + kUcdpPreset +
+            " --from 2019-10-17 --to 2019-10-17 --cell-km 5 --radius-km 25 --out " + tif);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("2 incidents in the window"));  // Culiacán's day, León's week
+
+    // The heatmap takes the same inputs: September's stand-ins draw no surface at all.
+    const std::string common = "snapshot --incidents " + in + " --incidents-mapping " + kUcdpPreset +
+                               " --width 600 --height 400 --no-labels --from 2019-09 --to 2019-09 --layers heatmap,boundaries ";
+    r = run(common + "--out " + dir + "/heat.png");
+    REQUIRE(r.code == 0);
+    r = run(common + "--heatmap-opacity 0 --out " + dir + "/plain.png");
+    REQUIRE(r.code == 0);
+    const Png heat(dir + "/heat.png"), plain(dir + "/plain.png");
+    REQUIRE((heat.px && plain.px));
+    CHECK(std::equal(heat.px.get(), heat.px.get() + 600 * 400 * 4, plain.px.get()));
 }

@@ -134,3 +134,34 @@ TEST_CASE("incident date: formatted back at its own precision", "[date]") {
     CHECK(format_day(must_parse("2019-10").day_end) == "2019-10-31");
     CHECK(format_day(0) == "1970-01-01");
 }
+
+TEST_CASE("incident date: day first with dashes or a month's name, as ACLED's exports write it", "[date][places]") {
+    CHECK(must_parse("17 October 2019") == must_parse("2019-10-17"));
+    CHECK(must_parse("17-October-2019") == must_parse("2019-10-17"));
+    CHECK(must_parse("17-Oct-2019") == must_parse("2019-10-17"));
+    CHECK(must_parse("5 may 2020") == must_parse("2020-05-05"));
+    CHECK(must_parse("15-10-2019") == must_parse("2019-10-15"));
+    CHECK(must_parse("1-2-2020 14:30") == must_parse("2020-02-01T14:30"));
+    CHECK_THAT(error_of("17 Octobre 2019"), Catch::Contains("not a date"));
+    CHECK_THAT(error_of("17-10-19"), Catch::Contains("two-digit year"));
+    CHECK_THAT(error_of("31 June 2019"), Catch::Contains("June 2019 has 30 days"));
+    CHECK_THAT(error_of("17 October-2019"), Catch::Contains("not a date"));
+}
+
+TEST_CASE("incident date: a span's precision and a date stretched to an end date", "[date][places]") {
+    CHECK(span_precision(days_from_civil(2019, 10, 17), days_from_civil(2019, 10, 17)) == DatePrecision::Day);
+    CHECK(span_precision(days_from_civil(2019, 2, 1), days_from_civil(2019, 2, 28)) == DatePrecision::Month);
+    CHECK(span_precision(days_from_civil(2020, 1, 1), days_from_civil(2020, 12, 31)) == DatePrecision::Year);
+    CHECK(span_precision(days_from_civil(2019, 10, 14), days_from_civil(2019, 10, 20)) == DatePrecision::Span);
+    CHECK(span_precision(days_from_civil(2019, 10, 1), days_from_civil(2019, 11, 30)) == DatePrecision::Span);
+    auto j = join_date_end(must_parse("2019-10-17T14:30"), must_parse("2019-10-17"));
+    REQUIRE(j);
+    CHECK(j.value() == must_parse("2019-10-17T14:30"));
+    j = join_date_end(must_parse("2019-10-17T14:30"), must_parse("2019-10-19"));
+    REQUIRE(j);
+    CHECK(format_incident_date(j.value()) == "2019-10-17/2019-10-19");  // no time for a span
+    j = join_date_end(must_parse("2019-10"), must_parse("2019-12"));
+    REQUIRE(j);
+    CHECK(format_incident_date(j.value()) == "2019-10-01/2019-12-31");
+    CHECK_FALSE(join_date_end(must_parse("2019-10-17"), must_parse("2019-10-16")));
+}

@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
 #include <vector>
 
 #include "mirador/geo/PointGrid.hpp"
+#include "mirador/geo/PointStacks.hpp"
 
 using namespace mirador::geo;
 
@@ -92,4 +94,68 @@ TEST_CASE("point grid: ties go to the lower index; radius edges, empty and degen
     const PointGrid on_a_line(line);
     CHECK(on_a_line.nearest(line, {4321.2, 0.5}, 2) == 4321);
     CHECK(on_a_line.nearest(line, {-50, 0}, 49) == -1);
+}
+
+TEST_CASE("point stacks: exactly equal points grouped, as sorting every point finds them", "[grid][places]") {
+    std::mt19937_64 rng(5);
+    std::uniform_real_distribution<double> u(0, 1e5);
+    std::uniform_int_distribution<int> pick(0, 29);
+    // Ten thousand points: a third on one of 30 spots (municipal or state stand-ins), some NaN,
+    // the rest scattered (a few of them equal by chance only after rounding, so exactly).
+    std::vector<Vec2> spots(30);
+    for (auto& s : spots) s = {u(rng), u(rng)};
+    std::vector<Vec2> pts(10000);
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        if (i % 3 == 0) pts[i] = spots[static_cast<std::size_t>(pick(rng))];
+        else if (i % 97 == 0) pts[i] = {std::nan(""), 1.0};
+        else pts[i] = {std::round(u(rng) / 500) * 500, std::round(u(rng) / 500) * 500};
+    }
+    const PointStacks stacks(pts);
+
+    // The same groups from a sort of every finite point.
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t i = 0; i < pts.size(); ++i)
+        if (std::isfinite(pts[i].x)) order.push_back(i);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return pts[a].x != pts[b].x ? pts[a].x < pts[b].x : pts[a].y != pts[b].y ? pts[a].y < pts[b].y : a < b;
+    });
+    std::size_t groups = 0, members = 0;
+    for (std::size_t k = 0; k < order.size();) {
+        std::size_t end = k + 1;
+        while (end < order.size() && pts[order[end]].x == pts[order[k]].x && pts[order[end]].y == pts[order[k]].y) ++end;
+        if (end - k >= 2) {
+            ++groups;
+            members += end - k;
+            const long s = stacks.stack_of(order[k]);
+            REQUIRE(s >= 0);
+            const auto m = stacks.members(static_cast<std::size_t>(s));
+            REQUIRE(std::vector<std::uint32_t>(m.begin(), m.end()) == std::vector<std::uint32_t>(order.begin() + long(k), order.begin() + long(end)));
+        } else {
+            CHECK(stacks.stack_of(order[k]) == -1);
+        }
+        k = end;
+    }
+    CHECK(stacks.size() == groups);
+    CHECK(stacks.stacked().size() == members);
+    CHECK(groups >= 30);
+    CHECK(stacks.stack_of(97) == -1);  // NaN: in no stack
+
+    // A range of indices finds its stacked points in order.
+    const auto between = stacks.members_between(1000, 2000);
+    REQUIRE_FALSE(between.empty());
+    for (std::size_t k = 0; k < between.size(); ++k) {
+        CHECK(between[k].first >= 1000);
+        CHECK(between[k].first < 2000);
+        CHECK(static_cast<long>(between[k].second) == stacks.stack_of(between[k].first));
+        if (k) CHECK(between[k - 1].first < between[k].first);
+    }
+    std::size_t expected = 0;
+    for (std::size_t i = 1000; i < 2000; ++i) expected += stacks.stack_of(i) >= 0;
+    CHECK(between.size() == expected);
+    CHECK(PointStacks(std::vector<Vec2>{}).size() == 0);
+    // -0 and +0 are one position.
+    const std::vector<Vec2> zeros{{0.0, 1.0}, {-0.0, 1.0}, {1.0, 1.0}};
+    const PointStacks z(zeros);
+    REQUIRE(z.size() == 1);
+    CHECK(z.members(0).size() == 2);
 }

@@ -71,7 +71,13 @@ TEST_CASE("stats per municipality for a month match the hand count", "[stats][da
     CHECK(a.units[2].fatalities == 13);
     CHECK(a.counted == 5);
     CHECK(a.filtered_out == 3);
-    CHECK(a.unplaced == 2);  // a9 unknown, a10 state only
+    CHECK(a.unplaced == 1);  // a9 unknown
+    // a10, known only to Sinaloa: a state-level row, in no municipality.
+    REQUIRE(a.state_level.size() == 1);
+    CHECK(test::default_boundaries().states[a.state_level[0].unit].code == "25");
+    CHECK(a.state_level[0].incidents == 1);
+    CHECK(a.state_level[0].fatalities == 3);
+    CHECK(a.country_level.incidents == 0);
     REQUIRE(a.units[0].rate_per_100k);
     CHECK(*a.units[0].rate_per_100k == Approx(3e5 / double(x.population.at("25006"))));
 }

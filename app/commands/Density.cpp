@@ -11,6 +11,7 @@
 #include "document/Limits.hpp"
 #include "mirador/geo/AtomicFile.hpp"
 #include "mirador/geo/DensityRaster.hpp"
+#include "mirador/geo/IncidentAggregation.hpp"
 #include "mirador/geo/DensitySurface.hpp"
 #include "mirador/geo/Projector.hpp"
 
@@ -51,7 +52,10 @@ int run_density_command(const DataOptions& data, const DensityOptions& o) {
         return 1;
     }
     read_s = since(t), t = Clock::now();
-    auto pts = geo::make_density_points(*loaded, o.weight);
+    // Positions that stand for a whole state, region or country stay out of the surface: a
+    // state's centroid would show as a hot spot (README, "Where an incident counts").
+    const std::vector<std::uint8_t> local = geo::local_mask(*loaded);
+    auto pts = geo::make_density_points(*loaded, o.weight, &local);
     project_s = since(t);
     if (!pts) {
         eprint("%s: %s\n", cmd, pts.error().c_str());

@@ -62,11 +62,10 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
         eprint("%s: %s: empty file or unreadable header\n", cmd, o.in.c_str());
         return 1;
     }
-    const std::string missing =
-        geo::first_missing_named_field(mapping, [&](const std::string& column) { return column_of(header, column) >= 0; });
-    if (!missing.empty()) {
-        eprint("%s: %s: the mapping names column '%s' for %s, and the file has no such column\n", cmd,
-                     o.in.c_str(), mapping.column_of(missing)->c_str(), missing.c_str());
+    if (const auto missing = geo::first_missing_named_column(
+            mapping, [&](const std::string& column) { return column_of(header, column) >= 0; })) {
+        eprint("%s: %s: the mapping names column '%s' for %s, and the file has no such column\n", cmd, o.in.c_str(),
+               missing->column.c_str(), missing->field.c_str());
         return 1;
     }
     // Rows longer than the header keep their extra fields, in columns named extra_1, extra_2 ...:
@@ -80,6 +79,7 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
     }
     const int c_place = column_of(header, mapping.place), c_state = column_of(header, mapping.state);
     const int c_lon = column_of(header, mapping.lon), c_lat = column_of(header, mapping.lat);
+    const int c_precision = column_of(header, mapping.location_precision);
     if (c_place < 0 && (c_lon < 0 || c_lat < 0)) {
         eprint("%s: %s: needs a '%s' column, or '%s' and '%s' columns\n", cmd, o.in.c_str(),
                      mapping.place.c_str(), mapping.lon.c_str(), mapping.lat.c_str());
@@ -120,6 +120,11 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
         };
         geo::GeocodeResult r;
         double lon = 0, lat = 0;
+        // The source's own location precision, when the mapping names its column (README, "Where
+        // an incident counts"): the same rule as the map and `stats`.
+        const auto declared =
+            geo::parse_location_precision(mapping.location_precision_values.apply(field(c_precision)))
+                .value_or(geo::LocationPrecision::Unknown);
         const std::string lon_text = field(c_lon), lat_text = field(c_lat);
         if (!rec.ok()) {
             r.note = rec.error;
@@ -127,14 +132,14 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
             if (!std::isfinite(lon) || !std::isfinite(lat)) {
                 r.note = "lon/lat are not finite numbers";
             } else {
-                r = g.locate(lon, lat);
+                r = g.place(lon, lat, field(c_place), field(c_state), declared);
                 if (r.status == geo::GeoStatus::Outside && g.locate(lat, lon).status == geo::GeoStatus::Matched)
                     r.note = "outside Mexico as given; lat/lon swapped?";
             }
         } else if (!lon_text.empty() || !lat_text.empty()) {
             r.note = "lon/lat '" + lon_text + "', '" + lat_text + "' are not numbers";
         } else {
-            r = g.resolve(field(c_place), field(c_state));
+            r = g.place(NAN, NAN, field(c_place), field(c_state), declared);
         }
         ++counts[r.status];
         if (r.status != geo::GeoStatus::Matched || !r.note.empty())

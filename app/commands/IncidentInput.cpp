@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <limits>
 
 #include "mirador/geo/IncidentAggregation.hpp"
 #include "mirador/geo/IncidentCsv.hpp"
@@ -62,11 +63,20 @@ geo::Result<geo::IncidentStore> load_positioned_incidents(const DataOptions& dat
     if (unpositioned == 0) return store;
     auto ctx = load_geocoding_context(data, command);
     if (!ctx) return geo::make_error(ctx.error());
+    const double nan = std::numeric_limits<double>::quiet_NaN();
     for (std::size_t i = 0; i < store->size(); ++i) {
         if (has_position(*store, i)) continue;
-        const geo::GeocodeResult r = ctx->geocoder->resolve(store->place(i), store->state(i));
-        if (r.status == geo::GeoStatus::Matched) store->set_location(i, r.lon, r.lat);
-        else report_unplaced(command, input, *store, i, r.status, r.note);
+        const geo::GeocodeResult r =
+            ctx->geocoder->place(nan, nan, store->place(i), store->state(i), store->location_precision()[i]);
+        if (r.status != geo::GeoStatus::Matched) {
+            report_unplaced(command, input, *store, i, r.status, r.note);
+            continue;
+        }
+        // A place found only to a state (or the country) gets no position: its centroid is not
+        // where it happened (the same rule as local_mask for rows with coordinates).
+        const bool local = r.precision == geo::GeoPrecision::Point || r.precision == geo::GeoPrecision::Locality ||
+                           r.precision == geo::GeoPrecision::Municipality;
+        if (local && std::isfinite(r.lon)) store->set_location(i, r.lon, r.lat);
     }
     return store;
 }

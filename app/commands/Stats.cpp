@@ -38,9 +38,19 @@ int run_stats_command(const DataOptions& data, const StatsOptions& o) {
     }
     const bool rates = ctx.population != nullptr;
     *out << "cvegeo,name,state_name,incidents,fatalities" << (rates ? ",rate_per_100k" : "") << '\n';
-    for (const auto& u : a.units) {
+    // Incidents known only to a state (or to Mexico) get rows of their own, never a
+    // municipality's (or a state's): code of the state ("00" for Mexico), no rate.
+    for (const auto& [kind, count] : geo::aggregation_rows(a)) {
+        const auto& u = *count;
         std::string code, name, state_name;
-        if (by == geo::AggregateBy::State) {
+        if (kind == geo::AggregationRow::Kind::CountryLevel) {
+            code = "00";
+            name = "country-level, not placed";
+        } else if (kind == geo::AggregationRow::Kind::StateLevel) {
+            code = b.states[u.unit].code;
+            name = "state-level, not placed";
+            state_name = b.states[u.unit].name;
+        } else if (by == geo::AggregateBy::State) {
             code = b.states[u.unit].code;
             name = state_name = b.states[u.unit].name;
         } else {
@@ -61,9 +71,12 @@ int run_stats_command(const DataOptions& data, const StatsOptions& o) {
         eprint("%s: %s\n", cmd, ok.error().c_str());
         return 1;
     }
-    eprint("%s: %zu incidents counted in %zu %s -> %s (%zu outside the filters, %zu not placed in a %s)\n",
-                 cmd, a.counted, a.units.size(), by == geo::AggregateBy::State ? "states" : "municipalities",
-                 o.out.c_str(), a.filtered_out, a.unplaced, by == geo::AggregateBy::State ? "state" : "municipality");
+    std::size_t state_level = 0;
+    for (const auto& u : a.state_level) state_level += u.incidents;
+    eprint("%s: %zu incidents counted in %zu %s, %zu known only to a state, %zu only to Mexico -> %s (%zu outside the "
+           "filters, %zu placed nowhere)\n",
+           cmd, a.counted, a.units.size(), by == geo::AggregateBy::State ? "states" : "municipalities", state_level,
+           static_cast<std::size_t>(a.country_level.incidents), o.out.c_str(), a.filtered_out, a.unplaced);
     return 0;
 }
 

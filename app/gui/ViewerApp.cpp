@@ -233,7 +233,7 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
                     apply_time_window(ui, *incidents, **scene, b, ctx->population.get());
                 }
                 if (incidents && ui.hovered_incident >= 0)
-                    draw_incident_tooltip(ui, *incidents);
+                    draw_incident_tooltip(ui, *incidents, b);
                 else
                     draw_hover_tooltip(ui, b);
                 draw_status_bar(ui, b);

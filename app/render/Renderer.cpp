@@ -262,11 +262,16 @@ void Renderer::set_feature_colors(const std::vector<std::uint32_t>& rgba) {
     glBindBuffer(GL_TEXTURE_BUFFER, 0);
 }
 
-void Renderer::upload_incidents(const geo::IncidentStore& store, const std::vector<geo::Vec2>& display_xy) {
-    impl_->points->upload(store, display_xy, impl_->origin);
+void Renderer::upload_incidents(const geo::IncidentStore& store, const std::vector<geo::Vec2>& display_xy,
+                                std::span<const std::uint8_t> hollow) {
+    impl_->points->upload(store, display_xy, hollow, impl_->origin);
 }
 
 void Renderer::set_incident_visibility(const std::vector<std::uint8_t>& visible) { impl_->points->set_visibility(visible); }
+
+void Renderer::set_incident_stacks(const std::vector<PointMarker>& markers) {
+    impl_->points->set_stacks(markers, impl_->origin);
+}
 
 const char* to_string(MapLayer l) {
     switch (l) {

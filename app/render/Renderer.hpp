@@ -7,6 +7,7 @@
 #include <climits>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "mirador/geo/Boundaries.hpp"
@@ -14,6 +15,7 @@
 #include "mirador/geo/IncidentStore.hpp"
 #include "mirador/geo/Result.hpp"
 #include "render/MapView.hpp"
+#include "render/PointMarker.hpp"
 
 namespace mirador {
 
@@ -88,9 +90,13 @@ public:
     void upload(const geo::Boundaries& boundaries);
     // One RGBA8 colour (0xAABBGGRR, as bytes R,G,B,A in memory) per municipality.
     void set_feature_colors(const std::vector<std::uint32_t>& rgba);
-    // Incidents at their display-CRS positions (NaN: not placed), in store order.
-    void upload_incidents(const geo::IncidentStore& store, const std::vector<geo::Vec2>& display_xy);
+    // Incidents at their display-CRS positions (NaN: not placed), in store order; `hollow` (per
+    // incident, may be empty) marks stand-in positions, drawn as rings.
+    void upload_incidents(const geo::IncidentStore& store, const std::vector<geo::Vec2>& display_xy,
+                          std::span<const std::uint8_t> hollow = {});
     void set_incident_visibility(const std::vector<std::uint8_t>& visible);
+    // One disc each for incidents stacked on one position (see PointsPass.hpp).
+    void set_incident_stacks(const std::vector<PointMarker>& markers);
 
     // The heatmap's surface from the CPU engine (grid in `grid_crs`, drawn through a mesh
     // projected to the display CRS when the two differ).

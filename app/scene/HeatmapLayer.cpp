@@ -56,8 +56,12 @@ void HeatmapLayer::rebuild_points(const IncidentLayer& incidents, geo::DensityWe
     grid_ = extent_ ? geo::display_grid_for(extent_->first, extent_->second, radius_m) : geo::GridSpec{};
     kernel_ = {};
     gpu_points_stale_ = true;
+    // Filtered-out incidents weigh nothing, nor do positions that stand for a whole state,
+    // region or country (a state's centroid would show as a hot spot).
     const auto& vis = incidents.visible;
-    for (std::size_t i = 0; i < pts_.size(); ++i) pts_.weight[i] = i < vis.size() && vis[i] ? base_weight_[i] : 0.0f;
+    const auto& placed = incidents.placed;
+    for (std::size_t i = 0; i < pts_.size(); ++i)
+        pts_.weight[i] = i < vis.size() && vis[i] && (i >= placed.size() || placed.local(i)) ? base_weight_[i] : 0.0f;
 }
 
 double HeatmapLayer::fixed_max(const geo::WindowSpec& spec, geo::DayRange window) {

@@ -1,7 +1,9 @@
 #include "scene/IncidentLayer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <climits>
+#include <cstdint>
 #include <cmath>
 
 #include "mirador/geo/IncidentCsv.hpp"
@@ -52,6 +54,65 @@ void IncidentLayer::set_time_window(std::optional<geo::DayRange> window, const g
     visible_count = 0;
     const auto [first, last] = store.range_overlapping(d.from, d.to);
     for (std::size_t i = first; i < last; ++i) visible_count += visible[i] && store.overlaps(i, d.from, d.to);
+    update_stack_markers();
+}
+
+void IncidentLayer::update_stack_markers() {
+    // Only the stacked incidents in the window's index range are looked at: moving the window
+    // costs what it covers, as the counts do.
+    stack_markers.clear();
+    const geo::DayRange d = counted_days();
+    const auto [first, last] = store.range_overlapping(d.from, d.to);
+    std::vector<std::uint32_t> marker_of(stacks.size(), UINT32_MAX);
+    std::vector<std::array<std::uint32_t, geo::kIncidentCategoryCount>> by_category;
+    for (const auto& [i, stack] : stacks.members_between(first, last)) {
+        if (!shown(i)) continue;
+        std::uint32_t& m = marker_of[stack];
+        if (m == UINT32_MAX) {
+            m = static_cast<std::uint32_t>(stack_markers.size());
+            stack_markers.push_back({stack, i, 0, 0, store.category()[i], true});
+            by_category.push_back({});
+        }
+        StackMarker& k = stack_markers[m];
+        ++k.count;
+        k.fatalities += store.fatalities(i).value_or(0);
+        k.hollow = k.hollow && !placed.exact(i);
+        const auto c = static_cast<std::size_t>(store.category()[i]);
+        if (++by_category[m][c] > by_category[m][static_cast<std::size_t>(k.category)]) k.category = store.category()[i];
+    }
+}
+
+std::vector<std::uint32_t> IncidentLayer::shown_at(std::size_t i) const {
+    const long s = stacks.stack_of(i);
+    if (s < 0) return {static_cast<std::uint32_t>(i)};
+    std::vector<std::uint32_t> out;
+    for (const std::uint32_t k : stacks.members(static_cast<std::size_t>(s)))
+        if (shown(k)) out.push_back(k);
+    return out;
+}
+
+std::string IncidentLayer::stand_in_note(std::size_t i, const geo::Boundaries& b) const {
+    if (!placed.matched(i) || placed.exact(i)) return {};
+    const long st = placed.state(i);
+    const std::string state = st >= 0 ? b.states[static_cast<std::size_t>(st)].name : "";
+    switch (placed.precision(i)) {
+        case geo::GeoPrecision::Municipality:
+            return "Drawn at a point standing for its municipality (only the municipality is known)";
+        case geo::GeoPrecision::State:
+            return "Known only to the state (" + state + "): drawn at a stand-in point, counted in no municipality";
+        case geo::GeoPrecision::Estimated:
+            return st >= 0 ? "Estimated location in " + state + ": counted for the state, in no municipality"
+                           : "Estimated location: counted for Mexico only";
+        case geo::GeoPrecision::Country:
+            return "Known only to the country: drawn at a stand-in point, counted for Mexico only";
+        default: return {};
+    }
+}
+
+std::vector<std::uint8_t> IncidentLayer::drawn_singly() const {
+    std::vector<std::uint8_t> out = visible;
+    for (const auto& [i, stack] : stacks.stacked()) out[i] = 0;
+    return out;
 }
 
 long IncidentLayer::pick(const MapView& view, double sx, double sy, double radius_px) const {
@@ -85,6 +146,9 @@ geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const IncidentSo
     }
     proj->forward(layer->display_xy);
     layer->picker = IncidentPicker(layer->display_xy);
+    layer->stacks = geo::PointStacks(layer->display_xy);
+    for (std::size_t i = 0; i < layer->store.size() && !layer->has_stand_ins; ++i)
+        layer->has_stand_ins = std::isfinite(layer->display_xy[i].x) && !layer->placed.exact(i);
     layer->apply_filters(geocoder.boundaries(), population);
     return layer;
 }

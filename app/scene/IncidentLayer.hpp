@@ -16,6 +16,7 @@
 
 #include "mirador/geo/IncidentAggregation.hpp"
 #include "mirador/geo/IncidentSource.hpp"
+#include "mirador/geo/PointStacks.hpp"
 #include "mirador/geo/TimeHistogram.hpp"
 #include "render/MapView.hpp"
 #include "scene/IncidentPicker.hpp"
@@ -27,6 +28,17 @@ struct IncidentFilterUi {
     // (IncidentLayer::counted_days); the slider sets the window with set_time_window().
     geo::IncidentFilter filter;
     std::string text;            // folded; matched against place, id, notes, source, actors
+};
+
+// One marker for the shown incidents that share one position (a PointStacks stack), for the
+// current filters and time window.
+struct StackMarker {
+    std::uint32_t stack = 0;       // index into IncidentLayer::stacks
+    std::uint32_t first = 0;       // its lowest shown incident: the one picking finds there
+    std::uint32_t count = 0;       // shown incidents in it
+    std::uint64_t fatalities = 0;  // theirs together
+    geo::IncidentCategory category = geo::IncidentCategory::Other;  // the commonest (ties: the first)
+    bool hollow = false;           // none of them is exactly there: the position is a stand-in
 };
 
 struct IncidentLayer {
@@ -42,6 +54,9 @@ struct IncidentLayer {
     geo::Aggregation by_municipality, by_state;  // included, placed and in the time window
     std::size_t visible_count = 0;           // visible and in the time window
     IncidentPicker picker;  // over display_xy; rebuild it if display_xy changes
+    geo::PointStacks stacks;                 // incidents sharing one display position
+    std::vector<StackMarker> stack_markers;  // the stacks with a shown incident, for filters and window
+    bool has_stand_ins = false;              // some position stands for a place (hollow discs)
 
     // Recomputes the masks, the histogram and the counts: call after changing `filters`.
     void apply_filters(const geo::Boundaries& b, const geo::PopulationTable* population);
@@ -54,8 +69,22 @@ struct IncidentLayer {
         const geo::DayRange d = counted_days();
         return visible[i] && store.overlaps(i, d.from, d.to);
     }
-    // Nearest shown incident within `radius_px` of screen point (sx, sy), or -1.
+    // Nearest shown incident within `radius_px` of screen point (sx, sy), or -1. Of a stack, the
+    // lowest shown incident (its marker's `first`).
     long pick(const MapView& view, double sx, double sy, double radius_px) const;
+    // The shown incidents at i's position (i among them; just i when it shares it with none),
+    // ascending.
+    std::vector<std::uint32_t> shown_at(std::size_t i) const;
+    // What the position drawn for incident i stands for, when it is not where it happened (a
+    // municipality's, a state's, an estimated or the country's point); empty otherwise. The
+    // tooltip and the details panel say it.
+    std::string stand_in_note(std::size_t i, const geo::Boundaries& b) const;
+    // Per incident, 1 where its own disc is drawn: visible and not part of a stack (stacks are
+    // drawn as stack_markers).
+    std::vector<std::uint8_t> drawn_singly() const;
+
+private:
+    void update_stack_markers();  // for the filters and the window: part of set_time_window()
 };
 
 using geo::IncidentSource;

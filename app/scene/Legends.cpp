@@ -84,6 +84,8 @@ void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, 
         bool disc;
         float radius;
         std::string text;
+        bool hollow = false;      // a ring: a stand-in position
+        std::string count = {};   // written on the disc: a stack
     };
     auto box = [&](float x, float bottom, const std::string& title, const std::vector<Row>& rows) {
         float w = font->CalcTextSizeA(fs, 1e9f, 0, title.c_str()).x;
@@ -97,12 +99,22 @@ void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, 
         for (const auto& r : rows) {
             y += line;
             const ImVec2 c(a.x + pad + sw / 2, y + fs / 2);
-            if (r.disc) {
+            if (r.disc && r.hollow) {
+                // As points.frag draws it: dark rim, coloured ring, the map through the middle.
+                const float ring = std::max(2.0f * s, 0.3f * r.radius);
+                list->AddCircle(c, r.radius - 1.2f * s - ring / 2, r.color, 20, ring);
+                list->AddCircle(c, r.radius, IM_COL32(20, 20, 20, 255), 20, 1.2f * s);
+            } else if (r.disc) {
                 list->AddCircleFilled(c, r.radius, r.color, 20);
                 list->AddCircle(c, r.radius, IM_COL32(20, 20, 20, 255), 20, 1.2f * s);
             } else {
                 list->AddRectFilled(ImVec2(c.x - sw / 2, y), ImVec2(c.x + sw / 2, y + fs), r.color);
                 list->AddRect(ImVec2(c.x - sw / 2, y), ImVec2(c.x + sw / 2, y + fs), IM_COL32(90, 90, 90, 255));
+            }
+            if (!r.count.empty()) {
+                const ImVec2 ts = font->CalcTextSizeA(fs * 0.8f, 1e9f, 0, r.count.c_str());
+                list->AddText(font, fs * 0.8f, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32(255, 255, 255, 255),
+                              r.count.c_str());
             }
             list->AddText(font, fs, ImVec2(a.x + pad + sw + 6 * s, y), IM_COL32(30, 30, 30, 255), r.text.c_str());
         }
@@ -127,6 +139,11 @@ void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, 
         for (int c = 0; c < geo::kIncidentCategoryCount; ++c)
             rows.push_back({IM_COL32(int(colors[c][0] * 255), int(colors[c][1] * 255), int(colors[c][2] * 255), 255), true,
                             p.frame.point_base_px * s, std::string(geo::category_name(static_cast<geo::IncidentCategory>(c)))});
+        const ImU32 grey = IM_COL32(110, 110, 110, 255);
+        if (incidents->has_stand_ins)
+            rows.push_back({grey, true, 7 * s, "place known only to its area", true});
+        if (incidents->stacks.size())
+            rows.push_back({grey, true, 8 * s, "incidents at one point", false, "12"});
         const std::string title = std::to_string(incidents->visible_count) + " of " + std::to_string(incidents->store.size()) +
                                   " incidents (size: fatalities)";
         x = box(x, bottom, title, rows) + 8 * s;

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string>
+
+#include "scene/IncidentLayer.hpp"
 
 namespace mirador {
 
@@ -65,6 +68,34 @@ std::vector<LabelBox> draw_map_overlay(ImDrawList* list, const FontSet& fonts, c
         for (std::size_t f : order)
             try_place(fonts.small_label, m.attributes[f].name, b.municipality_anchor[f], IM_COL32(50, 50, 60, 255),
                       IM_COL32(255, 255, 255, 170));
+    }
+    return placed;
+}
+
+std::vector<LabelBox> draw_stack_counts(ImDrawList* list, const FontSet& fonts, const MapView& view,
+                                        const IncidentLayer& incidents) {
+    std::vector<const StackMarker*> order;
+    for (const StackMarker& k : incidents.stack_markers)
+        if (k.count >= 2) order.push_back(&k);
+    std::sort(order.begin(), order.end(), [](const StackMarker* a, const StackMarker* b) {
+        return a->count != b->count ? a->count > b->count : a->first < b->first;
+    });
+    std::vector<LabelBox> placed;
+    // Bold and a little smaller than a state's name: a number that fits a marker's disc.
+    ImFont* font = fonts.label;
+    const float size = font->FontSize * 0.85f;
+    for (const StackMarker* k : order) {
+        const std::string text = std::to_string(k->count);
+        const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
+        const geo::Vec2 s = view.map_to_screen(incidents.display_xy[k->first]);
+        const LabelBox box{float(s.x) - ts.x * 0.5f, float(s.y) - ts.y * 0.5f, float(s.x) + ts.x * 0.5f,
+                           float(s.y) + ts.y * 0.5f};
+        if (box.x1 < 0 || box.y1 < 0 || box.x0 > view.width || box.y0 > view.height) continue;
+        if (std::any_of(placed.begin(), placed.end(), [&](const LabelBox& p) { return overlaps(p, box); })) continue;
+        placed.push_back(box);
+        // White on a dark halo: legible on the disc's colour, on a ring and on the map.
+        halo_text(list, font, size, ImVec2(box.x0, box.y0), IM_COL32(255, 255, 255, 255), IM_COL32(20, 20, 20, 230),
+                  text.c_str());
     }
     return placed;
 }

@@ -37,6 +37,11 @@ struct ChoroplethLegend;
 struct IncidentLayer;
 struct HeatmapLegend;
 
+// The number of incidents on each stack's marker (IncidentLayer::stack_markers) that holds two
+// or more and is on screen, largest stacks first, none over another. Returns their boxes.
+std::vector<LabelBox> draw_stack_counts(ImDrawList* list, const FontSet& fonts, const MapView& view,
+                                        const IncidentLayer& incidents);
+
 // The time label's box in the top-left corner (nothing when the label is empty).
 void draw_time_label(ImDrawList* list, const FontSet& fonts, const OverlayParams& params);
 

@@ -17,15 +17,37 @@ geo::Result<std::unique_ptr<MapScene>> MapScene::create(const geo::Boundaries& b
 
 void MapScene::set_incidents(const IncidentLayer* incidents) {
     incidents_ = incidents;
-    if (incidents_) renderer_->upload_incidents(incidents_->store, incidents_->display_xy);
-    else renderer_->upload_incidents(geo::IncidentStore{}, {});
+    if (incidents_) {
+        std::vector<std::uint8_t> hollow(incidents_->store.size());
+        for (std::size_t i = 0; i < hollow.size(); ++i) hollow[i] = incidents_->placed.exact(i) ? 0 : 1;
+        renderer_->upload_incidents(incidents_->store, incidents_->display_xy, hollow);
+    } else {
+        renderer_->upload_incidents(geo::IncidentStore{}, {});
+        renderer_->set_incident_stacks({});
+    }
     incidents_changed();
 }
 
 void MapScene::incidents_changed() {
-    if (incidents_) renderer_->set_incident_visibility(incidents_->visible);
+    if (incidents_) renderer_->set_incident_visibility(incidents_->drawn_singly());
+    upload_stacks();
     heatmap_.invalidate_points();
     recolor();
+}
+
+void MapScene::counts_changed() {
+    upload_stacks();
+    recolor();
+}
+
+void MapScene::upload_stacks() {
+    if (!incidents_) return;
+    std::vector<PointMarker> markers;
+    markers.reserve(incidents_->stack_markers.size());
+    for (const StackMarker& k : incidents_->stack_markers)
+        markers.push_back({incidents_->display_xy[k.first], float(k.fatalities), static_cast<std::int32_t>(k.first),
+                           static_cast<std::uint8_t>(k.category), k.hollow});
+    renderer_->set_incident_stacks(markers);
 }
 
 void MapScene::set_choropleth(const ChoroplethStyle& style) {
@@ -58,6 +80,7 @@ std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_l
     renderer_->draw(frame);
     if (!overlay_list) return {};
     auto labels = draw_map_overlay(overlay_list, fonts, *boundaries_, p.frame.view, p.overlay);
+    if (incidents_ && p.frame.show_points) draw_stack_counts(overlay_list, fonts, p.frame.view, *incidents_);
     draw_legends(overlay_list, fonts, p, p.frame.show_fill ? legend() : nullptr,
                  incidents_ && p.frame.show_points ? incidents_ : nullptr,
                  frame.heatmap.show ? heatmap_.legend() : nullptr);

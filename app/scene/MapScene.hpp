@@ -31,9 +31,10 @@ public:
     // must outlive the scene. Call incidents_changed() after changing its filters.
     void set_incidents(const IncidentLayer* incidents);
     void incidents_changed();
-    // After the layer's time window moved: the fill follows the counts; the points need nothing
-    // uploaded (the window reaches them through FrameParams).
-    void counts_changed() { recolor(); }
+    // After the layer's time window moved: the fill follows the counts, the stacks' markers
+    // their shown incidents; the other points need nothing uploaded (the window reaches them
+    // through FrameParams).
+    void counts_changed();
     // Fill colours from the incidents (or back to the state palette with measure None).
     void set_choropleth(const ChoroplethStyle& style);
     const ChoroplethLegend* legend() const { return choropleth_.measure == ChoroplethMeasure::None ? nullptr : &legend_; }
@@ -52,6 +53,7 @@ private:
     HeatmapLayer heatmap_;
     bool neutral_fill_ = false;  // grey municipalities under a heatmap without a choropleth
     void recolor();
+    void upload_stacks();
 };
 
 }  // namespace mirador

@@ -66,7 +66,10 @@ void draw_ranking_panel(UiState& ui, const IncidentLayer& inc, const geo::Bounda
         ImGui::End();
         return;
     }
-    const auto& units = inc.by_municipality.units;
+    // Municipalities ranked, with the incidents known only to a state (or to Mexico) in rows of
+    // their own among them: in greys, unranked, never credited to the municipality that holds
+    // their stand-in point.
+    const auto rows = geo::aggregation_rows(inc.by_municipality);
     if (ImGui::BeginTable("rank", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("#");
@@ -75,13 +78,29 @@ void draw_ranking_panel(UiState& ui, const IncidentLayer& inc, const geo::Bounda
         ImGui::TableSetupColumn("Deaths");
         ImGui::TableSetupColumn("per 100k");
         ImGui::TableHeadersRow();
-        for (std::size_t r = 0; r < units.size() && r < 500; ++r) {
-            const auto& u = units[r];
-            const auto& a = b.municipalities.attributes[u.unit];
-            const geo::StateInfo* s = b.state_of(u.unit);
+        std::size_t rank = 0;
+        for (std::size_t r = 0; r < rows.size() && r < 500; ++r) {
+            const auto& u = *rows[r].count;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Text("%zu", r + 1);
+            if (rows[r].kind != geo::AggregationRow::Kind::Unit) {
+                ImGui::TextDisabled("-");
+                ImGui::TableNextColumn();
+                if (rows[r].kind == geo::AggregationRow::Kind::StateLevel)
+                    ImGui::TextDisabled("%s: state-level, not placed", b.states[u.unit].short_name.c_str());
+                else
+                    ImGui::TextDisabled("Mexico: country-level, not placed");
+                ImGui::TableNextColumn();
+                ImGui::TextDisabled("%llu", static_cast<unsigned long long>(u.incidents));
+                ImGui::TableNextColumn();
+                ImGui::TextDisabled("%llu", static_cast<unsigned long long>(u.fatalities));
+                ImGui::TableNextColumn();
+                ImGui::TextDisabled("-");
+                continue;
+            }
+            const auto& a = b.municipalities.attributes[u.unit];
+            const geo::StateInfo* s = b.state_of(u.unit);
+            ImGui::Text("%zu", ++rank);
             ImGui::TableNextColumn();
             const std::string label = a.name + ", " + (s ? s->short_name : "") + "##" + a.code;
             if (ImGui::Selectable(label.c_str(), ui.selected == static_cast<long>(u.unit), ImGuiSelectableFlags_SpanAllColumns)) {
@@ -104,9 +123,10 @@ void draw_ranking_panel(UiState& ui, const IncidentLayer& inc, const geo::Bounda
 
 namespace {
 
-void incident_lines(const IncidentLayer& inc, std::size_t i) {
+void incident_lines(const IncidentLayer& inc, std::size_t i, const geo::Boundaries& b) {
     const auto& s = inc.store;
     ImGui::Text("%s  %s", geo::format_incident_date(s.date(i)).c_str(), std::string(s.place(i)).c_str());
+    if (const std::string note = inc.stand_in_note(i, b); !note.empty()) ImGui::TextDisabled("%s", note.c_str());
     ImGui::TextDisabled("%s", std::string(geo::category_name(s.category()[i])).c_str());
     const auto f = s.fatalities(i), inj = s.injured(i);
     ImGui::Text("Fatalities: %s   Injured: %s", f ? std::to_string(*f).c_str() : "not given",
@@ -117,12 +137,30 @@ void incident_lines(const IncidentLayer& inc, std::size_t i) {
 
 }  // namespace
 
-void draw_incident_tooltip(const UiState& ui, const IncidentLayer& inc) {
+void draw_incident_tooltip(const UiState& ui, const IncidentLayer& inc, const geo::Boundaries& b) {
     if (ui.hovered_incident < 0 || ImGui::GetIO().WantCaptureMouse) return;
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(420, 400));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(420, 520));
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(400);
-    incident_lines(inc, static_cast<std::size_t>(ui.hovered_incident));
+    const auto here = inc.shown_at(static_cast<std::size_t>(ui.hovered_incident));
+    if (here.size() <= 1) {
+        incident_lines(inc, static_cast<std::size_t>(ui.hovered_incident), b);
+    } else {
+        // A stack: how many, what the position stands for, then the first few.
+        std::uint64_t deaths = 0;
+        for (const std::uint32_t k : here) deaths += inc.store.fatalities(k).value_or(0);
+        ImGui::Text("%zu incidents at this point, %llu fatalities", here.size(), static_cast<unsigned long long>(deaths));
+        if (const std::string note = inc.stand_in_note(here.front(), b); !note.empty()) ImGui::TextDisabled("%s", note.c_str());
+        constexpr std::size_t kListed = 8;
+        for (std::size_t n = 0; n < here.size() && n < kListed; ++n) {
+            const std::size_t k = here[n];
+            const auto f = inc.store.fatalities(k);
+            ImGui::BulletText("%s  %s  %s", geo::format_incident_date(inc.store.date(k)).c_str(),
+                              std::string(geo::category_name(inc.store.category()[k])).c_str(),
+                              f ? (std::to_string(*f) + " dead").c_str() : "deaths not given");
+        }
+        if (here.size() > kListed) ImGui::TextDisabled("... and %zu more (click for the first)", here.size() - kListed);
+    }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
@@ -141,7 +179,7 @@ void draw_incident_details(UiState& ui, const IncidentLayer& inc, const geo::Bou
     }
     const auto& s = inc.store;
     ImGui::TextWrapped("%s", std::string(s.id(i)).c_str());
-    incident_lines(inc, i);
+    incident_lines(inc, i, b);
     if (s.actor_count(i)) {
         std::string actors;
         for (std::size_t k = 0; k < s.actor_count(i); ++k) actors += (k ? "; " : "") + std::string(s.actor(i, k));
@@ -151,6 +189,11 @@ void draw_incident_details(UiState& ui, const IncidentLayer& inc, const geo::Bou
         ImGui::Text("In %s (%s), %s precision", b.municipalities.attributes[static_cast<std::size_t>(m)].name.c_str(),
                     b.municipalities.attributes[static_cast<std::size_t>(m)].code.c_str(),
                     geo::to_string(inc.placed.precision(i)));
+    else if (inc.placed.state_level(i))
+        ImGui::Text("In %s: state-level, not placed in a municipality",
+                    b.states[static_cast<std::size_t>(inc.placed.state(i))].name.c_str());
+    else if (inc.placed.country_level(i))
+        ImGui::Text("In Mexico: country-level, not placed in a state");
     const std::string notes(s.notes(i));
     if (!notes.empty()) ImGui::TextWrapped("Notes: %s", notes.c_str());
     ImGui::End();

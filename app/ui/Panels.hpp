@@ -28,7 +28,7 @@ bool begin_bottom_bar(const char* name, float bottom, float height, float bg_alp
 void draw_incident_filters_panel(UiState& ui, IncidentLayer& incidents, MapScene& scene, const geo::Boundaries& b,
                                  const geo::PopulationTable* population);
 void draw_ranking_panel(UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
-void draw_incident_tooltip(const UiState& ui, const IncidentLayer& incidents);
+void draw_incident_tooltip(const UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
 void draw_incident_details(UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
 
 // The time slider along the bottom, above the status bar: the incidents over time as bars,

@@ -27,6 +27,8 @@ const char* to_string(GeoPrecision p) {
         case GeoPrecision::Locality: return "locality";
         case GeoPrecision::Municipality: return "municipality";
         case GeoPrecision::State: return "state";
+        case GeoPrecision::Estimated: return "estimated";
+        case GeoPrecision::Country: return "country";
     }
     return "?";
 }
@@ -89,8 +91,102 @@ Geocoder::Geocoder(const Boundaries& b, const Gazetteer* gazetteer, const Popula
 }
 
 long Geocoder::match_state(std::string_view text) const {
-    const auto it = state_keys_.find(fold_for_search(text));
+    const std::string key = fold_for_search(text);
+    if (const auto it = state_keys_.find(key); it != state_keys_.end()) return it->second;
+    // "Guanajuato state" (UCDP's adm_1), "Estado de Sinaloa", "Edo. de Sonora".
+    std::string_view bare = key;
+    for (std::string_view suffix : {" state"})
+        if (bare.size() > suffix.size() && bare.substr(bare.size() - suffix.size()) == suffix)
+            bare.remove_suffix(suffix.size());
+    for (std::string_view prefix : {"estado de ", "edo de "})
+        if (bare.size() > prefix.size() && bare.substr(0, prefix.size()) == prefix) bare.remove_prefix(prefix.size());
+    if (bare.size() == key.size()) return -1;
+    const auto it = state_keys_.find(std::string(bare));
     return it == state_keys_.end() ? -1 : it->second;
+}
+
+long Geocoder::names_only_state(std::string_view place, std::string_view state_text) const {
+    const long s = match_state(place);
+    if (s < 0) return -1;
+    const long given = fold_for_search(state_text).empty() ? -1 : match_state(state_text);
+    if (given >= 0 && given != s) return -1;  // "Sinaloa" in Sonora: not a state name here
+    // "Chihuahua, Chihuahua" is the city: the same state given, and a municipality of that name.
+    if (given == s && municipality_keys_.count(fold_for_search(place))) return -1;
+    return s;
+}
+
+GeocodeResult Geocoder::place(double lon, double lat, std::string_view place_text, std::string_view state_text,
+                              LocationPrecision declared) const {
+    using LP = LocationPrecision;
+    const bool has_point = std::isfinite(lon) && std::isfinite(lat);
+    if (declared == LP::Outside) {
+        GeocodeResult r;
+        r.status = GeoStatus::Outside;
+        r.lon = lon;
+        r.lat = lat;
+        r.note = "the source places it in no country";
+        return r;
+    }
+    const long named_state = fold_for_search(state_text).empty() ? -1 : match_state(state_text);
+    // A state-level result: the state counts, no municipality does; a point, when there is one,
+    // stays where the source put it (it stands for the state), else the state's own.
+    auto state_level = [&](GeocodeResult r, long state, GeoPrecision precision, std::string note) {
+        if (state < 0) {
+            GeocodeResult none;
+            none.lon = r.lon;
+            none.lat = r.lat;
+            none.note = "placed only to a state, but neither its state text nor its point is in one";
+            return none;
+        }
+        if (!has_point) r = finish({GeoPrecision::State, -1, -1, state, 0}, "");
+        r.status = GeoStatus::Matched;
+        r.precision = precision;
+        r.state = state;
+        r.municipality = -1;
+        r.note = std::move(note);
+        return r;
+    };
+    auto country_level = [&](GeocodeResult r) {
+        r.status = GeoStatus::Matched;
+        r.precision = GeoPrecision::Country;
+        r.state = r.municipality = -1;
+        r.note.clear();
+        if (!has_point) r.lon = r.lat = std::nan("");
+        return r;
+    };
+
+    if (!has_point) {
+        GeocodeResult r = resolve(place_text, state_text);
+        if (r.status != GeoStatus::Matched) return r;
+        switch (declared) {
+            case LP::State:
+            case LP::Estimated: return state_level(r, r.state, GeoPrecision::State, r.note);
+            case LP::Country: return country_level(r);
+            default: return r;
+        }
+    }
+    GeocodeResult r = locate(lon, lat);
+    switch (declared) {
+        case LP::Unknown:
+            if (const long s = names_only_state(place_text, state_text); s >= 0)
+                return state_level(r, s, GeoPrecision::State, "the place names only a state");
+            return r;
+        case LP::Point: return r;
+        case LP::Municipality:
+            if (r.status == GeoStatus::Matched) r.precision = GeoPrecision::Municipality;
+            return r;
+        case LP::State: return state_level(r, named_state >= 0 ? named_state : r.state, GeoPrecision::State, "");
+        case LP::Estimated:
+            if (named_state < 0) {
+                r = country_level(r);
+                r.precision = GeoPrecision::Estimated;
+                return r;
+            }
+            return state_level(r, named_state, GeoPrecision::Estimated, "");
+        case LP::Country: return country_level(r);
+        case LP::Outside: break;
+    }
+    return r;
 }
 
 GeocodeResult Geocoder::locate(double lon, double lat) const {

@@ -7,22 +7,16 @@
 
 namespace mirador::geo {
 
-Placements place_incidents(IncidentStore& store, const Geocoder& geocoder) {
-    const auto& m = geocoder.boundaries().municipalities;
-    Placements out;
-    out.reserve(store.size());
-    for (std::size_t i = 0; i < store.size(); ++i) {
-        const double lon = store.lon()[i], lat = store.lat()[i];
-        const GeocodeResult r = (std::isfinite(lon) && std::isfinite(lat)) ? geocoder.locate(lon, lat)
-                                                                           : geocoder.resolve(store.place(i), store.state(i));
-        out.push_back(r);
-        if (r.status != GeoStatus::Matched) continue;
-        if (!(std::isfinite(lon) && std::isfinite(lat))) store.set_location(i, r.lon, r.lat);
-        if (r.municipality >= 0)
-            store.set_municipality(i, static_cast<std::uint32_t>(r.municipality),
-                                   m.attributes[static_cast<std::size_t>(r.municipality)].code);
-    }
-    return out;
+std::vector<AggregationRow> aggregation_rows(const Aggregation& a) {
+    std::vector<AggregationRow> rows;
+    rows.reserve(a.units.size() + a.state_level.size() + 1);
+    for (const auto& u : a.units) rows.push_back({AggregationRow::Kind::Unit, &u});
+    for (const auto& u : a.state_level) rows.push_back({AggregationRow::Kind::StateLevel, &u});
+    if (a.country_level.incidents) rows.push_back({AggregationRow::Kind::CountryLevel, &a.country_level});
+    // Each list is sorted already and kinds are in tie order: a stable sort on the count merges them.
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const AggregationRow& x, const AggregationRow& y) { return x.count->incidents > y.count->incidents; });
+    return rows;
 }
 
 bool passes(const IncidentStore& s, std::size_t i, const IncidentFilter& f) {
@@ -50,6 +44,8 @@ Aggregation aggregate_range(const IncidentStore& s, const Placements& placed, co
     const std::size_t n_units = per_state ? b.states.size() : b.municipalities.feature_count();
     std::vector<UnitCount> units(n_units);
     for (std::size_t u = 0; u < n_units; ++u) units[u].unit = u;
+    std::vector<UnitCount> state_level(per_state ? 0 : b.states.size());
+    for (std::size_t u = 0; u < state_level.size(); ++u) state_level[u].unit = u;
 
     Aggregation out;
     // Only the time range that can overlap the window is visited (the store is time-sorted).
@@ -60,15 +56,20 @@ Aggregation aggregate_range(const IncidentStore& s, const Placements& placed, co
             ++out.filtered_out;
             continue;
         }
-        const long unit = !placed.matched(i) ? -1 : (per_state ? placed.state(i) : placed.municipality(i, s));
-        if (unit < 0) {
+        if (!placed.matched(i)) {
             ++out.unplaced;
             continue;
         }
-        UnitCount& u = units[static_cast<std::size_t>(unit)];
+        // Where it is known to be: its municipality (or state, per state); else its state as
+        // a state-level row; else Mexico.
+        const long state = placed.state(i);
+        const long unit = per_state ? state : placed.municipality(i, s);
+        UnitCount& u = unit >= 0    ? units[static_cast<std::size_t>(unit)]
+                       : state >= 0 ? state_level[static_cast<std::size_t>(state)]
+                                    : out.country_level;
         ++u.incidents;
         u.fatalities += s.fatalities(i).value_or(0);
-        ++out.counted;
+        out.counted += unit >= 0;
     }
 
     if (population) {
@@ -97,11 +98,16 @@ Aggregation aggregate_range(const IncidentStore& s, const Placements& placed, co
     }
     for (auto& u : units)
         if (u.incidents) out.units.push_back(u);
+    for (auto& u : state_level)
+        if (u.incidents) out.state_level.push_back(u);
     const auto code = [&](std::size_t unit) -> const std::string& {
         return per_state ? b.states[unit].code : b.municipalities.attributes[unit].code;
     };
     std::sort(out.units.begin(), out.units.end(), [&](const UnitCount& a, const UnitCount& c) {
         return a.incidents != c.incidents ? a.incidents > c.incidents : code(a.unit) < code(c.unit);
+    });
+    std::sort(out.state_level.begin(), out.state_level.end(), [&](const UnitCount& a, const UnitCount& c) {
+        return a.incidents != c.incidents ? a.incidents > c.incidents : b.states[a.unit].code < b.states[c.unit].code;
     });
     return out;
 }

@@ -62,8 +62,55 @@ IncidentCategory category_or_other(std::string_view text, std::string* warning) 
     return IncidentCategory::Other;
 }
 
+std::optional<std::string> apply_date_extent(IncidentDate& date, std::string_view precision_text,
+                                             std::string_view end_text, std::string* warning) {
+    std::int32_t from = date.day_start, to = date.day_end;
+    const std::string_view p = trim(precision_text);
+    auto is = [&](const char* word) {
+        if (p.size() != std::char_traits<char>::length(word)) return false;
+        for (std::size_t k = 0; k < p.size(); ++k)
+            if ((p[k] | 0x20) != word[k]) return false;
+        return true;
+    };
+    if (p.empty() || is("day")) {
+    } else if (is("week")) {
+        if (date.precision == DatePrecision::Day) from -= 3, to += 3;
+    } else if (is("month") || is("year")) {
+        const CivilDate a = civil_from_days(from), b = civil_from_days(to);
+        from = days_from_civil(a.year, is("year") ? 1 : a.month, 1);
+        to = is("year") ? days_from_civil(b.year, 12, 31) : days_from_civil(b.year, b.month, days_in_month(b.year, b.month));
+    } else if (warning) {
+        *warning = "unknown date precision '" + std::string(p) + "' (day, week, month, year); the date is taken as written";
+    }
+    if (from != date.day_start || to != date.day_end) {
+        date.day_start = from;
+        date.day_end = to;
+        date.precision = span_precision(from, to);
+        if (date.precision != DatePrecision::Day) date.minute_of_day = -1;
+    }
+    if (trim(end_text).empty()) return std::nullopt;
+    auto end = parse_incident_date(end_text);
+    if (!end) return "end date: " + end.error();
+    auto joined = join_date_end(date, end.value());
+    if (!joined) return joined.error();
+    date = joined.value();
+    return std::nullopt;
+}
+
+LocationPrecision location_precision_or_unknown(std::string_view text, std::string* warning) {
+    if (auto p = parse_location_precision(text)) return *p;
+    if (warning)
+        *warning = "unknown location precision '" + std::string(trim(text)) +
+                   "' (point, municipality, estimated, state, country, outside); placed as if none were given";
+    return LocationPrecision::Unknown;
+}
+
 void split_actors(std::string_view text, char separator, std::vector<std::string_view>& out) {
     out.clear();
+    append_actors(text, separator, out);
+}
+
+void append_actors(std::string_view text, char separator, std::vector<std::string_view>& out) {
     for (std::string_view rest = text; !rest.empty();) {
         const auto sep = rest.find(separator);
         const std::string_view a = trim(rest.substr(0, sep));

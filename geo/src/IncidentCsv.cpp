@@ -21,6 +21,7 @@
 #include "IncidentChecks.hpp"
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/MappedFile.hpp"
+#include "mirador/geo/LocationPrecision.hpp"
 #include "mirador/geo/Text.hpp"
 
 namespace mirador::geo {
@@ -35,11 +36,14 @@ struct FieldSpec {
 constexpr FieldSpec kFields[] = {
     {"id", &CsvColumnMapping::id},
     {"date", &CsvColumnMapping::date},
+    {"date_end", &CsvColumnMapping::date_end},
+    {"date_precision", &CsvColumnMapping::date_precision},
     {"time", &CsvColumnMapping::time},
     {"place", &CsvColumnMapping::place},
     {"state", &CsvColumnMapping::state},
     {"lon", &CsvColumnMapping::lon},
     {"lat", &CsvColumnMapping::lat},
+    {"location_precision", &CsvColumnMapping::location_precision},
     {"category", &CsvColumnMapping::category},
     {"actors", &CsvColumnMapping::actors},
     {"fatalities", &CsvColumnMapping::fatalities},
@@ -106,10 +110,32 @@ std::string field_list() {
     return s + ", delimiter, actor_separator";
 }
 
+// The fields that take value maps, and the values Mirador knows for each.
+struct ValueMapSpec {
+    const char* name;
+    ValueMap CsvColumnMapping::*map;
+    bool (*known)(std::string_view);
+    const char* values;  // for the message when a mapped value is not known
+};
+
+constexpr ValueMapSpec kValueMaps[] = {
+    {"category", &CsvColumnMapping::category_values,
+     [](std::string_view v) { return parse_incident_category(v).has_value(); },
+     "armed clash, ambush, massacre, arrest/capture, attack on civilians, prison escape, disappearance, military "
+     "operation, other"},
+    {"date_precision", &CsvColumnMapping::date_precision_values,
+     [](std::string_view v) { return iequals(v, "day") || iequals(v, "week") || iequals(v, "month") || iequals(v, "year"); },
+     "day, week, month, year"},
+    {"location_precision", &CsvColumnMapping::location_precision_values,
+     [](std::string_view v) { return !v.empty() && parse_location_precision(v).has_value(); },
+     "point, municipality, estimated, state, country, outside"},
+};
+
 // Column positions of the fields in one file; -1 where it has none.
 struct Columns {
-    int id = -1, date = -1, time = -1, place = -1, state = -1, lon = -1, lat = -1, category = -1, actors = -1,
-        fatalities = -1, injured = -1, source = -1, notes = -1;
+    int id = -1, date = -1, date_end = -1, date_precision = -1, time = -1, place = -1, state = -1, lon = -1, lat = -1,
+        location_precision = -1, category = -1, actors = -1, fatalities = -1, injured = -1, source = -1, notes = -1;
+    std::vector<int> more_actors;  // columns after the first when `actors` names several
 };
 
 int find_column(const std::vector<std::string>& header, const std::string& wanted) {
@@ -238,6 +264,21 @@ void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* ca
                 continue;
             }
         }
+        if (c.date_precision >= 0 || c.date_end >= 0) {
+            std::string warning;
+            if (auto why = detail::apply_date_extent(v.date, map.date_precision_values.apply(get(c.date_precision)),
+                                                     get(c.date_end), &warning)) {
+                report(*why + "; row skipped");
+                continue;
+            }
+            if (!warning.empty()) warnings.push_back(std::move(warning));
+        }
+        if (c.location_precision >= 0) {
+            std::string warning;
+            v.location_precision =
+                detail::location_precision_or_unknown(map.location_precision_values.apply(get(c.location_precision)), &warning);
+            if (!warning.empty()) warnings.push_back(std::move(warning));
+        }
 
         v.place = get(c.place);
         const std::string_view lon_text = get(c.lon), lat_text = get(c.lat);
@@ -283,7 +324,7 @@ void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* ca
 
         // Folding the text (an allocation and a scan of the aliases) once per distinct spelling,
         // not once per row: a catalogue uses a handful of spellings.
-        const std::string_view category_text = get(c.category);
+        const std::string_view category_text = map.category_values.apply(get(c.category));
         auto known = categories.find(category_text);
         if (known == categories.end())
             known = categories.emplace(std::string(category_text), parse_incident_category(category_text)).first;
@@ -296,6 +337,7 @@ void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* ca
         }
 
         detail::split_actors(get(c.actors), map.actor_separator, actors);
+        for (const int more : c.more_actors) detail::append_actors(get(more), map.actor_separator, actors);
         v.actors = actors;
         v.id = get(c.id);
         v.state = get(c.state);
@@ -332,6 +374,22 @@ Result<CsvColumnMapping> parse_column_mapping(std::string_view text, const std::
         std::string_view value = trim(l.substr(eq + 1));
         // "notes = "Descripción del hecho"": quotes allowed around a column name.
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+        if (const auto dot = key.find('.'); dot != std::string_view::npos) {
+            const std::string_view field = trim(key.substr(0, dot)), from = trim(key.substr(dot + 1));
+            const ValueMapSpec* spec = nullptr;
+            for (const ValueMapSpec& vm : kValueMaps)
+                if (iequals(field, vm.name)) spec = &vm;
+            if (!spec)
+                return make_error(at(name, line) + "'" + std::string(field) +
+                                  "' takes no value map (value maps are for category, date_precision, location_precision)");
+            if (!spec->known(value))
+                return make_error(at(name, line) + std::string(spec->name) + " value '" + std::string(value) +
+                                  "' is not one Mirador knows (" + spec->values + ")");
+            ValueMap& vm = m.*(spec->map);
+            if (from == "*") vm.otherwise = std::string(value);
+            else vm.entries.emplace_back(std::string(from), std::string(value));
+            continue;
+        }
         if (iequals(key, "delimiter") || iequals(key, "actor_separator")) {
             auto c = parse_separator(value);
             if (!c) return make_error(at(name, line) + std::string(key) + ": " + c.error());
@@ -360,15 +418,30 @@ const std::string* CsvColumnMapping::column_of(std::string_view field) const {
     return nullptr;
 }
 
-std::string first_missing_named_field(const CsvColumnMapping& m, const std::function<bool(const std::string&)>& has_column,
-                                      bool skip_position) {
+std::optional<MissingColumn> first_missing_named_column(const CsvColumnMapping& m,
+                                                        const std::function<bool(const std::string&)>& has_column,
+                                                        bool skip_position) {
     for (const std::string& field : m.named) {
         if (skip_position && (field == "lon" || field == "lat")) continue;
         const std::string* column = m.column_of(field);
         // An emptied column is one the caller chose not to read.
-        if (column && !column->empty() && !has_column(*column)) return field;
+        if (!column || column->empty()) continue;
+        // "actors" may name several columns.
+        const std::vector<std::string> columns =
+            field == "actors" ? detail::actor_columns(*column, has_column) : std::vector<std::string>{*column};
+        for (const std::string& c : columns)
+            if (!has_column(c)) return MissingColumn{field, c};
     }
-    return {};
+    return std::nullopt;
+}
+
+std::string_view ValueMap::apply(std::string_view value) const {
+    if (value.empty() || empty()) return value;
+    for (const auto& [from, to] : entries)
+        if (from == value) return to;
+    for (const auto& [from, to] : entries)
+        if (iequals(from, value)) return to;
+    return otherwise ? std::string_view(*otherwise) : value;
 }
 
 Result<CsvColumnMapping> load_column_mapping(const std::string& path) {
@@ -434,23 +507,32 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
     Columns c;
     c.id = find_column(header, map.id);
     c.date = find_column(header, map.date);
+    c.date_end = find_column(header, map.date_end);
+    c.date_precision = find_column(header, map.date_precision);
+    c.location_precision = find_column(header, map.location_precision);
     c.time = find_column(header, map.time);
     c.place = find_column(header, map.place);
     c.state = find_column(header, map.state);
     c.lon = find_column(header, map.lon);
     c.lat = find_column(header, map.lat);
     c.category = find_column(header, map.category);
-    c.actors = find_column(header, map.actors);
+    const auto actor_columns =
+        detail::actor_columns(map.actors, [&](const std::string& n) { return find_column(header, n) >= 0; });
+    for (const std::string& a : actor_columns) {
+        const int col = find_column(header, a);
+        if (col < 0) continue;
+        if (c.actors < 0) c.actors = col;
+        else c.more_actors.push_back(col);
+    }
     c.fatalities = find_column(header, map.fatalities);
     c.injured = find_column(header, map.injured);
     c.source = find_column(header, map.source);
     c.notes = find_column(header, map.notes);
 
     const std::string has = std::string(" (the header has: ").append(joined(header)).append(")");
-    const std::string missing = first_missing_named_field(
-        map, [&](const std::string& column) { return find_column(header, column) >= 0; });
-    if (!missing.empty())
-        return make_error(name + ": the mapping names column '" + *map.column_of(missing) + "' for " + missing +
+    if (const auto missing =
+            first_missing_named_column(map, [&](const std::string& column) { return find_column(header, column) >= 0; }))
+        return make_error(name + ": the mapping names column '" + missing->column + "' for " + missing->field +
                           ", and the file has no such column" + has);
     if (c.date < 0) return make_error(name + ": missing column '" + map.date + "' (the incident date)" + has);
     if ((c.lon < 0) != (c.lat < 0)) {

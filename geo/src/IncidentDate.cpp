@@ -1,5 +1,6 @@
 #include "mirador/geo/IncidentDate.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace mirador::geo {
@@ -76,7 +77,43 @@ std::string not_a(std::string_view text, const char* what, std::string_view why)
 
 Error bad(std::string_view text, const std::string& why) { return make_error(not_a(text, "date", why)); }
 
-constexpr const char* kForms = "expected YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY, optionally followed by HH:MM";
+constexpr const char* kForms =
+    "expected YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY, DD-MM-YYYY or '17 October 2019', optionally followed by HH:MM";
+
+// 1-12 for an English month name, whole or its first three letters, in any case; -1 otherwise.
+int month_from_name(std::string_view word) {
+    auto lower = [](char ch) { return static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch); };
+    for (int m = 1; m <= 12; ++m) {
+        const std::string_view name = kMonthNames[m];
+        if (word.size() != name.size() && word.size() != 3) continue;
+        if (word.size() > name.size()) continue;
+        bool same = true;
+        for (std::size_t k = 0; k < word.size() && same; ++k) same = lower(word[k]) == lower(name[k]);
+        if (same) return m;
+    }
+    return -1;
+}
+
+// Day first with '-' or ' ' between the parts: "17-10-2019", "17 October 2019", "17-Oct-2019".
+// Leaves the cursor after the year; false (and the cursor anywhere) when the text is not one.
+bool read_day_first(Cursor& c, int& day, int& month, int& year) {
+    day = c.digits(1, 2);
+    if (day < 0 || c.done()) return false;
+    const char sep = c.s[c.pos];
+    if (!c.eat('-') && !c.eat(' ')) return false;
+    if (c.next_is_digit()) {
+        month = c.digits(1, 2);
+        if (month < 0 || c.next_is_digit()) return false;
+    } else {
+        const std::size_t from = c.pos;
+        while (c.pos < c.s.size() && ((c.s[c.pos] | 0x20) >= 'a' && (c.s[c.pos] | 0x20) <= 'z')) ++c.pos;
+        month = month_from_name(c.s.substr(from, c.pos - from));
+        if (month < 0) return false;
+    }
+    if (!c.eat(sep)) return false;
+    year = c.digits(4, 4);
+    return year >= 0 && !c.next_is_digit();
+}
 
 // Reads "HH:MM[:SS]" at the cursor. Returns minutes since midnight or an explanation.
 Result<std::int32_t> read_time(Cursor& c) {
@@ -160,6 +197,14 @@ Result<IncidentDate> parse_incident_date(std::string_view raw) {
         if (month > 12 && day <= 12)
             return bad(text, "month " + std::to_string(month) +
                                  " (dates with '/' are read as DD/MM/YYYY; was this MM/DD/YYYY?)");
+    } else if (const std::size_t lead = text.find_first_not_of("0123456789");
+               (lead == 1 || lead == 2) && (text[lead] == '-' || text[lead] == ' ')) {
+        if (!read_day_first(c, day, month, year)) {
+            Cursor two{text, text.size() >= 2 ? text.size() - 2 : 0};
+            if (two.digits(2, 2) >= 0 && text.size() >= 3 && (text[text.size() - 3] == '-' || text[text.size() - 3] == ' '))
+                return bad(text, "a two-digit year is ambiguous; write all four digits");
+            return bad(text, kForms);
+        }
     } else {
         year = c.digits(4, 4);
         if (year < 0 || c.next_is_digit()) return bad(text, kForms);
@@ -219,10 +264,32 @@ std::string format_day(std::int32_t days) {
     return buf;
 }
 
+DatePrecision span_precision(std::int32_t day_start, std::int32_t day_end) {
+    if (day_start == day_end) return DatePrecision::Day;
+    const CivilDate a = civil_from_days(day_start), b = civil_from_days(day_end);
+    if (a.day == 1 && a.year == b.year && a.month == b.month && b.day == days_in_month(b.year, b.month))
+        return DatePrecision::Month;
+    if (a.day == 1 && a.month == 1 && a.year == b.year && b.month == 12 && b.day == 31) return DatePrecision::Year;
+    return DatePrecision::Span;
+}
+
+Result<IncidentDate> join_date_end(const IncidentDate& start, const IncidentDate& end) {
+    if (end.day_end < start.day_start)
+        return make_error("the end date " + format_incident_date(end) + " is before the start " +
+                          format_incident_date(start));
+    IncidentDate d = start;
+    d.day_end = std::max(start.day_end, end.day_end);
+    d.precision = span_precision(d.day_start, d.day_end);
+    if (d.precision != DatePrecision::Day) d.minute_of_day = -1;  // a time belongs to a single day
+    return d;
+}
+
 std::string format_incident_date(const IncidentDate& d) {
     const CivilDate c = civil_from_days(d.day_start);
     char buf[48];
     switch (d.precision) {
+        case DatePrecision::Span:
+            return format_day(d.day_start) + "/" + format_day(d.day_end);
         case DatePrecision::Year:
             std::snprintf(buf, sizeof buf, "%04d", c.year);
             break;

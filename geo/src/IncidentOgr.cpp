@@ -78,8 +78,9 @@ bool read_coordinate(OGRFeature& f, int idx, double& out) {
 }
 
 struct Fields {
-    int id = -1, date = -1, time = -1, place = -1, state = -1, lon = -1, lat = -1, category = -1, actors = -1,
-        fatalities = -1, injured = -1, source = -1, notes = -1;
+    int id = -1, date = -1, date_end = -1, date_precision = -1, time = -1, place = -1, state = -1, lon = -1, lat = -1,
+        location_precision = -1, category = -1, actors = -1, fatalities = -1, injured = -1, source = -1, notes = -1;
+    std::vector<int> more_actors;  // attributes after the first when `actors` names several
 };
 
 }  // namespace
@@ -126,20 +127,28 @@ Result<IncidentStore> load_incident_layer(const IncidentOgrOptions& opt, std::ve
     Fields c;
     c.id = detail::find_field(defn, map.id);
     c.date = detail::find_field(defn, map.date);
+    c.date_end = detail::find_field(defn, map.date_end);
+    c.date_precision = detail::find_field(defn, map.date_precision);
+    c.location_precision = detail::find_field(defn, map.location_precision);
     c.time = detail::find_field(defn, map.time);
     c.place = detail::find_field(defn, map.place);
     c.state = detail::find_field(defn, map.state);
     c.category = detail::find_field(defn, map.category);
-    c.actors = detail::find_field(defn, map.actors);
+    for (const std::string& a :
+         detail::actor_columns(map.actors, [&](const std::string& n) { return detail::find_field(defn, n) >= 0; })) {
+        const int idx = detail::find_field(defn, a);
+        if (idx < 0) continue;
+        if (c.actors < 0) c.actors = idx;
+        else c.more_actors.push_back(idx);
+    }
     c.fatalities = detail::find_field(defn, map.fatalities);
     c.injured = detail::find_field(defn, map.injured);
     c.source = detail::find_field(defn, map.source);
     c.notes = detail::find_field(defn, map.notes);
     const std::string has = " (fields: " + detail::field_list(defn) + ")";
-    const std::string missing = first_missing_named_field(
-        map, [&](const std::string& column) { return detail::find_field(defn, column) >= 0; }, is_point_type(declared));
-    if (!missing.empty())
-        return make_error(where + ": the mapping names attribute '" + *map.column_of(missing) + "' for " + missing +
+    if (const auto missing = first_missing_named_column(
+            map, [&](const std::string& column) { return detail::find_field(defn, column) >= 0; }, is_point_type(declared)))
+        return make_error(where + ": the mapping names attribute '" + missing->column + "' for " + missing->field +
                           ", and the layer has no such attribute" + has);
     if (c.date < 0) return make_error(where + ": no attribute '" + map.date + "' for the incident date" + has);
     if (!has_geometry) {
@@ -182,7 +191,8 @@ Result<IncidentStore> load_incident_layer(const IncidentOgrOptions& opt, std::ve
     IncidentStoreBuilder builder;
     bool recoded_any = false;
     // Strings of the current feature, kept alive while the builder reads the view.
-    std::string id, date_text, place, state, category, actors_text, source_text, notes, shown;
+    std::string id, date_text, place, state, category, actors_text, source_text, notes, shown, end_text, extent_text;
+    std::vector<std::string> more_actors_text;
     std::vector<std::string> actor_list;
     std::vector<std::string_view> actors;
     auto text = [&](OGRFeature& f, int idx) -> std::string {
@@ -234,6 +244,7 @@ Result<IncidentStore> load_incident_layer(const IncidentOgrOptions& opt, std::ve
             v.date = date.value();
         }
         v.date_text = date_text;
+        std::vector<std::string> warnings;
         if (c.time >= 0 && f.IsFieldSetAndNotNull(c.time)) {
             std::string t;
             if (f.GetFieldDefnRef(c.time)->GetType() == OFTTime) {
@@ -251,6 +262,37 @@ Result<IncidentStore> load_incident_layer(const IncidentOgrOptions& opt, std::ve
                     skip(*why);
                     continue;
                 }
+        }
+        if (c.date_precision >= 0 || c.date_end >= 0) {
+            // A Date or DateTime end is read by its parts, as the start date is: its text form
+            // differs between drivers ("2019/10/17").
+            end_text.clear();
+            if (c.date_end >= 0 && f.IsFieldSetAndNotNull(c.date_end)) {
+                const OGRFieldType t = f.GetFieldDefnRef(c.date_end)->GetType();
+                if (t == OFTDate || t == OFTDateTime) {
+                    int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+                    float sec = 0;
+                    f.GetFieldAsDateTime(c.date_end, &y, &mo, &d, &h, &mi, &sec, &tz);
+                    char buf[16];
+                    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y % 10000, mo % 100, d % 100);
+                    end_text = buf;
+                } else {
+                    end_text = text(f, c.date_end);
+                }
+            }
+            extent_text = text(f, c.date_precision);
+            std::string warning;
+            if (auto why = detail::apply_date_extent(v.date, map.date_precision_values.apply(extent_text), end_text, &warning)) {
+                skip(*why);
+                continue;
+            }
+            if (!warning.empty()) warnings.push_back(std::move(warning));
+        }
+        if (c.location_precision >= 0) {
+            std::string warning;
+            v.location_precision = detail::location_precision_or_unknown(
+                map.location_precision_values.apply(text(f, c.location_precision)), &warning);
+            if (!warning.empty()) warnings.push_back(std::move(warning));
         }
 
         // Position.
@@ -326,7 +368,8 @@ Result<IncidentStore> load_incident_layer(const IncidentOgrOptions& opt, std::ve
 
         category = text(f, c.category);
         std::string category_warning;
-        v.category = detail::category_or_other(category, &category_warning);
+        v.category = detail::category_or_other(map.category_values.apply(category), &category_warning);
+        if (!category_warning.empty()) warnings.push_back(std::move(category_warning));
 
         if (c.actors >= 0 && f.IsFieldSetAndNotNull(c.actors) &&
             f.GetFieldDefnRef(c.actors)->GetType() == OFTStringList) {
@@ -343,6 +386,9 @@ Result<IncidentStore> load_incident_layer(const IncidentOgrOptions& opt, std::ve
             actors_text = text(f, c.actors);
             detail::split_actors(actors_text, map.actor_separator, actors);
         }
+        more_actors_text.clear();
+        for (const int more : c.more_actors) more_actors_text.push_back(text(f, more));
+        for (const std::string& t : more_actors_text) detail::append_actors(t, map.actor_separator, actors);
         v.actors = actors;
         id = text(f, c.id);
         state = text(f, c.state);
@@ -356,7 +402,7 @@ Result<IncidentStore> load_incident_layer(const IncidentOgrOptions& opt, std::ve
         const std::int64_t row = fid == OGRNullFID ? static_cast<std::int64_t>(ordinal) : static_cast<std::int64_t>(fid);
         v.source_row = row > 0 && row < std::int64_t{UINT32_MAX} ? static_cast<std::uint32_t>(row) : 0;
         builder.add(v);
-        if (!category_warning.empty()) report(at + category_warning);
+        for (const std::string& w : warnings) report(at + w);
     }
     for (auto& m : gdal_messages.take()) report(where + ": " + display_name(m));
     if (recoded_any) report(where + ": text is not UTF-8 and no encoding is declared; read it as Latin-1 (ISO-8859-1)");

@@ -121,6 +121,7 @@ std::size_t IncidentStore::memory_bytes() const {
     for (const auto* c :
          {&id_, &date_text_, &place_, &state_, &cvegeo_, &source_, &notes_, &source_row_, &actor_first_, &actor_ids_})
         b += bytes(*c);
+    b += bytes(location_precision_);
     return b + bytes(big_fatalities_) + bytes(big_injured_) + strings_.memory_bytes();
 }
 
@@ -143,6 +144,7 @@ Incident IncidentStore::incident(std::size_t i) const {
     r.date_text = date_text(i);
     r.lon = lon_[i];
     r.lat = lat_[i];
+    r.location_precision = location_precision_[i];
     r.place = place(i);
     r.state = state(i);
     r.municipality_code = municipality_code(i);
@@ -223,7 +225,8 @@ void IncidentStoreBuilder::add(const IncidentView& in) {
     r.minute = static_cast<std::int16_t>(in.date.minute_of_day < 0 ? -1 : in.date.minute_of_day);
     r.fatalities = to_hot_count(in.fatalities);
     r.injured = to_hot_count(in.injured);
-    r.precision = in.date.precision;
+    r.precisions = static_cast<std::uint8_t>(static_cast<unsigned>(in.date.precision) |
+                                             static_cast<unsigned>(in.location_precision) << 4);
     r.category = in.category;
     if (r.fatalities == kCountSaturated) big_fatalities_.emplace_back(index, *in.fatalities);
     if (r.injured == kCountSaturated) big_injured_.emplace_back(index, *in.injured);
@@ -239,6 +242,7 @@ void IncidentStoreBuilder::add(const Incident& in) {
     v.date_text = in.date_text;
     v.lon = in.lon;
     v.lat = in.lat;
+    v.location_precision = in.location_precision;
     v.place = in.place;
     v.state = in.state;
     v.municipality_code = in.municipality_code;
@@ -309,6 +313,8 @@ IncidentStore IncidentStoreBuilder::finish() {
             c->resize(n);
         s.actor_first_.resize(n + 1);
         s.actor_ids_.resize(actor_ids_.size());
+        s.location_precision_.resize(n);
+        LocationPrecision* location = s.location_precision_.data();
         std::uint32_t *id = s.id_.data(), *date_text = s.date_text_.data(), *place = s.place_.data(),
                       *state = s.state_.data(), *cvegeo = s.cvegeo_.data(), *source = s.source_.data(),
                       *notes = s.notes_.data(), *first = s.actor_first_.data(), *actors = s.actor_ids_.data(),
@@ -329,6 +335,7 @@ IncidentStore IncidentStoreBuilder::finish() {
             source[k] = r.source;
             notes[k] = r.notes;
             source_row[k] = source_rows_[static_cast<std::uint32_t>(words[k])];
+            location[k] = static_cast<LocationPrecision>(r.precisions >> 4);
             for (std::uint32_t a = r.actor_first; a < r.actor_end; ++a) actors[used++] = from[a];
             first[k + 1] = used;
         }
@@ -362,7 +369,7 @@ IncidentStore IncidentStoreBuilder::finish() {
         day_end[k] = r.day_end;
         max_day_end[k] = running = std::max(running, r.day_end);
         minute[k] = r.minute;
-        precision[k] = r.precision;
+        precision[k] = static_cast<DatePrecision>(r.precisions & 0x0F);
         category[k] = r.category;
         municipality[k] = r.municipality;
         fatalities[k] = r.fatalities;

@@ -21,11 +21,17 @@
 
 #include "mirador/geo/Boundaries.hpp"
 #include "mirador/geo/Gazetteer.hpp"
+#include "mirador/geo/LocationPrecision.hpp"
 
 namespace mirador::geo {
 
 enum class GeoStatus { Matched, Ambiguous, Unmatched, Outside };
-enum class GeoPrecision { None, Point, Locality, Municipality, State };
+// Where an incident counts and what its position stands for. Point and Locality: the place
+// itself (drawn as a filled disc). Municipality: counted there, the position stands for it.
+// State: counted for the state only. Estimated: an estimated point (a road, a region), counted
+// for the state the source names or only for Mexico. Country: counted for Mexico only. Every
+// position but a point's or a locality's is a stand-in, drawn hollow.
+enum class GeoPrecision { None, Point, Locality, Municipality, State, Estimated, Country };
 
 const char* to_string(GeoStatus s);
 const char* to_string(GeoPrecision p);
@@ -51,8 +57,25 @@ public:
     GeocodeResult locate(double lon, double lat) const;
     // `state` may be empty; "Culiacán, Sinaloa" in `place` alone is split at the last comma.
     GeocodeResult resolve(std::string_view place, std::string_view state) const;
-    // Index into Boundaries::states of a state written any common way, or -1.
+    // Where an incident counts, from what its source gives: its point (NaN when none), its place
+    // and state text, and the precision it declares. An incident counts only where it is known
+    // to be:
+    //   point, or none declared: the municipality holding the point, unless the place text
+    //     names only a state (rule 1 above): then the point stands for that state;
+    //   municipality: the municipality holding the point, which stands for it;
+    //   state: the state the state text names (else the one holding the point), no municipality;
+    //   estimated: the point is kept, counted for the state the source names, or for Mexico
+    //     only when it names none;
+    //   country: Mexico only; outside: nowhere (status Outside).
+    // Without a point, the place text is resolved and then held to the declared precision (a
+    // place found to a town counts for its state only when the source says "state").
+    GeocodeResult place(double lon, double lat, std::string_view place, std::string_view state,
+                        LocationPrecision declared) const;
+    // Index into Boundaries::states of a state written any common way ("Sinaloa", "Edo. de
+    // México", UCDP's "Guanajuato state"), or -1.
     long match_state(std::string_view text) const;
+    // The state `place` names when it names nothing smaller (rule 1 above), or -1.
+    long names_only_state(std::string_view place, std::string_view state) const;
     const Boundaries& boundaries() const { return b_; }
 
 private:

@@ -13,9 +13,17 @@
 namespace mirador::geo {
 
 // Geocodes every incident of the store in place (coordinates and municipality), returning
-// where each one was placed, in store order: rows with coordinates by point, the others by
-// their place and state text.
+// where each one was placed, in store order: by Geocoder::place, from its point, its place and
+// state text and the location precision its source declares.
 Placements place_incidents(IncidentStore& store, const Geocoder& geocoder);
+
+// 1 for the incidents whose position may feed a density surface (Placements::local), in store
+// order: the heatmap and `mirador density` leave out positions that stand for a state, a
+// region or the country.
+std::vector<std::uint8_t> local_mask(const Placements& placed);
+// The same before any placing, from the precision each source row declares (UCDP where_prec
+// 4-7, ACLED geo_precision 3 are not local): for commands that read positions only.
+std::vector<std::uint8_t> local_mask(const IncidentStore& store);
 
 struct IncidentFilter {
     std::int32_t from_day = INT32_MIN, to_day = INT32_MAX;  // spans overlapping [from, to]
@@ -27,7 +35,7 @@ struct IncidentFilter {
 enum class AggregateBy { Municipality, State };
 
 struct UnitCount {
-    std::size_t unit;          // municipality or state index in Boundaries
+    std::size_t unit = 0;      // municipality or state index in Boundaries
     std::uint64_t incidents = 0;
     std::uint64_t fatalities = 0;
     std::optional<double> rate_per_100k;  // incidents per 100,000 inhabitants, when known
@@ -35,10 +43,24 @@ struct UnitCount {
 
 struct Aggregation {
     std::vector<UnitCount> units;  // units with at least one incident, most incidents first
-    std::size_t counted = 0;       // incidents that passed the filter and have a municipality
+    // Per municipality only: for each state (unit = state index) the incidents that count for
+    // it but for no municipality ("state-level, not placed"), most incidents first.
+    std::vector<UnitCount> state_level;
+    UnitCount country_level{};     // incidents that count for Mexico only (unit unused)
+    std::size_t counted = 0;       // incidents that passed the filter and count for a unit
     std::size_t filtered_out = 0;  // failed the filter
-    std::size_t unplaced = 0;      // passed it but are in no municipality (state-level, outside, ...)
+    std::size_t unplaced = 0;      // passed it but count nowhere (ambiguous, unmatched, outside)
 };
+
+// One row of a ranking or a `stats` table: a unit, or the incidents of a state (or of the
+// country) that are not placed in a smaller unit.
+struct AggregationRow {
+    enum class Kind { Unit, StateLevel, CountryLevel } kind;
+    const UnitCount* count;
+};
+// The units and the state- and country-level rows together, most incidents first (ties: units
+// before the rows that are not placed, then by position in their lists).
+std::vector<AggregationRow> aggregation_rows(const Aggregation& a);
 
 // `placed` is place_incidents()'s result for this store: an incident placed only to a state
 // counts for the state but for no municipality. `population` (may be null) gives rates;

@@ -11,7 +11,9 @@
 
 namespace mirador::geo {
 
-enum class DatePrecision : std::uint8_t { Day, Month, Year };
+// Span: any other run of days, as a source that gives a first and a last day ("between the 14th
+// and the 20th") or a week writes it.
+enum class DatePrecision : std::uint8_t { Day, Month, Year, Span };
 
 struct CivilDate {
     int year = 1970;
@@ -42,13 +44,23 @@ struct IncidentDate {
 //   2019-10-17   2019-10   2019          ISO 8601 day, month, year (month and day may be 1 digit)
 //   2019-10-17T14:30   2019-10-17 14:30:05            a time (seconds are dropped)
 //   17/10/2019   17/10/2019 14:30                     day/month/year, as written in Mexico
+//   17-10-2019   17 October 2019   17-Oct-2019          day first, as ACLED's exports write it
 // Errors quote the text and say what is wrong with it ("February 2019 has 28 days").
 [[nodiscard]] Result<IncidentDate> parse_incident_date(std::string_view text);
+
+// What a run of days is: a day, a calendar month, a calendar year, or else a Span.
+DatePrecision span_precision(std::int32_t day_start, std::int32_t day_end);
+
+// The date widened to cover `end` too (a source's first and last day of an event): the span
+// from start's first day to end's last, at the precision that span has; a time of day only
+// survives when both are the same day. Error when end comes before start.
+[[nodiscard]] Result<IncidentDate> join_date_end(const IncidentDate& start, const IncidentDate& end);
 
 // "14:30" or "14:30:05" -> minutes since midnight.
 [[nodiscard]] Result<std::int32_t> parse_time_of_day(std::string_view text);
 
-// ISO 8601 at the date's own precision: "2019-10-17", "2019-10-17T14:30", "2019-10", "2019".
+// ISO 8601 at the date's own precision: "2019-10-17", "2019-10-17T14:30", "2019-10", "2019", and a
+// span as an interval, "2019-10-14/2019-10-20".
 std::string format_incident_date(const IncidentDate& date);
 std::string format_day(std::int32_t days);  // "2019-10-17"
 

@@ -5,8 +5,9 @@
 // Hot columns are what the map and the time slider touch for every incident on every change:
 // position, time span, category, municipality, counts. They are small fixed-size arrays
 // (bytes_per_incident_hot() <= 32) that can be scanned or uploaded as they are. Everything
-// else (id, place, actors, source, notes, the date as written) is cold: 32-bit ids into one
-// StringPool, read when an incident is shown.
+// else (id, place, actors, source, notes, the date as written, how precisely the source knows
+// the place) is cold: 32-bit ids into one StringPool, or a byte, read when an incident is
+// shown or placed.
 //
 // Time windows. Because the columns are sorted by day_start, the incidents starting in a
 // window are one contiguous range. Incidents with month or year precision start earlier and
@@ -29,6 +30,7 @@
 
 #include "mirador/geo/IncidentCategory.hpp"
 #include "mirador/geo/IncidentDate.hpp"
+#include "mirador/geo/LocationPrecision.hpp"
 #include "mirador/geo/StringPool.hpp"
 
 namespace mirador::geo {
@@ -46,6 +48,7 @@ struct Incident {
     std::string date_text;  // the date as the source wrote it
     double lon = std::numeric_limits<double>::quiet_NaN();
     double lat = std::numeric_limits<double>::quiet_NaN();
+    LocationPrecision location_precision = LocationPrecision::Unknown;  // as the source declares it
     std::string place;
     std::string state;
     std::string municipality_code;  // CVEGEO, filled by the geocoder
@@ -66,6 +69,7 @@ struct IncidentView {
     std::string_view date_text;
     double lon = std::numeric_limits<double>::quiet_NaN();
     double lat = std::numeric_limits<double>::quiet_NaN();
+    LocationPrecision location_precision = LocationPrecision::Unknown;
     std::string_view place;
     std::string_view state;
     std::string_view municipality_code;
@@ -123,6 +127,8 @@ public:
     // its feature id in an OGR layer; 0 when unknown. For messages that send the analyst back
     // to the source.
     std::uint32_t source_row(std::size_t i) const { return source_row_[i]; }
+    // How precisely the source knows where it happened (cold: read when placing and drawing).
+    std::span<const LocationPrecision> location_precision() const { return location_precision_; }
     std::size_t actor_count(std::size_t i) const { return actor_first_[i + 1] - actor_first_[i]; }
     std::string_view actor(std::size_t i, std::size_t k) const { return strings_.get(actor_ids_[actor_first_[i] + k]); }
     Incident incident(std::size_t i) const;
@@ -156,9 +162,10 @@ private:
     std::vector<std::uint32_t> municipality_;
     std::vector<std::uint16_t> fatalities_, injured_;
 
-    // Cold: ids into strings_.
+    // Cold: ids into strings_, and the source's location precision.
     std::vector<std::uint32_t> id_, date_text_, place_, state_, cvegeo_, source_, notes_;
     std::vector<std::uint32_t> source_row_;
+    std::vector<LocationPrecision> location_precision_;
     std::vector<std::uint32_t> actor_first_{0};  // incident i -> actor_ids_[actor_first_[i], actor_first_[i+1])
     std::vector<std::uint32_t> actor_ids_;
     // Counts too large for 16 bits: (incident, exact count), sorted by incident.
@@ -203,7 +210,9 @@ private:
         std::uint32_t actor_first, actor_end;                              // into actor_ids_
         std::int16_t minute;
         std::uint16_t fatalities, injured;  // hot (saturating) counts
-        DatePrecision precision;
+        // DatePrecision in the low four bits, LocationPrecision in the high four: the row has
+        // no byte to spare (a 65th would make it two cache lines).
+        std::uint8_t precisions;
         IncidentCategory category;
     };
     static_assert(sizeof(Row) == 64);

@@ -40,6 +40,24 @@ public:
     }
     std::string_view note(std::size_t i) const;  // empty for most incidents
 
+    // Its position is where it happened (a point, a locality): drawn as a filled disc. Other
+    // positions stand for a municipality, a state, a region or the country: drawn hollow.
+    bool exact(std::size_t i) const {
+        const auto p = precision(i);
+        return p == GeoPrecision::Point || p == GeoPrecision::Locality;
+    }
+    // Counts for its state but for no municipality.
+    bool state_level(std::size_t i) const { return matched(i) && !entries_[i].has_municipality && entries_[i].state != kNoState; }
+    // Counts for Mexico only: no state, no municipality.
+    bool country_level(std::size_t i) const { return matched(i) && entries_[i].state == kNoState; }
+    // Its position may feed a density surface: it is where the incident happened or stands for
+    // its municipality, not for a whole state, region or country (whose centroid would show
+    // as a hot spot).
+    bool local(std::size_t i) const {
+        const auto p = precision(i);
+        return p == GeoPrecision::Point || p == GeoPrecision::Locality || p == GeoPrecision::Municipality;
+    }
+
     static constexpr std::size_t bytes_per_incident() { return sizeof(Entry); }
     // Heap held, notes included.
     std::size_t memory_bytes() const;
