@@ -4,7 +4,9 @@
 #include "cli/DataOptions.hpp"
 #include "cli/SnapshotFlags.hpp"
 #include "commands/Density.hpp"
+#include "commands/Emerging.hpp"
 #include "commands/Geocode.hpp"
+#include "commands/Hotspots.hpp"
 #include "commands/Locate.hpp"
 #include "commands/Stats.hpp"
 #include "commands/Snapshot.hpp"
@@ -114,6 +116,18 @@ int main(int argc, char** argv) {
                         "xmin,ymin,xmax,ymax in EPSG:6372 metres (default: every placed incident's extent plus the radius)");
     density->add_option("--threads", density_opt.threads, "FFT threads (0: all cores)")->capture_default_str();
 
+    HotspotsOptions hotspots_opt;
+    CLI::App* hotspots = app.add_subcommand(
+        "hotspots", "Getis-Ord Gi* and local Moran per unit, on incidents or a count table, as CSV or GeoPackage");
+    add_data_options(*hotspots, data);
+    add_hotspots_flags(*hotspots, hotspots_opt);
+
+    EmergingOptions emerging_opt;
+    CLI::App* emerging = app.add_subcommand(
+        "emerging", "Emerging hot spots (new, intensifying, persistent ... as ArcGIS) per unit, as CSV or GeoPackage");
+    add_data_options(*emerging, data);
+    add_emerging_flags(*emerging, emerging_opt);
+
     CLI11_PARSE(app, argc, argv);
 
     if (*snapshot) {
@@ -148,5 +162,7 @@ int main(int argc, char** argv) {
     if (*geocode) return run_geocode_command(data, geocode_opt);
     if (*stats) return run_stats_command(data, stats_opt);
     if (*density) return run_density_command(data, density_opt);
+    if (*hotspots) return run_hotspots_command(data, hotspots_opt);
+    if (*emerging) return run_emerging_command(data, emerging_opt);
     return run_viewer(data, viewer);
 }

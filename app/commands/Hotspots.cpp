@@ -1,0 +1,120 @@
+#include "commands/Hotspots.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "mirador/geo/AtomicFile.hpp"
+#include "mirador/stats/HotspotAnalysis.hpp"
+
+namespace mirador {
+
+void add_hotspots_flags(CLI::App& c, HotspotsOptions& o) {
+    add_hotspot_source_flags(c, o.source);
+    c.add_option("--value", o.value, "count, fatalities, rate (per 100,000, population 2020) or eb-rate (Empirical Bayes)")
+        ->capture_default_str();
+    c.add_option("--statistic", o.statistic, "gistar, moran or both")->capture_default_str();
+    c.add_option("--permutations", o.permutations, "Conditional permutations for the pseudo p-values")
+        ->capture_default_str()->check(CLI::Range(0u, 99999u));
+    c.add_option("--seed", o.seed, "Seed of the permutations (same seed, same p-values)")->capture_default_str();
+    c.add_option("--threads", o.threads, "Threads for the permutations (0: every core)")->capture_default_str();
+    c.add_option("--p-value", o.p_rule, "Pseudo p-value rule: folded ((min(M, R-M)+1)/(R+1), GeoDa/PySAL) or two-sided")
+        ->capture_default_str();
+    c.add_option("--alpha", o.alpha, "Significance level")->capture_default_str()->check(CLI::Range(1e-9, 0.5));
+    c.add_option("--correction", o.correction, "none, bonferroni or fdr (Benjamini-Hochberg)")->capture_default_str();
+}
+
+int write_unit_output(const std::string& out, const geo::UnitTable& table, const UnitSet& units,
+                      const std::vector<std::string>& inputs, const std::vector<std::string>& notes,
+                      const std::string& layer, const char* command) {
+    if (auto same = geo::check_output_is_not_input(out, inputs); !same) {
+        std::fprintf(stderr, "%s: %s\n", command, same.error().c_str());
+        return 2;
+    }
+    std::string description;
+    for (const auto& n : notes) {
+        std::fprintf(stderr, "%s: note: %s\n", command, n.c_str());
+        description += n + "\n";
+    }
+    geo::Result<bool> written = true;
+    if (geo::ends_with_gpkg(out)) {
+        std::vector<std::size_t> features(table.rows.size());
+        for (std::size_t k = 0; k < features.size(); ++k) features[k] = k;
+        written = geo::write_unit_table_gpkg(out, table, {units.geometry}, features, layer, description);
+    } else {
+        written = geo::write_unit_table_csv(out, table);
+    }
+    if (!written) {
+        std::fprintf(stderr, "%s: %s\n", command, written.error().c_str());
+        return 1;
+    }
+    return 0;
+}
+
+int run_hotspots_command(const DataOptions& data, const HotspotsOptions& o) {
+    const char* cmd = "mirador hotspots";
+    stats::HotspotOptions ho;
+    bool ok_rule = false, ok_correction = false;
+    ho.p_rule = stats::parse_p_value_rule(o.p_rule, ok_rule);
+    ho.correction = stats::parse_correction(o.correction, ok_correction);
+    if (!stats::parse_hotspot_value(o.value, ho.value) || !stats::parse_hotspot_statistic(o.statistic, ho.statistic) ||
+        !ok_rule || !ok_correction) {
+        std::fprintf(stderr, "%s: --value is count|fatalities|rate|eb-rate, --statistic gistar|moran|both, --p-value "
+                             "folded|two-sided, --correction none|bonferroni|fdr\n", cmd);
+        return 2;
+    }
+    ho.alpha = o.alpha;
+    ho.permutation = {o.permutations, o.seed, o.threads};
+    int status = 0;
+    const auto source = HotspotSource::open(data, o.source, cmd, status);
+    if (!source) return status;
+    const UnitSet& u = source->units();
+    const UnitValues v = source->values();
+    stats::HotspotInput in{v.count, v.fatalities, u.population};
+    std::string error;
+    const auto r = stats::run_hotspots(in, u.weights, ho, &error);
+    if (!error.empty()) {
+        std::fprintf(stderr, "%s: --value %s: %s\n", cmd, o.value.c_str(), error.c_str());
+        return 2;
+    }
+    geo::UnitTable t;
+    t.columns = {"cvegeo", "name", "state_name", "count", "population", "rate_per_100k", "eb_rate_per_100k",
+                 "n_neighbours", "gistar_z", "gistar_p", "gistar_p_sim", "gistar_class", "lisa_Ii", "lisa_z",
+                 "lisa_p_sim", "lisa_cluster", "significant"};
+    t.types = "sssrrrrirrrsrrrsi";
+    const bool gi = !r.gistar_z.empty(), lisa = !r.lisa_z.empty();
+    std::size_t missing_units = 0;
+    for (std::size_t i = 0; i < u.codes.size(); ++i) {
+        missing_units += !v.missing.empty() && v.missing[i] > 0;
+        t.rows.push_back({u.codes[i], u.names[i], u.state_names[i], format_number(v.count[i], 12),
+                          format_number(u.population[i], 12), format_number(r.rate_per_100k[i]),
+                          format_number(r.eb_rate_per_100k[i]), std::to_string(r.n_neighbours[i]),
+                          gi ? format_number(r.gistar_z[i]) : "", gi ? format_number(r.gistar_p[i]) : "",
+                          gi ? format_number(r.gistar_p_sim[i]) : "",
+                          gi ? stats::hotspot_class_name(r.gistar_class[i]) : "",
+                          lisa ? format_number(r.lisa_Ii[i]) : "", lisa ? format_number(r.lisa_z[i]) : "",
+                          lisa ? format_number(r.lisa_p_sim[i]) : "",
+                          lisa ? stats::lisa_cluster_name(r.lisa_cluster[i]) : "", r.significant[i] ? "1" : "0"});
+    }
+    std::vector<std::string> notes = source->notes();
+    if (missing_units)
+        notes.push_back(std::to_string(missing_units) + " units have months reported as NA (missing, not zero) in the "
+                        "window; their count is the sum of the months reported");
+    if (lisa) {
+        char buf[256];
+        std::snprintf(buf, sizeof buf, "global Moran's I of %s = %.6f (E = %.6f, z = %.3f; permutation p = %.4f, %u "
+                      "permutations)", r.moran_value.c_str(), r.global.I, r.global.expectation, r.global.z,
+                      r.global_permutation.p_greater, r.global_permutation.permutations);
+        notes.push_back(buf);
+    }
+    notes.push_back(std::string("value: ") + stats::hotspot_value_name(ho.value) + "; neighbours: " + u.neighbour_rule +
+                    "; gistar_p analytic two-sided, *_p_sim " + o.p_rule + " pseudo p of " +
+                    std::to_string(o.permutations) + " conditional permutations (seed " + std::to_string(o.seed) +
+                    "); significant at " + format_number(o.alpha, 4) + " with correction " + o.correction);
+    const int rc = write_unit_output(o.source.out, t, u, source->inputs(), notes, "hotspots", cmd);
+    if (rc == 0)
+        std::fprintf(stderr, "%s: %zu %s -> %s\n", cmd, u.codes.size(), units_word(u.kind).c_str(), o.source.out.c_str());
+    return rc;
+}
+
+}  // namespace mirador
