@@ -9,6 +9,7 @@
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/IncidentAggregation.hpp"
 #include "mirador/geo/IncidentDate.hpp"
+#include "mirador/geo/StateCatalog.hpp"
 #include "mirador/geo/Text.hpp"
 
 namespace mirador {
@@ -86,6 +87,7 @@ std::unique_ptr<HotspotSource> HotspotSource::open(const DataOptions& data, cons
         }
         s->incidents_.emplace(std::move(loaded.value()));
         s->boundaries_ = std::move(s->incidents_->context.boundaries);
+        s->municipalities_ = &s->boundaries_->municipalities;
         s->population_ = std::move(s->incidents_->context.population);
         const auto& store = s->incidents_->store;
         s->incident_include_.resize(store.size());
@@ -112,9 +114,15 @@ std::unique_ptr<HotspotSource> HotspotSource::open(const DataOptions& data, cons
         s->table_passing_ = geo::rows_passing(*table, *filter);
         s->table_window_ = *window;
         s->table_.emplace(std::move(table.value()));
-        auto b = load_boundaries_verbose(data);
-        if (!b) return std::fprintf(stderr, "%s: %s\n", command, b.error().c_str()), nullptr;
-        s->boundaries_ = std::move(b.value());
+        auto sources = resolve_sources(data);
+        if (!sources) return std::fprintf(stderr, "%s: %s\n", command, sources.error().c_str()), status = 2, nullptr;
+        std::vector<std::string> warnings;
+        auto layer = geo::load_polygon_layer({sources->municipalities_path, sources->municipalities_layer, sources->fields,
+                                              sources->display_crs, sources->assume_source_crs}, &warnings);
+        if (!layer) return std::fprintf(stderr, "%s: %s\n", command, layer.error().c_str()), nullptr;
+        for (const auto& w : warnings) std::fprintf(stderr, "%s: warning: %s\n", command, w.c_str());
+        s->municipal_layer_.emplace(std::move(layer.value()));
+        s->municipalities_ = &*s->municipal_layer_;
         const std::string pop = data.population.empty() ? find_data_file("mx/population_2020.csv") : data.population;
         if (!pop.empty()) {
             auto p = geo::load_population(pop);
@@ -127,8 +135,17 @@ std::unique_ptr<HotspotSource> HotspotSource::open(const DataOptions& data, cons
     return s;
 }
 
+std::string HotspotSource::state_name(const std::string& code) const {
+    if (boundaries_) {
+        const long s = boundaries_->state_index(code.substr(0, 2));
+        if (s >= 0) return boundaries_->states[static_cast<std::size_t>(s)].name;
+    }
+    const auto* e = geo::find_state_by_code(code.substr(0, 2));
+    return e ? std::string(e->name) : std::string();
+}
+
 bool HotspotSource::build_units(const DataOptions& data, const HotspotSourceOptions& o, const char* command) {
-    const geo::Boundaries& b = *boundaries_;
+    const geo::PolygonLayer& mun = *municipalities_;
     UnitSet& u = units_;
     stats::NeighbourRule rule;
     std::string error;
@@ -143,14 +160,14 @@ bool HotspotSource::build_units(const DataOptions& data, const HotspotSourceOpti
     };
     if (o.by == "municipality") {
         u.kind = "municipality";
-        u.geometry = &b.municipalities;
-        for (std::size_t m = 0; m < b.municipalities.feature_count(); ++m) {
-            const auto& a = b.municipalities.attributes[m];
+        u.geometry = &mun;
+        for (std::size_t m = 0; m < mun.feature_count(); ++m) {
+            const auto& a = mun.attributes[m];
             u.codes.push_back(a.code);
             u.names.push_back(a.name);
-            u.state_names.push_back(b.state_of(m) ? b.state_of(m)->name : "");
+            u.state_names.push_back(state_name(a.code));
             u.population.push_back(population_of(a.code));
-            u.centres.push_back(geo::feature_centroid(b.municipalities, m));
+            u.centres.push_back(geo::feature_centroid(mun, m));
         }
     } else if (o.by == "state") {
         u.kind = "state";
@@ -167,16 +184,16 @@ bool HotspotSource::build_units(const DataOptions& data, const HotspotSourceOpti
         own_layer_.emplace(std::move(layer.value()));
         u.geometry = &*own_layer_;
         std::unordered_map<std::string, double> state_population;
-        for (std::size_t m = 0; m < b.municipalities.feature_count(); ++m) {
-            const auto& code = b.municipalities.attributes[m].code;
+        for (std::size_t m = 0; m < mun.feature_count(); ++m) {
+            const auto& code = mun.attributes[m].code;
             state_population[code.substr(0, 2)] += population_of(code);
         }
         for (std::size_t k = 0; k < own_layer_->feature_count(); ++k) {
             const auto& a = own_layer_->attributes[k];
             const std::string code = a.code.size() >= 2 ? a.code.substr(0, 2) : a.state_code;
             u.codes.push_back(code);
-            const long si = b.state_index(code);
-            u.names.push_back(si >= 0 ? b.states[static_cast<std::size_t>(si)].name : a.name);
+            const std::string catalogued = state_name(code);
+            u.names.push_back(catalogued.empty() ? a.name : catalogued);
             u.state_names.push_back(u.names.back());
             const auto it = state_population.find(code);
             u.population.push_back(it == state_population.end() ? std::nan("") : it->second);
@@ -184,6 +201,7 @@ bool HotspotSource::build_units(const DataOptions& data, const HotspotSourceOpti
         }
     } else if (o.by.rfind("hex:", 0) == 0) {
         u.kind = "hexagon";
+        const geo::Boundaries& b = *boundaries_;
         char* end = nullptr;
         const double km = std::strtod(o.by.c_str() + 4, &end);
         if (!(km >= 0.5 && km <= 500) || !end || *end) {
@@ -234,6 +252,7 @@ bool HotspotSource::build_units(const DataOptions& data, const HotspotSourceOpti
                          "), no statistic: " + list + (islands.size() > 20 ? ", ..." : ""));
     }
     if (incidents_ && !hexes_) {
+        const geo::Boundaries& b = *boundaries_;
         const auto& store = incidents_->store;
         incident_unit_.assign(store.size(), -1);
         std::unordered_map<std::string, long> state_unit;
@@ -277,7 +296,7 @@ bool HotspotSource::build_units(const DataOptions& data, const HotspotSourceOpti
             std::string list;
             for (const auto& [code, v] : all.unknown) list += (list.empty() ? "" : ", ") + code;
             notes_.push_back(std::to_string(all.unknown.size()) + " codes of " + table_->source +
-                             " are not in the boundary layer (" + b.municipalities.source +
+                             " are not in the boundary layer (" + mun.source +
                              "): the table and the boundaries are of different vintages: " + list);
         }
     }

@@ -72,8 +72,14 @@ private:
     bool build_units(const DataOptions& data, const HotspotSourceOptions& o, const char* command);
     UnitValues values_between(std::int32_t from_day, std::int32_t to_day) const;
 
+    std::string state_name(const std::string& code) const;
+
     HotspotSourceOptions options_;
+    // Incidents need the whole Boundaries (geocoding, point look-up); a count table needs only the
+    // municipal polygons, read without triangulating or simplifying them (most of a second).
     std::unique_ptr<geo::Boundaries> boundaries_;
+    std::optional<geo::PolygonLayer> municipal_layer_;
+    const geo::PolygonLayer* municipalities_ = nullptr;
     std::unique_ptr<geo::PopulationTable> population_;
     std::optional<PlacedIncidents> incidents_;
     std::vector<std::uint8_t> incident_include_;  // filters other than time

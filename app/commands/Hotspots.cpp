@@ -2,7 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 #include "mirador/geo/AtomicFile.hpp"
 #include "mirador/stats/HotspotAnalysis.hpp"
@@ -65,14 +67,24 @@ int run_hotspots_command(const DataOptions& data, const HotspotsOptions& o) {
     }
     ho.alpha = o.alpha;
     ho.permutation = {o.permutations, o.seed, o.threads};
+    // MIRADOR_TIMINGS=1 prints where the time goes (for bench_hotspots).
+    const bool timings = std::getenv("MIRADOR_TIMINGS") != nullptr;
+    auto t0 = std::chrono::steady_clock::now();
+    auto lap = [&](const char* what) {
+        const auto t1 = std::chrono::steady_clock::now();
+        if (timings) std::fprintf(stderr, "%s: %s %.3f s\n", cmd, what, std::chrono::duration<double>(t1 - t0).count());
+        t0 = t1;
+    };
     int status = 0;
     const auto source = HotspotSource::open(data, o.source, cmd, status);
     if (!source) return status;
+    lap("load data, units and neighbours");
     const UnitSet& u = source->units();
     const UnitValues v = source->values();
     stats::HotspotInput in{v.count, v.fatalities, u.population};
     std::string error;
     const auto r = stats::run_hotspots(in, u.weights, ho, &error);
+    lap("statistics and permutations");
     if (!error.empty()) {
         std::fprintf(stderr, "%s: --value %s: %s\n", cmd, o.value.c_str(), error.c_str());
         return 2;
@@ -112,6 +124,7 @@ int run_hotspots_command(const DataOptions& data, const HotspotsOptions& o) {
                     std::to_string(o.permutations) + " conditional permutations (seed " + std::to_string(o.seed) +
                     "); significant at " + format_number(o.alpha, 4) + " with correction " + o.correction);
     const int rc = write_unit_output(o.source.out, t, u, source->inputs(), notes, "hotspots", cmd);
+    lap("output");
     if (rc == 0)
         std::fprintf(stderr, "%s: %zu %s -> %s\n", cmd, u.codes.size(), units_word(u.kind).c_str(), o.source.out.c_str());
     return rc;

@@ -74,6 +74,7 @@ struct Builder {
     std::vector<std::unordered_map<std::string, std::uint32_t>> category_index;
 
     std::uint32_t unit(const std::string& code, std::string_view name) {
+        if (const auto found = unit_index.find(code); found != unit_index.end()) return found->second;
         const auto [it, added] = unit_index.emplace(code, static_cast<std::uint32_t>(t.unit_codes.size()));
         if (added) {
             t.unit_codes.push_back(code);
@@ -86,7 +87,7 @@ struct Builder {
         for (std::size_t c = 0; c < cats.size(); ++c) {
             const std::string v = trim(cats[c]);
             const auto [it, added] =
-                category_index[c].emplace(v, static_cast<std::uint32_t>(t.category_values[c].size()));
+                category_index[c].try_emplace(v, static_cast<std::uint32_t>(t.category_values[c].size()));
             if (added) t.category_values[c].push_back(v);
             t.row_categories.push_back(it->second);
         }
@@ -319,14 +320,16 @@ Result<CountTable> read_sesnsp(Builder& b, CsvReader& reader, const std::vector<
 Result<CountTable> load_count_table(const std::string& path, CountLayout layout, const CountMapping& mapping) {
     auto bytes = read_whole_file(path);
     if (!bytes) return make_error(bytes.error());
-    bool recoded = false;
-    std::string text = ensure_utf8(*bytes, &recoded);
+    // Valid UTF-8 is used as read; anything else is Latin-1 (SESNSP's and INEGI's exports).
+    const bool recoded = !is_valid_utf8(*bytes);
+    std::string text = recoded ? latin1_to_utf8(*bytes) : std::move(bytes.value());
     Builder b;
     b.t.source = path;
     if (recoded) b.t.warnings.push_back(path + ": not UTF-8; read as Latin-1 (ISO-8859-1)");
     CsvReader reader(text);
     CsvRecord r;
     if (!reader.next(r) || !r.ok()) return make_error(path + ": no header row");
+    b.t.rows.reserve(text.size() / 32);  // INEGI's rows are about 36 bytes
     std::vector<std::string> header, folded;
     for (const auto f : r.fields) {
         header.push_back(trim(f));

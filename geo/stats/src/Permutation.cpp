@@ -47,19 +47,48 @@ void parallel_chunks(std::size_t n, unsigned threads, Body body) {
     for (auto& th : pool) th.join();
 }
 
+// Uniform in [0, bound) for bound < 2^32 from 32 random bits (Lemire's multiply-shift with
+// rejection), two draws per 64-bit output: sampling is most of the permutations' time.
+class Draw32 {
+public:
+    explicit Draw32(Xoshiro256& rng) : rng_(rng) {}
+    std::uint32_t below(std::uint32_t bound) {
+        std::uint64_t m = static_cast<std::uint64_t>(bits()) * bound;
+        if (static_cast<std::uint32_t>(m) < bound) {
+            const std::uint32_t threshold = static_cast<std::uint32_t>(-bound) % bound;
+            while (static_cast<std::uint32_t>(m) < threshold) m = static_cast<std::uint64_t>(bits()) * bound;
+        }
+        return static_cast<std::uint32_t>(m >> 32);
+    }
+
+private:
+    std::uint32_t bits() {
+        if (have_) {
+            have_ = false;
+            return static_cast<std::uint32_t>(spare_ >> 32);
+        }
+        spare_ = rng_.next();
+        have_ = true;
+        return static_cast<std::uint32_t>(spare_);
+    }
+    Xoshiro256& rng_;
+    std::uint64_t spare_ = 0;
+    bool have_ = false;
+};
+
 // Draws k distinct indices of [0, n) other than `self`. Few draws: rejection against a stamp
 // per index (O(k)); many: a partial Fisher-Yates shuffle of a pool, which stays a permutation
 // of the same set between calls, so it needs no reset to stay uniform.
 class NeighbourSampler {
 public:
     explicit NeighbourSampler(std::size_t n) : n_(n), stamp_(n, 0) {}
-    void draw(Xoshiro256& rng, std::uint32_t self, std::uint32_t k, std::vector<std::uint32_t>& out) {
+    void draw(Draw32& rng, std::uint32_t self, std::uint32_t k, std::vector<std::uint32_t>& out) {
         out.clear();
         const std::size_t others = n_ - 1;
         if (2 * static_cast<std::size_t>(k) <= others) {
             if (++tick_ == 0) std::fill(stamp_.begin(), stamp_.end(), 0), tick_ = 1;
             while (out.size() < k) {
-                auto r = static_cast<std::uint32_t>(rng.below(others));
+                auto r = rng.below(static_cast<std::uint32_t>(others));
                 if (r >= self) ++r;
                 if (stamp_[r] == tick_) continue;
                 stamp_[r] = tick_;
@@ -72,7 +101,7 @@ public:
             std::iota(pool_.begin(), pool_.end(), 0u);
         }
         for (std::uint32_t m = 0; m < k; ++m) {
-            const auto pick = m + static_cast<std::uint32_t>(rng.below(others - m));
+            const auto pick = m + rng.below(static_cast<std::uint32_t>(others - m));
             std::swap(pool_[m], pool_[pick]);
             out.push_back(pool_[m] >= self ? pool_[m] + 1 : pool_[m]);
         }
@@ -112,7 +141,8 @@ PermutationCounts permute_local(std::span<const double> v, const SpatialWeights&
                 }
             if (wts.empty() || n < 2 || o.permutations == 0) continue;
             const double observed = statistic(i, observed_lag);
-            Xoshiro256 rng(unit_seed(o.seed, i));
+            Xoshiro256 source(unit_seed(o.seed, i));
+            Draw32 rng(source);
             double sum = 0;
             for (unsigned r = 0; r < o.permutations; ++r) {
                 sampler.draw(rng, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(wts.size()), drawn);
