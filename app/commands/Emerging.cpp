@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "commands/HotspotSnapshot.hpp"
 #include "commands/Hotspots.hpp"
 #include "mirador/stats/EmergingHotSpots.hpp"
 
@@ -18,6 +19,7 @@ void add_emerging_flags(CLI::App& c, EmergingOptions& o) {
         ->check(CLI::Range(1e-9, 0.5));
     c.add_option("--trend-alpha", o.trend_alpha, "Mann-Kendall significance for intensifying / diminishing")
         ->capture_default_str()->check(CLI::Range(1e-9, 0.5));
+    c.add_option("--map", o.map, "Also draw the categories into this PNG (municipalities or states)");
 }
 
 int run_emerging_command(const DataOptions& data, const EmergingOptions& o) {
@@ -64,10 +66,17 @@ int run_emerging_command(const DataOptions& data, const EmergingOptions& o) {
                     "), Gi* over the neighbours (" + u.neighbour_rule + ") and " + std::to_string(o.time_lags) +
                     " period(s) back; hot/cold at p <= " + format_number(o.alpha, 4) + "; z_series oldest first");
     const int rc = write_unit_output(o.source.out, t, u, source->inputs(), notes, "emerging_hot_spots", cmd);
-    if (rc == 0)
-        std::fprintf(stderr, "%s: %zu %s x %zu periods -> %s\n", cmd, u.codes.size(), units_word(u.kind).c_str(), cube->periods,
-                     o.source.out.c_str());
-    return rc;
+    if (rc != 0) return rc;
+    std::fprintf(stderr, "%s: %zu %s x %zu periods -> %s\n", cmd, u.codes.size(), units_word(u.kind).c_str(), cube->periods,
+                 o.source.out.c_str());
+    if (o.map.empty()) return 0;
+    std::vector<int> classes(u.codes.size());
+    for (std::size_t i = 0; i < classes.size(); ++i) classes[i] = static_cast<int>(r.units[i].category);
+    auto inputs = source->inputs();
+    inputs.push_back(o.source.out);
+    return write_hotspot_png(data, u, HotspotMapKind::Emerging, classes,
+                             "Emerging hot spots, " + periods.front().label + " to " + periods.back().label + " by " + o.step,
+                             o.map, inputs, cmd);
 }
 
 }  // namespace mirador

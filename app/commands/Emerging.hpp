@@ -15,6 +15,7 @@ struct EmergingOptions {
     std::string step = "year";
     unsigned time_lags = 1;
     double alpha = 0.05, trend_alpha = 0.05;
+    std::string map;  // --map PNG
 };
 void add_emerging_flags(CLI::App& command, EmergingOptions& o);
 int run_emerging_command(const DataOptions& data, const EmergingOptions& o);

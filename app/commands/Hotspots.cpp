@@ -3,9 +3,11 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
+#include "commands/HotspotSnapshot.hpp"
 #include "mirador/geo/AtomicFile.hpp"
 #include "mirador/stats/HotspotAnalysis.hpp"
 
@@ -24,6 +26,8 @@ void add_hotspots_flags(CLI::App& c, HotspotsOptions& o) {
         ->capture_default_str();
     c.add_option("--alpha", o.alpha, "Significance level")->capture_default_str()->check(CLI::Range(1e-9, 0.5));
     c.add_option("--correction", o.correction, "none, bonferroni or fdr (Benjamini-Hochberg)")->capture_default_str();
+    c.add_option("--map", o.map, "Also draw the result into this PNG (municipalities or states)");
+    c.add_option("--map-kind", o.map_kind, "gistar (hot/cold classes) or lisa (clusters); default: the statistic computed");
 }
 
 int write_unit_output(const std::string& out, const geo::UnitTable& table, const UnitSet& units,
@@ -125,9 +129,27 @@ int run_hotspots_command(const DataOptions& data, const HotspotsOptions& o) {
                     "); significant at " + format_number(o.alpha, 4) + " with correction " + o.correction);
     const int rc = write_unit_output(o.source.out, t, u, source->inputs(), notes, "hotspots", cmd);
     lap("output");
-    if (rc == 0)
-        std::fprintf(stderr, "%s: %zu %s -> %s\n", cmd, u.codes.size(), units_word(u.kind).c_str(), o.source.out.c_str());
-    return rc;
+    if (rc != 0) return rc;
+    std::fprintf(stderr, "%s: %zu %s -> %s\n", cmd, u.codes.size(), units_word(u.kind).c_str(), o.source.out.c_str());
+    if (o.map.empty()) return 0;
+    const bool lisa_map = o.map_kind.empty() ? !gi : o.map_kind == "lisa";
+    if ((lisa_map && !lisa) || (!lisa_map && !gi) || (!o.map_kind.empty() && o.map_kind != "lisa" && o.map_kind != "gistar")) {
+        std::fprintf(stderr, "%s: --map-kind is gistar or lisa, and needs that statistic computed\n", cmd);
+        return 2;
+    }
+    std::vector<int> classes(u.codes.size());
+    for (std::size_t i = 0; i < classes.size(); ++i)
+        classes[i] = lisa_map ? static_cast<int>(r.lisa_cluster[i])
+                              : (std::isnan(r.gistar_z[i]) ? HotspotMap::kNoClass : r.gistar_class[i]);
+    std::string window = o.source.from.empty() && o.source.to.empty() ? "all time" : o.source.from + " to " + o.source.to;
+    if (o.source.from == o.source.to && !o.source.from.empty()) window = o.source.from;
+    const std::string title = std::string(lisa_map ? "Local Moran clusters (p_sim <= " : "Gi* hot spots (") +
+                              (lisa_map ? format_number(o.alpha, 3) + ", " : std::string()) + stats::hotspot_value_name(ho.value) +
+                              ", " + window + ")";
+    auto inputs = source->inputs();
+    inputs.push_back(o.source.out);
+    return write_hotspot_png(data, u, lisa_map ? HotspotMapKind::Lisa : HotspotMapKind::GiStar, classes, title, o.map,
+                             inputs, cmd);
 }
 
 }  // namespace mirador

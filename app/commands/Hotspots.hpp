@@ -18,6 +18,7 @@ struct HotspotsOptions {
     std::uint64_t seed = 20240601;
     unsigned threads = 0;
     double alpha = 0.05;
+    std::string map, map_kind;  // --map PNG, --map-kind gistar|lisa
 };
 void add_hotspots_flags(CLI::App& command, HotspotsOptions& o);
 int run_hotspots_command(const DataOptions& data, const HotspotsOptions& o);

@@ -36,6 +36,7 @@ struct SceneParams;
 struct ChoroplethLegend;
 struct IncidentLayer;
 struct HeatmapLegend;
+struct SwatchLegend;
 
 // The time label's box in the top-left corner (nothing when the label is empty).
 void draw_time_label(ImDrawList* list, const FontSet& fonts, const OverlayParams& params);
@@ -44,6 +45,7 @@ void draw_time_label(ImDrawList* list, const FontSet& fonts, const OverlayParams
 // incident categories with what the disc size means, and the heatmap's ramp with values,
 // units and how its scale was chosen. Any may be null.
 void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& params, const ChoroplethLegend* choropleth,
-                  const IncidentLayer* incidents, const HeatmapLegend* heatmap = nullptr);
+                  const IncidentLayer* incidents, const HeatmapLegend* heatmap = nullptr,
+                  const SwatchLegend* swatches = nullptr);
 
 }  // namespace mirador
