@@ -1,13 +1,17 @@
 // The hot spot layer's pixels: a known hot municipality is drawn in the hot colour.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cmath>
+#include <thread>
 
+#include "IncidentFixtures.hpp"
 #include "TestData.hpp"
 #include "commands/Snapshot.hpp"
 #include "mirador/geo/CountTable.hpp"
 #include "mirador/geo/Geocoder.hpp"
 #include "mirador/stats/HotspotAnalysis.hpp"
+#include "scene/HotspotLayer.hpp"
 #include "style/HotspotPalette.hpp"
 #include "style/Palette.hpp"
 
@@ -90,4 +94,56 @@ TEST_CASE("Hot spot layer: Culiacán is a 99 % hot spot of 2010's homicides, Mé
     REQUIRE(lisa);
     check_pixel(*lisa, b, "31050", lisa_cluster_color(stats::LisaCluster::LowLow));
     check_pixel(*lisa, b, "25006", lisa_cluster_color(stats::LisaCluster::HighHigh));
+}
+
+TEST_CASE("The window's hot spot layer computes off the UI thread and follows the filters", "[hotspots][render]") {
+    REQUIRE_DATA_DIR();
+    auto& placed = test::placed_incidents(test::assets_dir() + "/incidents/seed-incidents.csv");
+    IncidentLayer& incidents = *placed.layer;
+    const geo::Boundaries& b = test::default_boundaries();
+    incidents.apply_filters(b, nullptr);
+    HotspotLayer layer;
+    HotspotSettings s;
+    s.show = true;
+    s.permutations = 99;
+    auto wait = [&] {
+        for (int k = 0; k < 3000 && !layer.poll(); ++k) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        REQUIRE(layer.outcome());
+    };
+    layer.request(s, incidents, b, nullptr);
+    CHECK(layer.busy());  // request() returned while the work goes on
+    wait();
+    const HotspotOutcome* o = layer.outcome();
+    REQUIRE(o->error.empty());
+    CHECK(o->map.classes.size() == b.municipalities.feature_count());
+    double total = 0;
+    for (const double c : o->input.count) total += c;
+    CHECK(total == static_cast<double>(incidents.by_municipality.counted));
+
+    // Nothing changed: no new computation.
+    layer.request(s, incidents, b, nullptr);
+    CHECK_FALSE(layer.busy());
+    // A filter changes the counts: a new computation, with the filtered counts.
+    incidents.filters.filter.min_fatalities = 5;
+    incidents.apply_filters(b, nullptr);
+    layer.request(s, incidents, b, nullptr);
+    wait();
+    total = 0;
+    for (const double c : layer.outcome()->input.count) total += c;
+    CHECK(total == static_cast<double>(incidents.by_municipality.counted));
+    // A rate without population is refused with a message, not a crash.
+    s.value = stats::HotspotValue::Rate;
+    layer.request(s, incidents, b, nullptr);
+    wait();
+    CHECK_FALSE(layer.outcome()->error.empty());
+    // Emerging hot spots by year over the catalogue's years.
+    s.value = stats::HotspotValue::Count;
+    s.map = HotspotMapKind::Emerging;
+    incidents.filters.filter.min_fatalities = 0;
+    incidents.apply_filters(b, nullptr);
+    layer.request(s, incidents, b, nullptr);
+    wait();
+    INFO(layer.outcome()->error);
+    CHECK(layer.outcome()->period_labels.size() >= 2);
+    CHECK(layer.outcome()->emerging.units.size() == b.municipalities.feature_count());
 }
