@@ -30,6 +30,7 @@ struct Timing {
 };
 
 Timing run(const std::vector<std::string>& argv) {
+    std::fflush(stdout);  // the child must not inherit (and write again) what is buffered
     const auto t = mirador::bench::Clock::now();
     const pid_t pid = fork();
     if (pid == 0) {

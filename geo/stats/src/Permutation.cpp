@@ -19,7 +19,7 @@ std::uint64_t splitmix64(std::uint64_t& x) {
 
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
-std::uint64_t unit_seed(std::uint64_t seed, std::uint64_t unit) {
+std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t unit) {
     std::uint64_t s = seed ^ (unit * 0xd1b54a32d192ed03ULL);
     return splitmix64(s);
 }
@@ -47,72 +47,31 @@ void parallel_chunks(std::size_t n, unsigned threads, Body body) {
     for (auto& th : pool) th.join();
 }
 
-// Uniform in [0, bound) for bound < 2^32 from 32 random bits (Lemire's multiply-shift with
-// rejection), two draws per 64-bit output: sampling is most of the permutations' time.
-class Draw32 {
-public:
-    explicit Draw32(Xoshiro256& rng) : rng_(rng) {}
-    std::uint32_t below(std::uint32_t bound) {
-        std::uint64_t m = static_cast<std::uint64_t>(bits()) * bound;
-        if (static_cast<std::uint32_t>(m) < bound) {
-            const std::uint32_t threshold = static_cast<std::uint32_t>(-bound) % bound;
-            while (static_cast<std::uint32_t>(m) < threshold) m = static_cast<std::uint64_t>(bits()) * bound;
-        }
-        return static_cast<std::uint32_t>(m >> 32);
-    }
-
-private:
-    std::uint32_t bits() {
-        if (have_) {
-            have_ = false;
-            return static_cast<std::uint32_t>(spare_ >> 32);
-        }
-        spare_ = rng_.next();
-        have_ = true;
-        return static_cast<std::uint32_t>(spare_);
-    }
-    Xoshiro256& rng_;
-    std::uint64_t spare_ = 0;
-    bool have_ = false;
-};
-
-// Draws k distinct indices of [0, n) other than `self`. Few draws: rejection against a stamp
-// per index (O(k)); many: a partial Fisher-Yates shuffle of a pool, which stays a permutation
-// of the same set between calls, so it needs no reset to stay uniform.
-class NeighbourSampler {
-public:
-    explicit NeighbourSampler(std::size_t n) : n_(n), stamp_(n, 0) {}
-    void draw(Draw32& rng, std::uint32_t self, std::uint32_t k, std::vector<std::uint32_t>& out) {
-        out.clear();
-        const std::size_t others = n_ - 1;
-        if (2 * static_cast<std::size_t>(k) <= others) {
-            if (++tick_ == 0) std::fill(stamp_.begin(), stamp_.end(), 0), tick_ = 1;
-            while (out.size() < k) {
-                auto r = rng.below(static_cast<std::uint32_t>(others));
-                if (r >= self) ++r;
-                if (stamp_[r] == tick_) continue;
-                stamp_[r] = tick_;
-                out.push_back(r);
+// The draws every unit shares (PySAL's "crand"): for permutation r, an ordered random sample
+// without replacement of `kmax` indices of [0, n - 1). Unit i takes the first k_i of row r and
+// maps j to j + (j >= i), which is a uniform sample of k_i of the other units. Drawing once per
+// permutation instead of once per unit and permutation makes the draws about a tenth of the work;
+// the units' p-values then share their random numbers, as PySAL's do (each is still exact for
+// its unit). Row r comes from a generator seeded by (seed, r) alone, so any number of threads
+// gives the same table.
+std::vector<std::uint32_t> shared_draws(std::size_t n, std::uint32_t kmax, unsigned permutations, std::uint64_t seed,
+                                        unsigned threads) {
+    std::vector<std::uint32_t> table(static_cast<std::size_t>(permutations) * kmax);
+    const std::uint32_t others = static_cast<std::uint32_t>(n - 1);
+    parallel_chunks(permutations, threads, [&](std::size_t begin, std::size_t end, unsigned) {
+        std::vector<std::uint32_t> pool(others);
+        for (std::size_t r = begin; r < end; ++r) {
+            std::iota(pool.begin(), pool.end(), 0u);
+            Xoshiro256 rng(stream_seed(seed, r));
+            for (std::uint32_t m = 0; m < kmax; ++m) {
+                const auto pick = m + static_cast<std::uint32_t>(rng.below(others - m));
+                std::swap(pool[m], pool[pick]);
+                table[r * kmax + m] = pool[m];
             }
-            return;
         }
-        if (pool_.size() != others) {
-            pool_.resize(others);
-            std::iota(pool_.begin(), pool_.end(), 0u);
-        }
-        for (std::uint32_t m = 0; m < k; ++m) {
-            const auto pick = m + rng.below(static_cast<std::uint32_t>(others - m));
-            std::swap(pool_[m], pool_[pick]);
-            out.push_back(pool_[m] >= self ? pool_[m] + 1 : pool_[m]);
-        }
-    }
-
-private:
-    std::size_t n_;
-    std::vector<std::uint32_t> stamp_;
-    std::uint32_t tick_ = 0;
-    std::vector<std::uint32_t> pool_;
-};
+    });
+    return table;
+}
 
 // The engine shared by Gi* and local Moran: for unit i, statistic(i, lag) where lag is
 // sum_j w_ij v_j over its neighbours other than itself, observed and permuted.
@@ -126,10 +85,13 @@ PermutationCounts permute_local(std::span<const double> v, const SpatialWeights&
     c.extreme.assign(n, 0);
     c.mean.assign(n, std::nan(""));
     c.sd.assign(n, std::nan(""));
+    if (n < 2 || o.permutations == 0) return c;
+    std::uint32_t kmax = 0;
+    for (std::size_t i = 0; i < n; ++i) kmax = std::max(kmax, w.cardinality(i));
+    kmax = std::min<std::uint32_t>(kmax, static_cast<std::uint32_t>(n - 1));
     const unsigned threads = thread_count(o.threads, n / 32 + 1);
+    const auto draws = shared_draws(n, kmax, o.permutations, o.seed, threads);
     parallel_chunks(n, threads, [&](std::size_t begin, std::size_t end, unsigned) {
-        NeighbourSampler sampler(n);
-        std::vector<std::uint32_t> drawn;
         std::vector<double> wts, sims(o.permutations);
         for (std::size_t i = begin; i < end; ++i) {
             wts.clear();
@@ -139,15 +101,14 @@ PermutationCounts permute_local(std::span<const double> v, const SpatialWeights&
                     wts.push_back(w.weights[k]);
                     observed_lag += w.weights[k] * v[w.neighbours[k]];
                 }
-            if (wts.empty() || n < 2 || o.permutations == 0) continue;
+            if (wts.empty()) continue;
             const double observed = statistic(i, observed_lag);
-            Xoshiro256 source(unit_seed(o.seed, i));
-            Draw32 rng(source);
+            const auto self = static_cast<std::uint32_t>(i);
             double sum = 0;
             for (unsigned r = 0; r < o.permutations; ++r) {
-                sampler.draw(rng, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(wts.size()), drawn);
+                const std::uint32_t* row = draws.data() + static_cast<std::size_t>(r) * kmax;
                 double lag = 0;
-                for (std::size_t m = 0; m < drawn.size(); ++m) lag += wts[m] * v[drawn[m]];
+                for (std::size_t m = 0; m < wts.size(); ++m) lag += wts[m] * v[row[m] + (row[m] >= self)];
                 sims[r] = statistic(i, lag);
                 sum += sims[r];
             }
@@ -242,7 +203,7 @@ GlobalPermutation permute_global_moran(std::span<const double> x, const SpatialW
                         std::vector<double> v(n);
                         for (std::size_t r = begin; r < end; ++r) {
                             v = z;
-                            Xoshiro256 rng(unit_seed(o.seed ^ 0x6a09e667f3bcc909ULL, r));
+                            Xoshiro256 rng(stream_seed(o.seed ^ 0x6a09e667f3bcc909ULL, r));
                             for (std::size_t i = n; i > 1; --i) std::swap(v[i - 1], v[rng.below(i)]);
                             greater_by_thread[t] += cross(v) >= observed;
                         }

@@ -4,8 +4,9 @@
 // other units, R times; the pseudo p-value says how often a random neighbourhood gives a
 // statistic as extreme as the observed one.
 //
-// Reproducible: unit i's draws come from a generator seeded by (seed, i) alone, so the result
-// does not depend on the number of threads or their scheduling. Our own generator
+// Reproducible: permutation r's draws come from a generator seeded by (seed, r) alone, and all
+// units take their neighbours from that permutation's draws (PySAL's scheme; see the .cpp), so
+// the result does not depend on the number of threads or their scheduling. Our own generator
 // (SplitMix64 seeding xoshiro256**) because the standard engines' distributions are not
 // specified bit for bit across library versions.
 #include <cstdint>
