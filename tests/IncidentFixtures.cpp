@@ -17,7 +17,7 @@ PlacedIncidents& placed_incidents(const std::string& csv) {
     x.gazetteer = std::move(g.value());
     x.geocoder = std::make_unique<geo::Geocoder>(default_boundaries(), &x.gazetteer, nullptr);
     std::vector<std::string> problems;
-    auto layer = load_incident_layer({csv, "", ""}, *x.geocoder, nullptr, problems);
+    auto layer = load_incident_layer(IncidentSource{csv, "", "", false}, *x.geocoder, nullptr, problems);
     if (!layer) {
         loaded.erase(csv);
         throw std::runtime_error(layer.error());

@@ -19,4 +19,22 @@ struct PlacedIncidents {
 // Loads `csv` once per test binary (throws with the loader's message if it fails).
 PlacedIncidents& placed_incidents(const std::string& csv);
 
+// Puts a shared layer back as loaded (no filters, all time) when the test leaves, whether its
+// checks passed or a REQUIRE ended it early: later tests see the fixture they expect.
+class LayerRestorer {
+public:
+    LayerRestorer(IncidentLayer& layer, const geo::Boundaries& boundaries) : layer_(layer), boundaries_(boundaries) {}
+    ~LayerRestorer() {
+        layer_.filters = {};
+        layer_.time_window.reset();
+        layer_.apply_filters(boundaries_, nullptr);
+    }
+    LayerRestorer(const LayerRestorer&) = delete;
+    LayerRestorer& operator=(const LayerRestorer&) = delete;
+
+private:
+    IncidentLayer& layer_;
+    const geo::Boundaries& boundaries_;
+};
+
 }  // namespace mirador::test

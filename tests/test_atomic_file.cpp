@@ -67,9 +67,11 @@ TEST_CASE("atomic file: a replaced file keeps its permissions; a new one follows
     REQUIRE(::stat(out.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0640);
     const fs::path fresh = dir / "fresh.txt";
-    const mode_t mask = ::umask(022);
+    struct UmaskGuard {
+        mode_t old = ::umask(022);
+        ~UmaskGuard() { ::umask(old); }
+    } umask_guard;
     REQUIRE(geo::write_file_atomically(fresh.string(), "x"));
-    ::umask(mask);
     REQUIRE(::stat(fresh.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0644);
 }
@@ -155,12 +157,15 @@ TEST_CASE("output checks: the same file by any path is refused", "[atomic]") {
     put(in, "id,date\n");
     const std::vector<std::string> inputs{in.string(), "PG:dbname=x", ""};
     CHECK_FALSE(geo::check_output_is_not_input(in.string(), inputs));
-    // relative path
-    const fs::path cwd = fs::current_path();
-    fs::current_path(dir);
-    auto rel = geo::check_output_is_not_input("./in.csv", inputs);
-    fs::current_path(cwd);
-    CHECK_FALSE(rel);
+    // relative path, from the file's folder (the folder is restored however the check goes)
+    {
+        struct CwdGuard {
+            fs::path old = fs::current_path();
+            ~CwdGuard() { fs::current_path(old); }
+        } cwd_guard;
+        fs::current_path(dir);
+        CHECK_FALSE(geo::check_output_is_not_input("./in.csv", inputs));
+    }
     fs::create_symlink(in, dir / "link.csv");
     auto sym = geo::check_output_is_not_input((dir / "link.csv").string(), inputs);
     REQUIRE_FALSE(sym);

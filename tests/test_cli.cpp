@@ -2,7 +2,6 @@
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
-#include <stb/stb_image.h>
 
 #include <array>
 #include <cstdio>
@@ -13,47 +12,25 @@
 #include <iterator>
 #include <memory>
 
+#include "ProcessRun.hpp"
+#include "commands/Snapshot.hpp"
 #include "TestData.hpp"
 
 using namespace mirador;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out;  // stdout and stderr together
-};
-
-Run run(const std::string& args) {
-    const std::string cmd = std::string(MIRADOR_EXE) + " " + args + " 2>&1";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (std::fgets(buf.data(), buf.size(), pipe.get())) out += buf.data();
-    const int status = pclose(pipe.release());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-// Decoded RGBA pixels of a PNG, freed with the object.
-struct Png {
-    int w = 0, h = 0;
-    std::unique_ptr<unsigned char, void (*)(void*)> px{nullptr, stbi_image_free};
-    explicit Png(const std::string& path) {
-        int n = 0;
-        px.reset(stbi_load(path.c_str(), &w, &h, &n, 4));
-    }
-    const unsigned char* at(int x, int y) const { return px.get() + (static_cast<std::size_t>(y) * w + x) * 4; }
-};
+test::Run run(const std::string& args) { return test::run_mirador(args); }
+using test::Png;
 
 }  // namespace
 
 TEST_CASE("mirador --help documents every command and the data flags", "[cli]") {
-    const Run r = run("--help");
+    const test::Run r = run("--help");
     CHECK(r.code == 0);
     for (const char* s : {"snapshot", "locate", "--boundaries", "--crs", "--search", "--source-crs"})
         CHECK_THAT(r.out, Catch::Contains(s));
-    const Run s = run("snapshot --help");
+    const test::Run s = run("snapshot --help");
     CHECK(s.code == 0);
     for (const char* opt : {"--out", "--width", "--height", "--bbox", "--boundaries", "--highlight"})
         CHECK_THAT(s.out, Catch::Contains(opt));
@@ -62,7 +39,7 @@ TEST_CASE("mirador --help documents every command and the data flags", "[cli]") 
 TEST_CASE("mirador snapshot writes a PNG of the map", "[cli][render]") {
     const std::string dir = test::temp_dir("cli-snapshot");
     const std::string png = dir + "/map.png";
-    const Run r = run("snapshot --out " + png + " --width 640 --height 400");
+    const test::Run r = run("snapshot --out " + png + " --width 640 --height 400");
     INFO(r.out);
     REQUIRE(r.code == 0);
     const Png img(png);
@@ -77,7 +54,7 @@ TEST_CASE("mirador snapshot writes a PNG of the map", "[cli][render]") {
 
 TEST_CASE("mirador snapshot fails clearly", "[cli]") {
     const std::string dir = test::temp_dir("cli-fail");
-    Run r = run("snapshot --out " + dir + "/no/such/folder/map.png --width 64 --height 64");
+    test::Run r = run("snapshot --out " + dir + "/no/such/folder/map.png --width 64 --height 64");
     CHECK(r.code != 0);
     CHECK_THAT(r.out, Catch::Contains("no/such/folder/map.png"));
     r = run("snapshot --out " + dir + "/x.png --boundaries " + dir + "/missing.shp");
@@ -93,7 +70,7 @@ TEST_CASE("mirador snapshot fails clearly", "[cli]") {
 }
 
 TEST_CASE("mirador locate names the municipality of a point", "[cli]") {
-    Run r = run("locate -- -107.3937561 24.8088081");
+    test::Run r = run("locate -- -107.3937561 24.8088081");
     CHECK(r.code == 0);
     CHECK_THAT(r.out, Catch::Contains("25006,Culiacán,Sinaloa"));
     r = run("locate -- -112 15");
@@ -104,7 +81,7 @@ TEST_CASE("mirador locate names the municipality of a point", "[cli]") {
 TEST_CASE("the viewer opens a real window and searches and draws", "[.gui][gui]") {
     const std::string dir = test::temp_dir("gui");
     const std::string png = dir + "/window.png";
-    const Run r = run("--width 1200 --height 800 --frames 8 --search Culiacán --screenshot " + png);
+    const test::Run r = run("--width 1200 --height 800 --frames 8 --search Culiacán --screenshot " + png);
     INFO(r.out);
     REQUIRE(r.code == 0);
     const Png img(png);
@@ -130,7 +107,7 @@ TEST_CASE("the viewer steps the time window with the arrow keys", "[.gui][gui]")
     const std::string dir = test::temp_dir("gui-time");
     const std::string png = dir + "/time.png";
     // The seed catalogue starts in 2011: right from "all time" goes to its first month.
-    Run r = run("--width 1000 --height 700 --frames 10 --press right,right,right,left --screenshot " + png);
+    test::Run r = run("--width 1000 --height 700 --frames 10 --press right,right,right,left --screenshot " + png);
     INFO(r.out);
     REQUIRE(r.code == 0);
     CHECK_THAT(r.out, Catch::Contains("time window at exit: February 2011"));
@@ -154,7 +131,7 @@ TEST_CASE("the viewer steps the time window with the arrow keys", "[.gui][gui]")
 TEST_CASE("the viewer goes full screen on the monitor it is on", "[.gui][gui]") {
     const std::string dir = test::temp_dir("gui-full");
     const std::string png = dir + "/full.png";
-    const Run r = run("--width 800 --height 600 --fullscreen --frames 6 --screenshot " + png);
+    const test::Run r = run("--width 800 --height 600 --fullscreen --frames 6 --screenshot " + png);
     INFO(r.out);
     REQUIRE(r.code == 0);
     const Png img(png);
@@ -178,7 +155,7 @@ TEST_CASE("mirador geocode keeps every row and column and says where each is", "
     const std::string dir = test::temp_dir("cli-geocode");
     const std::string in = MIRADOR_TEST_FIXTURES "/stats-fixture.csv";
     const std::string before = slurp(in);
-    const Run r = run("geocode --in " + in + " --out " + dir + "/out.csv");
+    const test::Run r = run("geocode --in " + in + " --out " + dir + "/out.csv");
     INFO(r.out);
     REQUIRE(r.code == 0);
     CHECK_THAT(r.out, Catch::Contains("10 rows") && Catch::Contains("9 matched") && Catch::Contains("1 unmatched"));
@@ -193,7 +170,7 @@ TEST_CASE("mirador geocode keeps every row and column and says where each is", "
     CHECK_THAT(out, Catch::Contains(",25,,Sinaloa,state,matched,"));
     CHECK(std::count(out.begin(), out.end(), '\n') == 11);
     CHECK(slurp(in) == before);  // the input is never touched
-    const Run same = run("geocode --in " + in + " --out " + in);
+    const test::Run same = run("geocode --in " + in + " --out " + in);
     CHECK(same.code != 0);
     CHECK(slurp(in) == before);
 }
@@ -202,7 +179,7 @@ TEST_CASE("mirador stats counts per municipality and state", "[cli][stats][data]
     REQUIRE_DATA_DIR();
     const std::string dir = test::temp_dir("cli-stats");
     const std::string in = MIRADOR_TEST_FIXTURES "/stats-fixture.csv";
-    Run r = run("stats --incidents " + in + " --from 2019-10 --to 2019-10 --out " + dir + "/mun.csv");
+    test::Run r = run("stats --incidents " + in + " --from 2019-10 --to 2019-10 --out " + dir + "/mun.csv");
     INFO(r.out);
     REQUIRE(r.code == 0);
     std::string out = slurp(dir + "/mun.csv");
@@ -231,7 +208,7 @@ TEST_CASE("mirador snapshot --incidents draws points and a choropleth", "[cli][i
     REQUIRE_DATA_DIR();
     const std::string dir = test::temp_dir("cli-incidents");
     const std::string in = MIRADOR_TEST_FIXTURES "/stats-fixture.csv";
-    Run r = run("snapshot --incidents " + in + " --choropleth fatalities --classify natural-breaks --out " + dir +
+    test::Run r = run("snapshot --incidents " + in + " --choropleth fatalities --classify natural-breaks --out " + dir +
                 "/inc.png --width 800 --height 500");
     INFO(r.out);
     REQUIRE(r.code == 0);
@@ -239,6 +216,36 @@ TEST_CASE("mirador snapshot --incidents draws points and a choropleth", "[cli][i
     const Png img(dir + "/inc.png");
     REQUIRE(img.px);
     CHECK(img.w == 800);
+    // The picture: where the view puts Mexico, a disc over Bavispe (a8) unlike the fill beside
+    // it; and, drawn without points, the choropleth's classes: Culiacán (10 fatalities) and
+    // Mérida (none) filled apart.
+    const auto& b = test::default_boundaries();
+    auto view = view_for_bbox(b, std::nullopt, 800, 500);
+    REQUIRE(view);
+    auto px = [&](geo::Vec2 map) {
+        const geo::Vec2 p = view->map_to_screen(map);
+        const unsigned char* c = img.at(static_cast<int>(p.x), static_cast<int>(p.y));
+        return std::array<int, 3>{c[0], c[1], c[2]};
+    };
+    auto differ = [](std::array<int, 3> a, std::array<int, 3> c) {
+        return std::abs(a[0] - c[0]) + std::abs(a[1] - c[1]) + std::abs(a[2] - c[2]) > 30;
+    };
+    const geo::Vec2 bavispe = test::to_6372(-108.9409, 30.4801);
+    CHECK(differ(px(bavispe), px({bavispe.x + 30000, bavispe.y + 30000})));
+    const auto anchor = [&](const char* code) {
+        return b.municipality_anchor[static_cast<std::size_t>(b.municipalities.find_code(code))];
+    };
+    r = run("snapshot --incidents " + in + " --choropleth fatalities --classify natural-breaks --no-points --out " + dir +
+            "/inc.png --width 800 --height 500");
+    REQUIRE(r.code == 0);
+    const Png fills(dir + "/inc.png");
+    REQUIRE(fills.px);
+    auto fill_at = [&](geo::Vec2 map) {
+        const geo::Vec2 p = view->map_to_screen(map);
+        const unsigned char* c = fills.at(static_cast<int>(p.x), static_cast<int>(p.y));
+        return std::array<int, 3>{c[0], c[1], c[2]};
+    };
+    CHECK(differ(fill_at(anchor("25006")), fill_at(anchor("31050"))));
     r = run("snapshot --incidents " + in + " --choropleth colours --out " + dir + "/x.png");
     CHECK(r.code == 2);
     CHECK_FALSE(std::filesystem::exists(dir + "/x.png"));
@@ -248,7 +255,7 @@ TEST_CASE("mirador density writes a GeoTIFF peaking where the incidents are", "[
     const std::string dir = test::temp_dir("cli-density");
     const std::string in = std::string(MIRADOR_ASSETS_DIR).append("/incidents/seed-incidents.csv");
     const std::string tif = std::string(dir).append("/oct.tif");
-    Run r = run("density --incidents " + in + " --from 2019-10-01 --to 2019-10-31 --cell-km 1 --radius-km 25 --out " + tif);
+    test::Run r = run("density --incidents " + in + " --from 2019-10-01 --to 2019-10-31 --cell-km 1 --radius-km 25 --out " + tif);
     INFO(r.out);
     REQUIRE(r.code == 0);
     CHECK_THAT(r.out, Catch::Contains("cells of 1 km"));
@@ -284,7 +291,7 @@ TEST_CASE("mirador snapshot draws a heatmap for a time window, and rejects bad h
     const std::string dir = test::temp_dir("cli-heatmap");
     const std::string seeds = MIRADOR_ASSETS_DIR "/incidents/seed-incidents.csv";
     const std::string common = "snapshot --incidents " + seeds + " --width 800 --height 500 --no-labels ";
-    Run r = run(common + "--from 2019-10 --to 2019-10 --layers heatmap,points,boundaries --radius-km 25 "
+    test::Run r = run(common + "--from 2019-10 --to 2019-10 --layers heatmap,points,boundaries --radius-km 25 "
                          "--kernel quartic --normalize fixed --ramp viridis --out " + dir + "/oct.png");
     INFO(r.out);
     REQUIRE(r.code == 0);

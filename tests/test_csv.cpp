@@ -200,5 +200,5 @@ TEST_CASE("csv: files are read whole, and missing files are errors naming them",
     CHECK_THAT(missing.error(), Catch::Contains("nope.csv"));
     auto folder = CsvReader::open(dir);
     REQUIRE_FALSE(folder);
-    CHECK_THAT(folder.error(), Catch::Contains("not a regular file"));
+    CHECK_THAT(folder.error(), Catch::Contains("is a folder"));
 }

@@ -172,6 +172,7 @@ TEST_CASE("snapshot heatmap: hot at Culiacán in October 2019, cold in an empty 
     o.heatmap.ramp = RampId::Viridis;
     const RampTable ramp = ramp_table(RampId::Viridis);
 
+    const test::LayerRestorer restore(*s.layer, b);
     // Apply the window the way the command does: counts and points follow it too.
     auto render = [&](geo::DayRange w) {
         o.window = w;
@@ -195,8 +196,6 @@ TEST_CASE("snapshot heatmap: hot at Culiacán in October 2019, cold in an empty 
     CHECK(pixel(empty, cul_lon, cul_lat) == pixel(none, cul_lon, cul_lat));
     const bool same_image = empty.image.rgba == none.image.rgba;  // not expanded: megabytes
     CHECK(same_image);
-
-    s.layer->set_time_window(std::nullopt, b, nullptr);
 }
 
 TEST_CASE("heatmap scale: fixed stays fixed while the window moves, relative follows it", "[heatmap][render][data]") {

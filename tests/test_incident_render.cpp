@@ -73,6 +73,7 @@ TEST_CASE("filters apply to points and counts alike", "[incidents][data]") {
     Loaded& x = fixture();
     const auto& b = test::default_boundaries();
     IncidentLayer& l = *x.layer;
+    const test::LayerRestorer restore(l, b);
     l.filters.filter.category = geo::IncidentCategory::Massacre;
     l.apply_filters(b, nullptr);
     CHECK(l.visible_count == 1);
@@ -93,7 +94,7 @@ TEST_CASE("the time window moves the counts, not the filters' masks", "[incident
     Loaded& x = fixture();
     const auto& b = test::default_boundaries();
     IncidentLayer& l = *x.layer;
-    l.filters = {};
+    const test::LayerRestorer restore(l, b);
     l.filters.filter.min_fatalities = 2;  // leaves out a2 (no count), a7 (0), a9 (1)
     l.apply_filters(b, nullptr);
     const auto masks = std::make_pair(l.included, l.visible);
@@ -127,6 +128,4 @@ TEST_CASE("the time window moves the counts, not the filters' masks", "[incident
     double bars = 0;
     for (double c : l.histogram.counts) bars += c;
     CHECK(bars == Approx(7.0));
-    l.filters = {};
-    l.apply_filters(b, nullptr);
 }

@@ -1,4 +1,5 @@
 #include "cli/DataOptions.hpp"
+#include "cli/Report.hpp"
 
 #include <CLI/CLI.hpp>
 #include <gdal_priv.h>
@@ -38,6 +39,9 @@ void add_data_options(CLI::App& app, DataOptions& o) {
     app.add_option("--population", o.population,
                    "Population table CVEGEO,POB_TOTAL for rates (default: data/mx/population_2020.csv)")
         ->option_text("PATH");
+    app.add_flag("--allow-partial", o.allow_partial,
+                 "Load a boundary layer that cannot be read whole (truncated or damaged): the features that can be "
+                 "read, with a warning. Without it such a layer is an error");
     app.add_option("--triangulator", o.triangulator, "Polygon triangulation: earclip (default) or geos")
         ->capture_default_str();
 }
@@ -95,6 +99,7 @@ geo::Result<geo::BoundarySources> resolve_sources(const DataOptions& o) {
         return geo::make_error("unknown --triangulator '" + o.triangulator + "' (earclip or geos)");
     s.fields = o.fields;
     s.assume_source_crs = o.source_crs;
+    s.allow_partial = o.allow_partial;
     s.municipalities_path = o.boundaries.empty() ? default_boundaries_path() : o.boundaries;
     s.municipalities_layer = o.boundaries_layer;
     s.states_path = o.states;
@@ -121,7 +126,7 @@ geo::Result<std::unique_ptr<geo::Boundaries>> load_boundaries_verbose(const Data
     auto b = geo::load_boundaries(*sources);
     if (!b) return b;
     if (!quiet)
-        for (const auto& w : (*b)->warnings) std::fprintf(stderr, "mirador: warning: %s\n", w.c_str());
+        for (const auto& w : (*b)->warnings) eprint("mirador: warning: %s\n", w.c_str());
     return b;
 }
 

@@ -19,6 +19,7 @@ struct DataOptions {
     std::string crs = "EPSG:6372";
     std::string source_crs;
     std::string triangulator = "earclip";
+    bool allow_partial = false;    // load what can be read of a damaged boundary layer
     geo::FieldNames fields;
     std::string gazetteer;   // INEGI localities; empty = data/gazetteer/localidades_mx.csv if present
     std::string population;  // CVEGEO,POB_TOTAL; empty = data/mx/population_2020.csv if present

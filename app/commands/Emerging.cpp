@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/NumberFlags.hpp"
+
 #include <cstdio>
 
 #include "commands/HotspotSnapshot.hpp"
@@ -14,11 +16,11 @@ void add_emerging_flags(CLI::App& c, EmergingOptions& o) {
     add_hotspot_source_flags(c, o.source);
     c.add_option("--step", o.step, "Period of the cube: month, quarter or year")->capture_default_str();
     c.add_option("--time-lags", o.time_lags, "Periods back in time that are neighbours too (ArcGIS's neighborhood time step)")
-        ->capture_default_str()->check(CLI::Range(0u, 120u));
+        ->capture_default_str()->check(within(limits::kTimeLags));
     c.add_option("--alpha", o.alpha, "A period is a hot (cold) spot when its Gi* p <= alpha")->capture_default_str()
-        ->check(CLI::Range(1e-9, 0.5));
+        ->check(within(limits::kSignificance));
     c.add_option("--trend-alpha", o.trend_alpha, "Mann-Kendall significance for intensifying / diminishing")
-        ->capture_default_str()->check(CLI::Range(1e-9, 0.5));
+        ->capture_default_str()->check(within(limits::kSignificance));
     c.add_option("--map", o.map, "Also draw the categories into this PNG (municipalities or states)");
 }
 

@@ -4,14 +4,15 @@
 
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
+#include <algorithm>
 #include <map>
 
 #include "commands/GeocodingContext.hpp"
+#include "mirador/geo/AtomicFile.hpp"
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/IncidentCsv.hpp"
 #include "mirador/geo/Text.hpp"
+#include "cli/Report.hpp"
 
 namespace mirador {
 
@@ -42,54 +43,68 @@ std::string format_degrees(double v) {
 
 int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
     const char* cmd = "mirador geocode";
-    std::error_code ec;
-    if (std::filesystem::exists(o.out) && std::filesystem::equivalent(o.in, o.out, ec)) {
-        std::fprintf(stderr, "%s: --out would overwrite the input %s; choose another file\n", cmd, o.in.c_str());
-        return 2;
-    }
     geo::CsvColumnMapping mapping;
     if (!o.mapping.empty()) {
         auto m = geo::load_column_mapping(o.mapping);
         if (!m) {
-            std::fprintf(stderr, "%s: %s\n", cmd, m.error().c_str());
+            eprint("%s: %s\n", cmd, m.error().c_str());
             return 1;
         }
         mapping = *m;
     }
     auto reader = geo::CsvReader::open(o.in, geo::CsvOptions{mapping.delimiter});
     if (!reader) {
-        std::fprintf(stderr, "%s: %s\n", cmd, reader.error().c_str());
+        eprint("%s: %s\n", cmd, reader.error().c_str());
         return 1;
     }
     geo::CsvRecord header;
     if (!reader->next(header) || !header.ok() || (header.size() == 1 && header[0].empty())) {
-        std::fprintf(stderr, "%s: %s: empty file or unreadable header\n", cmd, o.in.c_str());
+        eprint("%s: %s: empty file or unreadable header\n", cmd, o.in.c_str());
         return 1;
+    }
+    const std::string missing =
+        geo::first_missing_named_field(mapping, [&](const std::string& column) { return column_of(header, column) >= 0; });
+    if (!missing.empty()) {
+        eprint("%s: %s: the mapping names column '%s' for %s, and the file has no such column\n", cmd,
+                     o.in.c_str(), mapping.column_of(missing)->c_str(), missing.c_str());
+        return 1;
+    }
+    // Rows longer than the header keep their extra fields, in columns named extra_1, extra_2 ...:
+    // a pass first finds the longest row, so every row lines up under one header.
+    std::size_t width = header.size();
+    {
+        auto scan = geo::CsvReader(reader->text(), geo::CsvOptions{mapping.delimiter});
+        geo::CsvRecord r;
+        while (scan.next(r))
+            if (r.ok()) width = std::max(width, r.size());
     }
     const int c_place = column_of(header, mapping.place), c_state = column_of(header, mapping.state);
     const int c_lon = column_of(header, mapping.lon), c_lat = column_of(header, mapping.lat);
     if (c_place < 0 && (c_lon < 0 || c_lat < 0)) {
-        std::fprintf(stderr, "%s: %s: needs a '%s' column, or '%s' and '%s' columns\n", cmd, o.in.c_str(),
+        eprint("%s: %s: needs a '%s' column, or '%s' and '%s' columns\n", cmd, o.in.c_str(),
                      mapping.place.c_str(), mapping.lon.c_str(), mapping.lat.c_str());
         return 1;
     }
     auto ctx = load_geocoding_context(data, cmd);
     if (!ctx) {
-        std::fprintf(stderr, "%s: %s\n", cmd, ctx.error().c_str());
+        eprint("%s: %s\n", cmd, ctx.error().c_str());
         return 1;
     }
     const geo::Geocoder& g = *ctx->geocoder;
     const geo::Boundaries& b = *ctx->boundaries;
 
-    const std::string tmp = o.out + ".part";
-    std::ofstream out(tmp, std::ios::binary);
-    if (!out) {
-        std::fprintf(stderr, "%s: %s: cannot write (does the folder exist?)\n", cmd, o.out.c_str());
+    auto file = geo::AtomicFile::create(o.out);
+    if (!file) {
+        eprint("%s: %s\n", cmd, file.error().c_str());
         return 1;
     }
+    geo::AtomicFile& out = *file;
     const char d = mapping.delimiter;
     const bool add_lonlat = c_lon < 0 || c_lat < 0;
-    for (std::size_t i = 0; i < header.size(); ++i) out << (i ? std::string(1, d) : "") << geo::csv_field(geo::ensure_utf8(header[i]), d);
+    for (std::size_t i = 0; i < width; ++i) {
+        if (i) out << d;
+        out << (i < header.size() ? geo::csv_field(geo::ensure_utf8(header[i]), d) : "extra_" + std::to_string(i - header.size() + 1));
+    }
     if (add_lonlat) out << d << "lon" << d << "lat";
     for (const char* h : {"cvegeo", "municipality", "state_name", "geo_precision", "geo_status", "geo_note"}) out << d << h;
     out << '\n';
@@ -123,16 +138,20 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
         }
         ++counts[r.status];
         if (r.status != geo::GeoStatus::Matched || !r.note.empty())
-            std::fprintf(stderr, "%s:%zu: %s%s%s\n", o.in.c_str(), rec.line, geo::to_string(r.status),
+            eprint("%s:%zu: %s%s%s\n", o.in.c_str(), rec.line, geo::to_string(r.status),
                          r.note.empty() ? "" : ": ", r.note.c_str());
 
         const bool placed = std::isfinite(r.lon) && r.status == geo::GeoStatus::Matched;
-        for (std::size_t i = 0; i < header.size(); ++i) {
+        if (rec.ok() && rec.size() > header.size())
+            eprint("%s:%zu: %zu fields, the header has %zu; the extra ones are kept in extra_1..\n",
+                         o.in.c_str(), rec.line, rec.size(), header.size());
+        for (std::size_t i = 0; i < width; ++i) {
             std::string v = field(static_cast<int>(i));
             // Coordinates found by name fill the row's own empty lon/lat columns.
             if (placed && v.empty() && static_cast<int>(i) == c_lon) v = format_degrees(r.lon);
             if (placed && v.empty() && static_cast<int>(i) == c_lat) v = format_degrees(r.lat);
-            out << (i ? std::string(1, d) : "") << geo::csv_field(v, d);
+            if (i) out << d;
+            out << geo::csv_field(v, d);
         }
         if (add_lonlat) out << d << (placed ? format_degrees(r.lon) : "") << d << (placed ? format_degrees(r.lat) : "");
         std::string code, name, state_name;
@@ -149,17 +168,11 @@ int run_geocode_command(const DataOptions& data, const GeocodeOptions& o) {
             << (r.status == geo::GeoStatus::Matched ? geo::to_string(r.precision) : "") << d << geo::to_string(r.status)
             << d << geo::csv_field(r.note, d) << '\n';
     }
-    out.close();
-    if (!out) {
-        std::fprintf(stderr, "%s: %s: write failed\n", cmd, o.out.c_str());
+    if (auto ok = out.commit(); !ok) {
+        eprint("%s: %s\n", cmd, ok.error().c_str());
         return 1;
     }
-    std::filesystem::rename(tmp, o.out, ec);
-    if (ec) {
-        std::fprintf(stderr, "%s: %s: %s\n", cmd, o.out.c_str(), ec.message().c_str());
-        return 1;
-    }
-    std::fprintf(stderr, "%s: %zu rows -> %s: %zu matched, %zu ambiguous, %zu unmatched, %zu outside\n", cmd, rows,
+    eprint("%s: %zu rows -> %s: %zu matched, %zu ambiguous, %zu unmatched, %zu outside\n", cmd, rows,
                  o.out.c_str(), counts[geo::GeoStatus::Matched], counts[geo::GeoStatus::Ambiguous],
                  counts[geo::GeoStatus::Unmatched], counts[geo::GeoStatus::Outside]);
     return 0;

@@ -1,4 +1,5 @@
 #include "commands/GeocodingContext.hpp"
+#include "cli/Report.hpp"
 
 #include <cstdio>
 
@@ -24,13 +25,13 @@ geo::Result<GeocodingContext> load_geocoding_context(const DataOptions& data, co
 
     const std::string gaz = data.gazetteer.empty() ? find_data_file("gazetteer/localidades_mx.csv") : data.gazetteer;
     if (gaz.empty()) {
-        std::fprintf(stderr, "%s: no localities gazetteer (run scripts/fetch-data or pass --gazetteer); "
+        eprint("%s: no localities gazetteer (run scripts/fetch-data or pass --gazetteer); "
                              "places match states and municipalities only\n", command);
     } else {
         std::vector<std::string> problems;
         auto g = geo::load_gazetteer(gaz, &problems);
         if (!g) return geo::make_error(g.error());
-        for (const auto& p : problems) std::fprintf(stderr, "%s: warning: %s\n", command, p.c_str());
+        for (const auto& p : problems) eprint("%s: warning: %s\n", command, p.c_str());
         c.gazetteer = std::make_unique<geo::Gazetteer>(std::move(g.value()));
     }
     const std::string pop = data.population.empty() ? find_data_file("mx/population_2020.csv") : data.population;

@@ -66,9 +66,14 @@ std::unique_ptr<HotspotSource> HotspotSource::open(const DataOptions& data, cons
     if (!o.incidents.path.empty()) {
         s->inputs_.push_back(o.incidents.path);
         if (!o.incidents.mapping.empty()) s->inputs_.push_back(o.incidents.mapping);
-        const auto bounds = parse_date_bounds(o.from, o.to, command);
-        if (!bounds) return status = 2, nullptr;
-        std::tie(s->from_day_, s->to_day_) = *bounds;
+        // [from's first day, to's last day]: "--to 2019-10" includes all of October.
+        for (const auto* text : {&o.from, &o.to}) {
+            if (text->empty()) continue;
+            auto d = geo::parse_incident_date(*text);
+            if (!d) return std::fprintf(stderr, "%s: %s: %s\n", command, text == &o.from ? "--from" : "--to",
+                                        d.error().c_str()), nullptr;
+            (text == &o.from ? s->from_day_ : s->to_day_) = text == &o.from ? d->day_start : d->day_end;
+        }
         geo::IncidentFilter filter;
         for (const auto& f : o.filters) {
             const auto eq = f.find('=');

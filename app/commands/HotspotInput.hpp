@@ -12,6 +12,7 @@
 #include "cli/DataOptions.hpp"
 #include "commands/IncidentInput.hpp"
 #include "mirador/geo/CountTable.hpp"
+#include "mirador/geo/IncidentSource.hpp"
 #include "mirador/stats/EmergingHotSpots.hpp"
 #include "mirador/stats/HexGrid.hpp"
 #include "mirador/stats/SpatialWeights.hpp"
@@ -19,7 +20,7 @@
 namespace mirador {
 
 struct HotspotSourceOptions {
-    IncidentInput incidents;
+    geo::IncidentSource incidents;
     std::string counts, counts_layout = "auto", counts_mapping;
     std::string by = "municipality";
     std::string neighbours = "queen";

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "commands/Snapshot.hpp"
+#include "export/PngWriter.hpp"
 #include "mirador/geo/AtomicFile.hpp"
 
 namespace mirador {

@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/NumberFlags.hpp"
+
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -19,12 +21,13 @@ void add_hotspots_flags(CLI::App& c, HotspotsOptions& o) {
         ->capture_default_str();
     c.add_option("--statistic", o.statistic, "gistar, moran or both")->capture_default_str();
     c.add_option("--permutations", o.permutations, "Conditional permutations for the pseudo p-values")
-        ->capture_default_str()->check(CLI::Range(0u, 99999u));
+        ->capture_default_str()->check(within(limits::kPermutations));
     c.add_option("--seed", o.seed, "Seed of the permutations (same seed, same p-values)")->capture_default_str();
-    c.add_option("--threads", o.threads, "Threads for the permutations (0: every core)")->capture_default_str();
+    c.add_option("--threads", o.threads, "Threads for the permutations (0: every core)")
+        ->capture_default_str()->check(within(limits::kThreads));
     c.add_option("--p-value", o.p_rule, "Pseudo p-value rule: folded ((min(M, R-M)+1)/(R+1), GeoDa/PySAL) or two-sided")
         ->capture_default_str();
-    c.add_option("--alpha", o.alpha, "Significance level")->capture_default_str()->check(CLI::Range(1e-9, 0.5));
+    c.add_option("--alpha", o.alpha, "Significance level")->capture_default_str()->check(within(limits::kSignificance));
     c.add_option("--correction", o.correction, "none, bonferroni or fdr (Benjamini-Hochberg)")->capture_default_str();
     c.add_option("--map", o.map, "Also draw the result into this PNG (municipalities or states)");
     c.add_option("--map-kind", o.map_kind, "gistar (hot/cold classes) or lisa (clusters); default: the statistic computed");

@@ -10,14 +10,12 @@
 
 #include "cli/DataOptions.hpp"
 #include "commands/GeocodingContext.hpp"
+#include "mirador/geo/IncidentSource.hpp"
 #include "mirador/geo/IncidentStore.hpp"
 #include "mirador/geo/Placements.hpp"
 
 namespace mirador {
 
-struct IncidentInput {
-    std::string path, layer, mapping;  // --incidents, --incidents-layer, --incidents-mapping
-};
 
 struct PlacedIncidents {
     geo::IncidentStore store;
@@ -25,13 +23,8 @@ struct PlacedIncidents {
     GeocodingContext context;
 };
 
-// [from.day_start, to.day_end] ("--to 2019-10" includes all of October); an empty text leaves
-// that side open (INT32_MIN / INT32_MAX). Prints the error and returns nothing on bad dates.
-std::optional<std::pair<std::int32_t, std::int32_t>> parse_date_bounds(const std::string& from, const std::string& to,
-                                                                       const char* command);
-
 // Messages go to stderr prefixed with `command`; the error names the file.
-geo::Result<PlacedIncidents> load_placed_incidents(const DataOptions& data, const IncidentInput& input,
+geo::Result<PlacedIncidents> load_placed_incidents(const DataOptions& data, const geo::IncidentSource& input,
                                                    const char* command);
 
 }  // namespace mirador

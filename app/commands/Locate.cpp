@@ -1,4 +1,5 @@
 #include "commands/Locate.hpp"
+#include "cli/Report.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -7,17 +8,17 @@ namespace mirador {
 
 int run_locate_command(const DataOptions& data, double lon, double lat) {
     if (!std::isfinite(lon) || !std::isfinite(lat) || std::abs(lon) > 180 || std::abs(lat) > 90) {
-        std::fprintf(stderr, "mirador locate: %g, %g is not a longitude, latitude pair\n", lon, lat);
+        eprint("mirador locate: %g, %g is not a longitude, latitude pair\n", lon, lat);
         return 2;
     }
     auto b = load_boundaries_verbose(data);
     if (!b) {
-        std::fprintf(stderr, "mirador locate: %s\n", b.error().c_str());
+        eprint("mirador locate: %s\n", b.error().c_str());
         return 1;
     }
     auto proj = geo::lonlat_to_display((*b)->municipalities.crs);
     if (!proj) {
-        std::fprintf(stderr, "mirador locate: %s\n", proj.error().c_str());
+        eprint("mirador locate: %s\n", proj.error().c_str());
         return 1;
     }
     const long f = (*b)->locate(proj->forward(geo::Vec2{lon, lat}));

@@ -3,7 +3,6 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <glad/gl.h>
 #include <imgui.h>
-#include <stb/stb_image_write.h>
 
 #include <algorithm>
 #include <chrono>
@@ -12,10 +11,13 @@
 #include <filesystem>
 #include <sstream>
 
+#include "cli/NumberFlags.hpp"
 #include "commands/GeocodingContext.hpp"
+#include "export/PngWriter.hpp"
 #include "platform/GlContext.hpp"
 #include "render/GlUtil.hpp"
 #include "render/OffscreenTarget.hpp"
+#include "cli/Report.hpp"
 
 namespace mirador {
 
@@ -38,13 +40,19 @@ geo::WindowSpec window_spec_for(geo::DayRange w) {
 }
 
 geo::Result<LonLatBox> parse_bbox(const std::string& text) {
-    LonLatBox b{};
-    char extra = 0;
-    if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &b.min_lon, &b.min_lat, &b.max_lon, &b.max_lat, &extra) != 4)
-        return geo::make_error("--bbox '" + text + "' is not minlon,minlat,maxlon,maxlat");
-    if (!(b.min_lon < b.max_lon && b.min_lat < b.max_lat) || b.min_lon < -180 || b.max_lon > 180 ||
-        b.min_lat < -90 || b.max_lat > 90)
-        return geo::make_error("--bbox '" + text + "' is empty or outside -180..180, -90..90");
+    double v[4];
+    std::size_t at = 0;
+    for (int k = 0; k < 4; ++k) {
+        const std::size_t comma = k < 3 ? text.find(',', at) : text.size();
+        if (comma == std::string::npos) return geo::make_error("--bbox '" + text + "' is not minlon,minlat,maxlon,maxlat");
+        auto n = parse_number_in(text.substr(at, comma - at), k % 2 == 0 ? limits::kLongitude : limits::kLatitude);
+        if (!n) return geo::make_error("--bbox '" + text + "': " + (k % 2 == 0 ? "longitude " : "latitude ") + n.error());
+        v[k] = *n;
+        at = comma + 1;
+    }
+    const LonLatBox b{v[0], v[1], v[2], v[3]};
+    if (!(b.min_lon < b.max_lon && b.min_lat < b.max_lat))
+        return geo::make_error("--bbox '" + text + "' is empty: minlon must be below maxlon and minlat below maxlat");
     return b;
 }
 
@@ -75,23 +83,14 @@ geo::Result<MapView> view_for_bbox(const geo::Boundaries& b, const std::optional
     for (const auto& p : pts)
         if (std::isfinite(p.x) && std::isfinite(p.y)) box.add(p);
     if (box.empty()) return geo::make_error("--bbox cannot be projected to the display CRS");
+    if (!box.intersects(b.municipalities.bbox)) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "--bbox %g,%g,%g,%g does not overlap the boundaries (Mexico): nothing would be drawn",
+                      bbox->min_lon, bbox->min_lat, bbox->max_lon, bbox->max_lat);
+        return geo::make_error(buf);
+    }
     v.fit(box, 0.0);
     return v;
-}
-
-geo::Result<bool> write_png(const std::string& path, const Image& img) {
-    const std::string tmp = path + ".part";
-    // Written beside the target and renamed, so a failed write never leaves half a PNG
-    // where a good one was.
-    if (!stbi_write_png(tmp.c_str(), img.width, img.height, 4, img.rgba.data(), img.width * 4)) {
-        std::error_code ec;
-        std::filesystem::remove(tmp, ec);
-        return geo::make_error(path + ": cannot write the PNG (does the folder exist and is it writable?)");
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) return geo::make_error(path + ": " + ec.message());
-    return true;
 }
 
 geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const SnapshotOptions& o,
@@ -174,8 +173,20 @@ int run_snapshot_command(const DataOptions& data, const SnapshotOptions& o) {
     const auto t0 = clock::now();
     auto b = load_boundaries_verbose(data);
     if (!b) {
-        std::fprintf(stderr, "mirador snapshot: %s\n", b.error().c_str());
+        eprint("mirador snapshot: %s\n", b.error().c_str());
         return 1;
+    }
+    // Flags only the boundaries can judge, checked before anything slow: a map of the sea or an
+    // outline of nothing would look like a successful snapshot.
+    if (auto v = view_for_bbox(**b, o.bbox, o.width, o.height); !v) {
+        eprint("mirador snapshot: %s\n", v.error().c_str());
+        return 2;
+    }
+    if (!o.highlight.empty() && (*b)->municipalities.find_code(o.highlight) < 0) {
+        eprint("mirador snapshot: --highlight %s: no municipality has this CVEGEO in %s (codes are 5 digits, "
+                             "state + municipality, e.g. 25006 for Culiacán)\n",
+                     o.highlight.c_str(), (*b)->municipalities.source.c_str());
+        return 2;
     }
     std::unique_ptr<IncidentLayer> incidents;
     std::unique_ptr<GeocodingContext> geo_ctx;
@@ -183,15 +194,15 @@ int run_snapshot_command(const DataOptions& data, const SnapshotOptions& o) {
         // The boundaries loaded above serve the geocoder too; only the gazetteer is added.
         auto ctx = load_geocoding_context(data, "mirador snapshot", std::move(*b));
         if (!ctx) {
-            std::fprintf(stderr, "mirador snapshot: %s\n", ctx.error().c_str());
+            eprint("mirador snapshot: %s\n", ctx.error().c_str());
             return 1;
         }
         geo_ctx = std::make_unique<GeocodingContext>(std::move(ctx.value()));
         std::vector<std::string> problems;
         auto layer = load_incident_layer(o.incidents, *geo_ctx->geocoder, geo_ctx->population.get(), problems);
-        for (const auto& p : problems) std::fprintf(stderr, "mirador snapshot: %s\n", p.c_str());
+        for (const auto& p : problems) eprint("mirador snapshot: %s\n", p.c_str());
         if (!layer) {
-            std::fprintf(stderr, "mirador snapshot: %s\n", layer.error().c_str());
+            eprint("mirador snapshot: %s\n", layer.error().c_str());
             return 1;
         }
         incidents = std::move(layer.value());
@@ -202,17 +213,17 @@ int run_snapshot_command(const DataOptions& data, const SnapshotOptions& o) {
     const auto t1 = clock::now();
     auto r = render_snapshot(boundaries, o, incidents.get());
     if (!r) {
-        std::fprintf(stderr, "mirador snapshot: %s\n", r.error().c_str());
+        eprint("mirador snapshot: %s\n", r.error().c_str());
         return 1;
     }
     auto w = write_png(o.out, r->image);
     if (!w) {
-        std::fprintf(stderr, "mirador snapshot: %s\n", w.error().c_str());
+        eprint("mirador snapshot: %s\n", w.error().c_str());
         return 1;
     }
     const auto t2 = clock::now();
     auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
-    std::fprintf(stderr, "mirador snapshot: wrote %s (%dx%d, %zu municipalities; load %.0f ms, render+write %.0f ms; %s, %s)\n",
+    eprint("mirador snapshot: wrote %s (%dx%d, %zu municipalities; load %.0f ms, render+write %.0f ms; %s, %s)\n",
                  o.out.c_str(), o.width, o.height, boundaries.municipalities.feature_count(), ms(t1 - t0), ms(t2 - t1),
                  r->context_kind.c_str(), r->gl_description.c_str());
     return 0;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/DataOptions.hpp"
+#include "export/Image.hpp"
 #include "scene/MapScene.hpp"
 
 namespace mirador {
@@ -36,11 +37,6 @@ struct SnapshotOptions {
     std::optional<HotspotMap> hotspots;  // paints the fill (mirador hotspots/emerging --map)
 };
 
-struct Image {
-    int width = 0, height = 0;
-    std::vector<std::uint8_t> rgba;  // top row first
-    const std::uint8_t* at(int x, int y) const { return rgba.data() + (static_cast<std::size_t>(y) * width + x) * 4; }
-};
 
 struct SnapshotResult {
     Image image;
@@ -62,7 +58,6 @@ geo::Result<MapView> view_for_bbox(const geo::Boundaries& b, const std::optional
 geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& boundaries, const SnapshotOptions& options,
                                             const IncidentLayer* incidents = nullptr);
 
-geo::Result<bool> write_png(const std::string& path, const Image& image);
 
 // The command: load, render, write; messages on stderr; returns the exit code.
 int run_snapshot_command(const DataOptions& data, const SnapshotOptions& options);

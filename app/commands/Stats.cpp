@@ -1,41 +1,28 @@
 #include "commands/Stats.hpp"
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <tuple>
 
 #include "commands/IncidentInput.hpp"
+#include "mirador/geo/AtomicFile.hpp"
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/IncidentAggregation.hpp"
 #include "mirador/geo/IncidentCsv.hpp"
 #include "mirador/geo/IncidentOgr.hpp"
 #include "mirador/geo/IncidentDate.hpp"
+#include "cli/Report.hpp"
 
 namespace mirador {
 
 int run_stats_command(const DataOptions& data, const StatsOptions& o) {
     const char* cmd = "mirador stats";
     geo::IncidentFilter filter;
-    const auto bounds = parse_date_bounds(o.from, o.to, cmd);
-    if (!bounds) return 2;
-    std::tie(filter.from_day, filter.to_day) = *bounds;
-    if (!o.category.empty()) {
-        filter.category = geo::parse_incident_category(o.category);
-        if (!filter.category) {
-            std::fprintf(stderr, "%s: unknown --category '%s'\n", cmd, o.category.c_str());
-            return 2;
-        }
-    }
-    if (o.by != "municipality" && o.by != "state") {
-        std::fprintf(stderr, "%s: --by is 'municipality' or 'state'\n", cmd);
-        return 2;
-    }
-    const auto by = o.by == "state" ? geo::AggregateBy::State : geo::AggregateBy::Municipality;
+    if (o.window) filter.from_day = o.window->from, filter.to_day = o.window->to;
+    filter.category = o.category;
+    const auto by = o.by;
 
-    auto loaded = load_placed_incidents(data, {o.incidents, o.incidents_layer, o.incidents_mapping}, cmd);
+    auto loaded = load_placed_incidents(data, o.incidents, cmd);
     if (!loaded) {
-        std::fprintf(stderr, "%s: %s\n", cmd, loaded.error().c_str());
+        eprint("%s: %s\n", cmd, loaded.error().c_str());
         return 1;
     }
     const geo::IncidentStore& store = loaded->store;
@@ -44,14 +31,13 @@ int run_stats_command(const DataOptions& data, const StatsOptions& o) {
     const geo::Boundaries& b = *ctx.boundaries;
     const geo::Aggregation a = geo::aggregate(store, placed, b, filter, by, ctx.population.get());
 
-    const std::string tmp = o.out + ".part";
-    std::ofstream out(tmp, std::ios::binary);
+    auto out = geo::AtomicFile::create(o.out);
     if (!out) {
-        std::fprintf(stderr, "%s: %s: cannot write (does the folder exist?)\n", cmd, o.out.c_str());
+        eprint("%s: %s\n", cmd, out.error().c_str());
         return 1;
     }
     const bool rates = ctx.population != nullptr;
-    out << "cvegeo,name,state_name,incidents,fatalities" << (rates ? ",rate_per_100k" : "") << '\n';
+    *out << "cvegeo,name,state_name,incidents,fatalities" << (rates ? ",rate_per_100k" : "") << '\n';
     for (const auto& u : a.units) {
         std::string code, name, state_name;
         if (by == geo::AggregateBy::State) {
@@ -62,22 +48,20 @@ int run_stats_command(const DataOptions& data, const StatsOptions& o) {
             name = b.municipalities.attributes[u.unit].name;
             if (const auto* s = b.state_of(u.unit)) state_name = s->name;
         }
-        out << code << ',' << geo::csv_field(name) << ',' << geo::csv_field(state_name) << ',' << u.incidents << ','
-            << u.fatalities;
+        *out << code << ',' << geo::csv_field(name) << ',' << geo::csv_field(state_name) << ','
+             << std::to_string(u.incidents) << ',' << std::to_string(u.fatalities);
         if (rates) {
             char buf[32] = "";
             if (u.rate_per_100k) std::snprintf(buf, sizeof buf, "%.3f", *u.rate_per_100k);
-            out << ',' << buf;
+            *out << ',' << buf;
         }
-        out << '\n';
+        *out << '\n';
     }
-    out.close();
-    std::error_code ec;
-    if (!out || (std::filesystem::rename(tmp, o.out, ec), ec)) {
-        std::fprintf(stderr, "%s: %s: write failed\n", cmd, o.out.c_str());
+    if (auto ok = out->commit(); !ok) {
+        eprint("%s: %s\n", cmd, ok.error().c_str());
         return 1;
     }
-    std::fprintf(stderr, "%s: %zu incidents counted in %zu %s -> %s (%zu outside the filters, %zu not placed in a %s)\n",
+    eprint("%s: %zu incidents counted in %zu %s -> %s (%zu outside the filters, %zu not placed in a %s)\n",
                  cmd, a.counted, a.units.size(), by == geo::AggregateBy::State ? "states" : "municipalities",
                  o.out.c_str(), a.filtered_out, a.unplaced, by == geo::AggregateBy::State ? "state" : "municipality");
     return 0;

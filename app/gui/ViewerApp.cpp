@@ -12,18 +12,20 @@
 
 #include "commands/GeocodingContext.hpp"
 #include "commands/Snapshot.hpp"
+#include "export/PngWriter.hpp"
 #include "gui/WindowControls.hpp"
 #include "render/GlUtil.hpp"
 #include "render/OffscreenTarget.hpp"
 #include "scene/HotspotLayer.hpp"
 #include "scene/MapScene.hpp"
 #include "ui/Panels.hpp"
+#include "cli/Report.hpp"
 
 namespace mirador {
 
 namespace {
 
-void glfw_error(int code, const char* text) { std::fprintf(stderr, "mirador: GLFW error %d: %s\n", code, text); }
+void glfw_error(int code, const char* text) { eprint("mirador: GLFW error %d: %s\n", code, text); }
 
 struct GlfwSession {
     bool ok = glfwInit() == GLFW_TRUE;
@@ -84,7 +86,7 @@ SceneParams scene_params(const UiState& ui, float pixel_scale) {
 int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
     auto ctx = load_geocoding_context(data, "mirador");
     if (!ctx) {
-        std::fprintf(stderr, "mirador: %s\n", ctx.error().c_str());
+        eprint("mirador: %s\n", ctx.error().c_str());
         return 1;
     }
     const geo::Boundaries& b = *ctx->boundaries;
@@ -95,15 +97,15 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
         if (source.path.empty()) source.path = asset_dir() + "/incidents/seed-incidents.csv";
         std::vector<std::string> problems;
         auto layer = load_incident_layer(source, *ctx->geocoder, ctx->population.get(), problems);
-        for (const auto& p : problems) std::fprintf(stderr, "mirador: %s\n", p.c_str());
+        for (const auto& p : problems) eprint("mirador: %s\n", p.c_str());
         if (layer)
             incidents = std::move(layer.value());
         else
-            std::fprintf(stderr, "mirador: %s (opening without incidents)\n", layer.error().c_str());
+            eprint("mirador: %s (opening without incidents)\n", layer.error().c_str());
     }
     auto to_lonlat = geo::lonlat_to_display(b.municipalities.crs);
     if (!to_lonlat) {
-        std::fprintf(stderr, "mirador: %s\n", to_lonlat.error().c_str());
+        eprint("mirador: %s\n", to_lonlat.error().c_str());
         return 1;
     }
     const geo::PlaceSearch search(b);
@@ -111,7 +113,7 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
     for (const auto& name : opt.press_keys) {
         scripted_keys.push_back(key_from_name(name));
         if (scripted_keys.back() < 0) {
-            std::fprintf(stderr, "mirador: --press takes right, left or space, not '%s'\n", name.c_str());
+            eprint("mirador: --press takes right, left or space, not '%s'\n", name.c_str());
             return 2;
         }
     }
@@ -119,7 +121,7 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
     glfwSetErrorCallback(glfw_error);
     GlfwSession glfw;
     if (!glfw.ok) {
-        std::fprintf(stderr, "mirador: cannot open a window (no display?). Use 'mirador snapshot' to render without one.\n");
+        eprint("mirador: cannot open a window (no display?). Use 'mirador snapshot' to render without one.\n");
         return 1;
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -128,13 +130,13 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     GLFWwindow* window = glfwCreateWindow(opt.width, opt.height, "Mirador", nullptr, nullptr);
     if (!window) {
-        std::fprintf(stderr, "mirador: cannot create an OpenGL 3.3 core window\n");
+        eprint("mirador: cannot create an OpenGL 3.3 core window\n");
         return 1;
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(opt.max_frames > 0 ? 0 : 1);
     if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress))) {
-        std::fprintf(stderr, "mirador: cannot load OpenGL functions\n");
+        eprint("mirador: cannot load OpenGL functions\n");
         return 1;
     }
 
@@ -156,7 +158,7 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
     {
         auto scene = MapScene::create(b);
         if (!scene) {
-            std::fprintf(stderr, "mirador: %s\n", scene.error().c_str());
+            eprint("mirador: %s\n", scene.error().c_str());
             exit_code = 1;
         } else {
             UiState ui;
@@ -179,7 +181,7 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
             if (!opt.initial_search.empty()) {
                 const auto hits = search.find(opt.initial_search, 1);
                 if (hits.empty())
-                    std::fprintf(stderr, "mirador: --search '%s' matches no state or municipality\n", opt.initial_search.c_str());
+                    eprint("mirador: --search '%s' matches no state or municipality\n", opt.initial_search.c_str());
                 else {
                     select_search_hit(ui, b, hits.front());
                     ui.fly.seconds = opt.max_frames > 0 ? 1e-6 : ui.fly.seconds;
@@ -192,7 +194,9 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
             while (!glfwWindowShouldClose(window)) {
                 glfwPollEvents();
                 const auto now = clock::now();
-                const double dt = std::chrono::duration<double>(now - last).count();
+                // Scripted runs (--frames) step a fixed 1/60 s a frame, so what they do does not depend
+                // on how loaded the machine is (playback advanced further on a busy test machine).
+                const double dt = opt.max_frames > 0 ? 1.0 / 60 : std::chrono::duration<double>(now - last).count();
                 last = now;
 
                 // Scripted keys go down one at a time, every other frame (a key held over two frames
@@ -258,16 +262,16 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
                 ++frame;
                 if (opt.max_frames > 0 && frame >= opt.max_frames) {
                     if (incidents)
-                        std::fprintf(stderr, "mirador: time window at exit: %s\n",
+                        eprint("mirador: time window at exit: %s\n",
                                      ui.time.enabled ? current_label(ui.time).c_str() : "all time");
                     if (!opt.screenshot.empty()) {
                         Image img{fbw, fbh, read_framebuffer_rgba(fbw, fbh)};
                         auto w = write_png(opt.screenshot, img);
                         if (!w) {
-                            std::fprintf(stderr, "mirador: %s\n", w.error().c_str());
+                            eprint("mirador: %s\n", w.error().c_str());
                             exit_code = 1;
                         } else {
-                            std::fprintf(stderr, "mirador: saved window (%dx%d) to %s\n", fbw, fbh, opt.screenshot.c_str());
+                            eprint("mirador: saved window (%dx%d) to %s\n", fbw, fbh, opt.screenshot.c_str());
                         }
                     }
                     glfwSetWindowShouldClose(window, GLFW_TRUE);

@@ -1,4 +1,5 @@
 #include "scene/Fonts.hpp"
+#include "cli/Report.hpp"
 
 #include <imgui.h>
 
@@ -45,7 +46,7 @@ FontSet load_fonts(float scale) {
     fs.path = find_ui_font();
     if (fs.path.empty()) {
         // Still usable, but accents will show as '?': say so once, loudly.
-        std::fprintf(stderr, "mirador: warning: no TrueType font found (install fonts-dejavu-core or set "
+        eprint("mirador: warning: no TrueType font found (install fonts-dejavu-core or set "
                              "MIRADOR_FONT); accented names will not render\n");
         ImFontConfig cfg;
         cfg.SizePixels = 13.0f * scale;
@@ -57,7 +58,7 @@ FontSet load_fonts(float scale) {
     fs.label = io.Fonts->AddFontFromFileTTF(bold.c_str(), 15.0f * scale, nullptr, glyph_ranges());
     fs.small_label = io.Fonts->AddFontFromFileTTF(fs.path.c_str(), 12.0f * scale, nullptr, glyph_ranges());
     if (!fs.ui || !fs.label || !fs.small_label) {
-        std::fprintf(stderr, "mirador: warning: cannot read font %s; using ImGui's built-in font\n", fs.path.c_str());
+        eprint("mirador: warning: cannot read font %s; using ImGui's built-in font\n", fs.path.c_str());
         fs.ui = fs.label = fs.small_label = io.Fonts->AddFontDefault();
     }
     return fs;

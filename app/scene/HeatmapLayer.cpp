@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "render/GpuDensity.hpp"
+#include "cli/Report.hpp"
 
 namespace mirador {
 
@@ -35,7 +36,7 @@ void HeatmapLayer::rebuild_points(const IncidentLayer& incidents, geo::DensityWe
     if (pts_.store != &incidents.store || pts_.size() != incidents.store.size()) {
         auto p = geo::make_density_points(incidents.store, weight, nullptr);
         if (!p) {
-            std::fprintf(stderr, "heatmap: %s\n", p.error().c_str());
+            eprint("heatmap: %s\n", p.error().c_str());
             pts_ = {};
             base_weight_.clear();
             extent_.reset();
@@ -121,7 +122,7 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
         if (!gpu_) {
             auto g = GpuDensity::create();
             if (!g) {
-                std::fprintf(stderr, "heatmap: GPU engine unavailable: %s\n", g.error().c_str());
+                eprint("heatmap: GPU engine unavailable: %s\n", g.error().c_str());
                 settings_.gpu = false;
             } else {
                 gpu_ = std::move(g).value();

@@ -64,14 +64,7 @@ geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const IncidentSo
                                                                 const geo::PopulationTable* population,
                                                                 std::vector<std::string>& problems) {
     const std::string& path = source.path;
-    geo::IncidentOgrOptions opts;
-    opts.layer = source.layer;
-    if (!source.mapping.empty()) {
-        auto m = geo::load_column_mapping(source.mapping);
-        if (!m) return geo::make_error(m.error());
-        opts.columns = *m;
-    }
-    auto store = geo::load_incidents(path, &problems, opts);
+    auto store = geo::load_incident_source(source, &problems);
     if (!store) return geo::make_error(store.error());
     auto layer = std::make_unique<IncidentLayer>();
     layer->source = path;

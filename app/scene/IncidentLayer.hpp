@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "mirador/geo/IncidentAggregation.hpp"
+#include "mirador/geo/IncidentSource.hpp"
 #include "mirador/geo/TimeHistogram.hpp"
 #include "render/MapView.hpp"
 #include "scene/IncidentPicker.hpp"
@@ -57,13 +58,10 @@ struct IncidentLayer {
     long pick(const MapView& view, double sx, double sy, double radius_px) const;
 };
 
+using geo::IncidentSource;
+
 // Loads any incident source (CSV, OGR, PG:), places every incident with the geocoder, and
 // applies no filter. Row problems and unplaced incidents go to `problems`.
-// Where incidents come from: a file or PG: string, its layer (OGR), and an optional
-// `field=column` mapping file for layouts other than Mirador's (see IncidentCsv.hpp).
-struct IncidentSource {
-    std::string path, layer, mapping;
-};
 
 geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const IncidentSource& source,
                                                                 const geo::Geocoder& geocoder,

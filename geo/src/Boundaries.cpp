@@ -163,6 +163,7 @@ Result<std::unique_ptr<Boundaries>> load_boundaries(const BoundarySources& src) 
     mun.fields = src.fields;
     mun.display_crs = src.display_crs;
     mun.assume_source_crs = src.assume_source_crs;
+    mun.allow_partial = src.allow_partial;
     auto municipalities = load_polygon_layer(mun, &warnings);
     if (!municipalities) return make_error(municipalities.error());
 

@@ -1,5 +1,8 @@
 #include "mirador/geo/CsvReader.hpp"
 
+#include "mirador/geo/InputPath.hpp"
+#include "mirador/geo/Text.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -23,9 +26,8 @@ std::size_t count_newlines(const char* from, const char* to) {
 }  // namespace
 
 Result<std::string> read_whole_file(const std::string& path) {
+    if (auto ok = check_input_path(path); !ok) return make_error(ok.error());
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return make_error(path + ": file not found");
-    if (!std::filesystem::is_regular_file(path, ec)) return make_error(path + ": not a regular file");
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return make_error(path + ": cannot open (" + std::strerror(errno) + ")");
     std::string data;
@@ -57,6 +59,7 @@ CsvReader::CsvReader(std::string_view text, CsvOptions options) : text_(text), o
 Result<CsvReader> CsvReader::open(const std::string& path, CsvOptions options) {
     auto data = read_whole_file(path);
     if (!data) return make_error(data.error());
+    if (auto ok = check_text_encoding(std::string_view(*data).substr(0, 512), path); !ok) return make_error(ok.error());
     auto owned = std::make_shared<const std::string>(std::move(data).value());
     CsvReader reader(*owned, options);
     reader.owned_ = std::move(owned);

@@ -123,7 +123,10 @@ DensityEngine::DensityEngine(const GridSpec& grid, const KernelSpec& k, int thre
     m.grid = grid;
     m.kernel = k;
     m.threads = threads > 0 ? threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-    const int r = m.radius_cells = static_cast<int>(std::ceil(k.radius_m / grid.cell));
+    // Callers bound the work with check_density_size(); the clamp only keeps an unchecked call
+    // from overflowing an int (a radius of 1e12 m on 1 m cells), it does not make it sensible.
+    const double radius_cells = std::ceil(k.radius_m / grid.cell);
+    const int r = m.radius_cells = radius_cells > 0 && radius_cells < double(1 << 20) ? static_cast<int>(radius_cells) : 1 << 20;
     m.binned = grid;
     m.binned.x0 -= r * grid.cell;
     m.binned.y0 -= r * grid.cell;

@@ -1,18 +1,49 @@
 #include "mirador/geo/DensityGrid.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdio>
 
 namespace mirador::geo {
+
+namespace {
+
+// Cells along one side, in double (NaN and negatives count as one cell).
+double side_cells(double lo, double hi, double margin, double cell) {
+    const double n = std::ceil((hi + margin - (lo - margin)) / cell);
+    return n >= 1 ? n : 1;
+}
+
+int saturate(double n) { return n >= double(INT_MAX) ? INT_MAX : static_cast<int>(n); }
+
+}  // namespace
 
 GridSpec grid_covering(Vec2 min, Vec2 max, double margin, double cell) {
     GridSpec g;
     g.cell = cell;
     g.x0 = min.x - margin;
     g.y0 = min.y - margin;
-    g.nx = std::max(1, static_cast<int>(std::ceil((max.x + margin - g.x0) / cell)));
-    g.ny = std::max(1, static_cast<int>(std::ceil((max.y + margin - g.y0) / cell)));
+    g.nx = saturate(side_cells(min.x, max.x, margin, cell));
+    g.ny = saturate(side_cells(min.y, max.y, margin, cell));
     return g;
+}
+
+double density_work_cells(Vec2 min, Vec2 max, double margin, double cell, double radius_m) {
+    const double r = std::ceil(radius_m / cell);
+    return (side_cells(min.x, max.x, margin, cell) + 2 * r) * (side_cells(min.y, max.y, margin, cell) + 2 * r);
+}
+
+Result<bool> check_density_size(Vec2 min, Vec2 max, double margin, double cell, double radius_m, double max_cells) {
+    const double n = density_work_cells(min, max, margin, cell, radius_m);
+    if (n <= max_cells) return true;
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  "too many cells: %.4g (%.0f x %.0f cells of %g km, grown by the %g km radius on every side); the "
+                  "limit is %.4g: use larger cells or a smaller extent",
+                  n, side_cells(min.x, max.x, margin, cell), side_cells(min.y, max.y, margin, cell), cell / 1000,
+                  radius_m / 1000, max_cells);
+    return make_error(buf);
 }
 
 GridSpec display_grid_for(Vec2 min, Vec2 max, double radius_m, std::size_t max_cells) {

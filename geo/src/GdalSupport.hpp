@@ -4,6 +4,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,19 +22,39 @@ public:
 
     std::vector<std::string> take() { return std::move(messages_); }
     std::string last() const { return messages_.empty() ? std::string() : messages_.back(); }
+    std::size_t size() const { return messages_.size(); }
+    // Messages at CE_Failure or worse, since construction.
+    std::size_t failures() const { return failures_; }
 
 private:
     static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* msg) {
         auto* self = static_cast<GdalMessageCollector*>(CPLGetErrorHandlerUserData());
         if (self && level >= CE_Warning && msg) self->messages_.emplace_back(msg);
+        if (self && level >= CE_Failure) ++self->failures_;
     }
     std::vector<std::string> messages_;
+    std::size_t failures_ = 0;
 };
 
 struct DatasetCloser {
     void operator()(GDALDataset* ds) const { GDALClose(ds); }
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+// Why GDAL could not open `path` as vector data, in the user's terms: an empty file and a
+// GeoPackage without vector layers are said as such, not as "not a dataset GDAL can read".
+inline std::string why_not_vector(const std::string& path, const std::string& gdal_message) {
+    std::FILE* f = path.rfind("PG:", 0) == 0 ? nullptr : std::fopen(path.c_str(), "rb");
+    if (f) {
+        char head[16] = {};
+        const std::size_t n = std::fread(head, 1, sizeof head, f);
+        std::fclose(f);
+        if (n == 0) return "the file is empty (0 bytes)";
+        if (n == sizeof head && std::string(head, 15) == "SQLite format 3")
+            return "a GeoPackage (SQLite) file with no vector layers in it";
+    }
+    return "not a vector dataset GDAL can read" + (gdal_message.empty() ? std::string() : " (" + gdal_message + ")");
+}
 
 // Index of the attribute with this name (case-insensitive), or -1.
 inline int find_field(OGRFeatureDefn* defn, const std::string& name) {

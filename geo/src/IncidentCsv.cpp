@@ -20,6 +20,7 @@
 
 #include "IncidentChecks.hpp"
 #include "mirador/geo/CsvReader.hpp"
+#include "mirador/geo/MappedFile.hpp"
 #include "mirador/geo/Text.hpp"
 
 namespace mirador::geo {
@@ -300,6 +301,7 @@ void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* ca
         v.state = get(c.state);
         v.source = get(c.source);
         v.notes = get(c.notes);
+        v.source_row = static_cast<std::uint32_t>(rec.line);
         builder.add(v);
         for (auto& w : warnings) report(std::move(w));
     }
@@ -313,6 +315,7 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
 }  // namespace
 
 Result<CsvColumnMapping> parse_column_mapping(std::string_view text, const std::string& name) {
+    if (auto ok = check_text_encoding(text.substr(0, 512), name); !ok) return make_error(ok.error());
     CsvColumnMapping m;
     std::size_t line = 0;
     while (!text.empty()) {
@@ -338,13 +341,33 @@ Result<CsvColumnMapping> parse_column_mapping(std::string_view text, const std::
         bool known = false;
         for (const FieldSpec& f : kFields)
             if (iequals(key, f.name)) {
+                if (value.empty())
+                    return make_error(at(name, line) + "'" + std::string(l) + "' names no column for " + f.name +
+                                      " (write the column's name after '=', or remove the line)");
                 m.*f.column = std::string(value);
+                m.named.emplace_back(f.name);
                 known = true;
             }
         if (!known)
             return make_error(at(name, line) + "unknown field '" + std::string(key) + "' (fields: " + field_list() + ")");
     }
     return m;
+}
+
+const std::string* CsvColumnMapping::column_of(std::string_view field) const {
+    for (const FieldSpec& f : kFields)
+        if (field == f.name) return &(this->*f.column);
+    return nullptr;
+}
+
+std::string first_missing_named_field(const CsvColumnMapping& m, const std::function<bool(const std::string&)>& has_column,
+                                      bool skip_position) {
+    for (const std::string& field : m.named) {
+        if (skip_position && (field == "lon" || field == "lat")) continue;
+        const std::string* column = m.column_of(field);
+        if (column && !has_column(*column)) return field;
+    }
+    return {};
 }
 
 Result<CsvColumnMapping> load_column_mapping(const std::string& path) {
@@ -364,23 +387,20 @@ Result<IncidentStore> load_incident_csv(const std::string& path, std::vector<std
         std::error_code ec;
         const bool regular = std::filesystem::is_regular_file(path, ec);
         const auto size = regular ? std::filesystem::file_size(path, ec) : 0;
-        const int fd = !ec && size >= (std::uintmax_t{1} << 20) ? ::open(path.c_str(), O_RDONLY | O_CLOEXEC) : -1;
-        struct stat st {};
-        if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-            const auto bytes = static_cast<std::size_t>(st.st_size);
-            void* map = ::mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE, fd, 0);
-            ::close(fd);
-            if (map != MAP_FAILED) {
-                ::madvise(map, bytes, MADV_SEQUENTIAL);
+        if (!ec && size >= (std::uintmax_t{1} << 20)) {
+            if (auto mapped = MappedFile::open(path)) {
                 IncidentStoreBuilder builder;
-                auto parsed = parse_into(std::string_view(static_cast<const char*>(map), bytes), true, path, problems, options,
-                                         builder);
-                ::munmap(map, bytes);
+                std::vector<std::string> found;
+                auto parsed = parse_into(mapped->text(), true, path, &found, options, builder);
+                // Another program rewrote the file while it was read: what was read mixes two
+                // files (or zeros where the end went). Nothing of it is used.
+                if (mapped->changed())
+                    return make_error(path + ": the file changed while it was being read (another program is writing "
+                                             "it?); load it again once it is complete");
+                if (problems) problems->insert(problems->end(), found.begin(), found.end());
                 if (!parsed) return make_error(parsed.error());
                 return builder.finish();
             }
-        } else if (fd >= 0) {
-            ::close(fd);
         }
     }
     auto text = read_whole_file(path);
@@ -397,6 +417,7 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
     const CsvColumnMapping& map = options.columns;
     CsvOptions csv;
     csv.delimiter = map.delimiter;
+    if (auto ok = check_text_encoding(text.substr(0, 512), name); !ok) return make_error(ok.error());
     CsvReader reader(text, csv);
     if (trim(reader.text()).empty()) return make_error(name + ": empty file (expected a header line and incidents)");
 
@@ -425,6 +446,11 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
     c.notes = find_column(header, map.notes);
 
     const std::string has = std::string(" (the header has: ").append(joined(header)).append(")");
+    const std::string missing = first_missing_named_field(
+        map, [&](const std::string& column) { return find_column(header, column) >= 0; });
+    if (!missing.empty())
+        return make_error(name + ": the mapping names column '" + *map.column_of(missing) + "' for " + missing +
+                          ", and the file has no such column" + has);
     if (c.date < 0) return make_error(name + ": missing column '" + map.date + "' (the incident date)" + has);
     if ((c.lon < 0) != (c.lat < 0)) {
         const std::string& missing = c.lon < 0 ? map.lon : map.lat;
@@ -471,6 +497,7 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
         if (!at_cut) cancel = true;
         worker.join();
         if (at_cut) {
+            second_builder.shift_source_rows(static_cast<std::uint32_t>(reader.line() - 1));
             builder.append(std::move(second_builder));
             add_problems(first_problems, name, reader.text(), csv, 0, problems);
             add_problems(second_problems, name, rows.substr(cut), csv, reader.line() - 1, problems);

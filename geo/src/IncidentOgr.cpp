@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "GdalSupport.hpp"
+#include "mirador/geo/InputPath.hpp"
 #include "IncidentChecks.hpp"
 #include "mirador/geo/LayerLoader.hpp"
 #include "mirador/geo/Text.hpp"
@@ -26,27 +27,6 @@ namespace mirador::geo {
 namespace {
 
 using detail::trim;
-
-bool is_connection_string(const std::string& path) {
-    return path.rfind("PG:", 0) == 0 || path.find("://") != std::string::npos;
-}
-
-// The source as messages name it: a connection string without its password.
-std::string display_name(const std::string& path) {
-    std::string out = path;
-    for (std::size_t at = 0; (at = out.find("password=", at)) != std::string::npos;) {
-        std::size_t v = at + 9, end = v;
-        if (end < out.size() && out[end] == '\'') {
-            end = out.find('\'', end + 1);
-            end = end == std::string::npos ? out.size() : end + 1;
-        } else {
-            while (end < out.size() && out[end] != ' ') ++end;
-        }
-        out.replace(v, end - v, "***");
-        at = v + 3;
-    }
-    return out;
-}
 
 std::string layer_names(GDALDataset& ds) {
     std::string names;
@@ -111,14 +91,13 @@ Result<IncidentStore> load_incident_layer(const IncidentOgrOptions& opt, std::ve
     };
     const std::string name = display_name(opt.path);
     if (opt.path.empty()) return make_error("no incident source given");
-    if (!is_connection_string(opt.path) && !std::filesystem::exists(opt.path)) return make_error(name + ": no such file");
+    if (auto ok = check_input_path(opt.path, FolderPolicy::Allow); !ok) return make_error(display_name(ok.error()));
 
     detail::GdalMessageCollector gdal_messages;
     detail::DatasetPtr ds(
         static_cast<GDALDataset*>(GDALOpenEx(opt.path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
     if (!ds) {
-        const std::string why = display_name(gdal_messages.last());
-        return make_error(name + ": not a vector dataset GDAL can read" + (why.empty() ? "" : " (" + why + ")"));
+        return make_error(name + ": " + display_name(detail::why_not_vector(opt.path, gdal_messages.last())));
     }
     const int layer_count = ds->GetLayerCount();
     if (layer_count == 0) return make_error(name + ": contains no layers");
@@ -157,6 +136,11 @@ Result<IncidentStore> load_incident_layer(const IncidentOgrOptions& opt, std::ve
     c.source = detail::find_field(defn, map.source);
     c.notes = detail::find_field(defn, map.notes);
     const std::string has = " (fields: " + detail::field_list(defn) + ")";
+    const std::string missing = first_missing_named_field(
+        map, [&](const std::string& column) { return detail::find_field(defn, column) >= 0; }, is_point_type(declared));
+    if (!missing.empty())
+        return make_error(where + ": the mapping names attribute '" + *map.column_of(missing) + "' for " + missing +
+                          ", and the layer has no such attribute" + has);
     if (c.date < 0) return make_error(where + ": no attribute '" + map.date + "' for the incident date" + has);
     if (!has_geometry) {
         c.lon = detail::find_field(defn, map.lon);
@@ -368,6 +352,9 @@ Result<IncidentStore> load_incident_layer(const IncidentOgrOptions& opt, std::ve
         v.state = state;
         v.source = source_text;
         v.notes = notes;
+        // The feature as the messages number it.
+        const std::int64_t row = fid == OGRNullFID ? static_cast<std::int64_t>(ordinal) : static_cast<std::int64_t>(fid);
+        v.source_row = row > 0 && row < std::int64_t{UINT32_MAX} ? static_cast<std::uint32_t>(row) : 0;
         builder.add(v);
         if (!category_warning.empty()) report(at + category_warning);
     }

@@ -118,7 +118,8 @@ std::size_t IncidentStore::memory_bytes() const {
     std::size_t b = bytes(lon_) + bytes(lat_) + bytes(day_start_) + bytes(day_end_) + bytes(max_day_end_) +
                     bytes(minute_) + bytes(precision_) + bytes(category_) + bytes(municipality_) + bytes(fatalities_) +
                     bytes(injured_);
-    for (const auto* c : {&id_, &date_text_, &place_, &state_, &cvegeo_, &source_, &notes_, &actor_first_, &actor_ids_})
+    for (const auto* c :
+         {&id_, &date_text_, &place_, &state_, &cvegeo_, &source_, &notes_, &source_row_, &actor_first_, &actor_ids_})
         b += bytes(*c);
     return b + bytes(big_fatalities_) + bytes(big_injured_) + strings_.memory_bytes();
 }
@@ -152,6 +153,7 @@ Incident IncidentStore::incident(std::size_t i) const {
     r.injured = injured(i);
     r.source = source(i);
     r.notes = notes(i);
+    r.source_row = source_row(i);
     return r;
 }
 
@@ -191,6 +193,7 @@ void IncidentStore::set_municipality(std::size_t i, std::uint32_t municipality, 
 void IncidentStoreBuilder::reserve(std::size_t n) {
     // Capacity never touched costs address space, not memory: generous guesses are cheap.
     rows_.reserve(n);
+    source_rows_.reserve(n);
     actor_ids_.reserve(2 * n);
     // An id each, and a note on some: a file with notes on every row grows it once.
     strings_.reserve(n + n / 4);
@@ -225,6 +228,7 @@ void IncidentStoreBuilder::add(const IncidentView& in) {
     if (r.fatalities == kCountSaturated) big_fatalities_.emplace_back(index, *in.fatalities);
     if (r.injured == kCountSaturated) big_injured_.emplace_back(index, *in.injured);
     rows_.push_back(r);
+    source_rows_.push_back(in.source_row);
 }
 
 void IncidentStoreBuilder::add(const Incident& in) {
@@ -245,6 +249,7 @@ void IncidentStoreBuilder::add(const Incident& in) {
     v.injured = in.injured;
     v.source = in.source;
     v.notes = in.notes;
+    v.source_row = in.source_row;
     add(v);
 }
 
@@ -272,12 +277,18 @@ void IncidentStoreBuilder::append(IncidentStoreBuilder&& other) {
     strings_.append(std::move(other.strings_));
     actor_ids_.reserve(actor_ids_.size() + other.actor_ids_.size());
     for (const std::uint32_t id : other.actor_ids_) actor_ids_.push_back(moved(id));
+    source_rows_.insert(source_rows_.end(), other.source_rows_.begin(), other.source_rows_.end());
     day_lo_ = std::min(day_lo_, other.day_lo_);
     day_hi_ = std::max(day_hi_, other.day_hi_);
     for (const auto& [i, count] : other.big_fatalities_) big_fatalities_.emplace_back(offset + i, count);
     for (const auto& [i, count] : other.big_injured_) big_injured_.emplace_back(offset + i, count);
     if (copier.joinable()) copier.join();
     other = IncidentStoreBuilder();
+}
+
+void IncidentStoreBuilder::shift_source_rows(std::uint32_t shift) {
+    for (std::uint32_t& r : source_rows_)
+        if (r != 0) r += shift;
 }
 
 IncidentStore IncidentStoreBuilder::finish() {
@@ -294,12 +305,14 @@ IncidentStore IncidentStoreBuilder::finish() {
     constexpr std::size_t kAhead = 16;  // rows prefetched ahead: the reads are random
     const auto row = [&](std::size_t k) -> const Row& { return rows_[static_cast<std::uint32_t>(words[k])]; };
     auto gather_cold = [&] {
-        for (auto* c : {&s.id_, &s.date_text_, &s.place_, &s.state_, &s.cvegeo_, &s.source_, &s.notes_}) c->resize(n);
+        for (auto* c : {&s.id_, &s.date_text_, &s.place_, &s.state_, &s.cvegeo_, &s.source_, &s.notes_, &s.source_row_})
+            c->resize(n);
         s.actor_first_.resize(n + 1);
         s.actor_ids_.resize(actor_ids_.size());
         std::uint32_t *id = s.id_.data(), *date_text = s.date_text_.data(), *place = s.place_.data(),
                       *state = s.state_.data(), *cvegeo = s.cvegeo_.data(), *source = s.source_.data(),
-                      *notes = s.notes_.data(), *first = s.actor_first_.data(), *actors = s.actor_ids_.data();
+                      *notes = s.notes_.data(), *first = s.actor_first_.data(), *actors = s.actor_ids_.data(),
+                      *source_row = s.source_row_.data();
         const std::uint32_t* from = actor_ids_.data();
         std::uint32_t used = 0;
         first[0] = 0;
@@ -315,6 +328,7 @@ IncidentStore IncidentStoreBuilder::finish() {
             cvegeo[k] = r.cvegeo;
             source[k] = r.source;
             notes[k] = r.notes;
+            source_row[k] = source_rows_[static_cast<std::uint32_t>(words[k])];
             for (std::uint32_t a = r.actor_first; a < r.actor_end; ++a) actors[used++] = from[a];
             first[k + 1] = used;
         }

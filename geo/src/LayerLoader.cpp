@@ -7,12 +7,14 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 
 #include "GdalSupport.hpp"
+#include "mirador/geo/InputPath.hpp"
 #include "mirador/geo/Text.hpp"
 
 namespace mirador::geo {
@@ -23,6 +25,17 @@ void ensure_gdal_registered() {
 }
 
 namespace {
+
+bool equal_ignoring_case(const std::string& a, const std::string& b) { return EQUAL(a.c_str(), b.c_str()); }
+
+// file.shp -> file.dbf (or .DBF, as some exports write it) exists.
+bool sibling_exists(const std::filesystem::path& shp, const char* ext) {
+    std::string upper = ext;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::error_code ec;
+    return std::filesystem::exists(std::filesystem::path(shp).replace_extension(ext), ec) ||
+           std::filesystem::exists(std::filesystem::path(shp).replace_extension(upper), ec);
+}
 
 using detail::DatasetPtr;
 using detail::field_list;
@@ -110,14 +123,12 @@ Result<PolygonLayer> load_polygon_layer(const LayerLoadOptions& opt, std::vector
         if (warnings) warnings->push_back(std::move(w));
     };
     const std::string& path = opt.path;
-    const bool looks_like_file = path.rfind("PG:", 0) != 0 && path.find("://") == std::string::npos;
-    if (looks_like_file && !std::filesystem::exists(path)) return make_error(path + ": no such file");
+    if (auto ok = check_input_path(path, FolderPolicy::Allow); !ok) return make_error(ok.error());
 
     GdalMessageCollector gdal_messages;
     DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
     if (!ds) {
-        const std::string why = gdal_messages.last();
-        return make_error(path + ": not a vector dataset GDAL can read" + (why.empty() ? "" : " (" + why + ")"));
+        return make_error(path + ": " + detail::why_not_vector(path, gdal_messages.last()));
     }
     if (ds->GetLayerCount() == 0) return make_error(path + ": contains no layers");
 
@@ -134,6 +145,14 @@ Result<PolygonLayer> load_polygon_layer(const LayerLoadOptions& opt, std::vector
         return make_error(where + ": has " + OGRGeometryTypeToName(declared) +
                           " geometries; a polygon layer is expected");
 
+    // A shapefile is several files; name the one that is the problem rather than its symptom.
+    const std::filesystem::path shp(path);
+    const bool is_shapefile = !is_connection_string(path) && equal_ignoring_case(shp.extension().string(), ".shp");
+    if (is_shapefile && !sibling_exists(shp, ".dbf"))
+        return make_error(where + ": " + shp.stem().string() + ".dbf is missing beside it (a shapefile's attributes, " +
+                          opt.fields.code + " and the names, are in its .dbf)");
+    if (layer->GetFeatureCount(TRUE) == 0) return make_error(where + ": the layer has no features (an empty file?)");
+
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     const int f_code = find_field(defn, opt.fields.code);
     const int f_state = find_field(defn, opt.fields.state_code);
@@ -149,6 +168,11 @@ Result<PolygonLayer> load_polygon_layer(const LayerLoadOptions& opt, std::vector
     std::string source_crs;
     if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
         source_crs = srs_to_proj_input(*srs);
+    } else if (is_shapefile && sibling_exists(shp, ".prj")) {
+        const std::string why = gdal_messages.last();
+        return make_error(where + ": " + shp.stem().string() +
+                          ".prj cannot be read as a coordinate reference system" + (why.empty() ? "" : " (" + why + ")") +
+                          "; fix or replace it, or remove it and pass --source-crs EPSG:XXXX");
     } else if (!opt.assume_source_crs.empty()) {
         source_crs = opt.assume_source_crs;
         warn(where + ": declares no CRS (no .prj?); assuming " + source_crs + " as requested");
@@ -175,22 +199,24 @@ Result<PolygonLayer> load_polygon_layer(const LayerLoadOptions& opt, std::vector
 
     layer->ResetReading();
     long index = 0;
-    std::size_t skipped_non_polygon = 0;
+    std::vector<std::string> unreadable;  // "feature 973: no geometry", one per feature not loaded
+    const std::size_t failures_before = gdal_messages.failures();
     while (true) {
         std::unique_ptr<OGRFeature> feature(layer->GetNextFeature());
         if (!feature) break;
         ++index;
         const OGRGeometry* g = feature->GetGeometryRef();
+        const std::string feature_name = "feature " + std::to_string(index);
         if (!g || g->IsEmpty()) {
-            warn(where + ": feature " + std::to_string(index) + " has no geometry; skipped");
+            unreadable.push_back(feature_name + ": no geometry");
             continue;
         }
         if (!is_polygonal(g->getGeometryType()) && wkbFlatten(g->getGeometryType()) != wkbGeometryCollection) {
-            ++skipped_non_polygon;
+            unreadable.push_back(feature_name + ": a " + OGRGeometryTypeToName(g->getGeometryType()) + ", not a polygon");
             continue;
         }
         if (append_geometry(g, out) == 0) {
-            warn(where + ": feature " + std::to_string(index) + " has no usable polygon; skipped");
+            unreadable.push_back(feature_name + ": no usable polygon");
             continue;
         }
         FeatureAttributes a;
@@ -205,11 +231,28 @@ Result<PolygonLayer> load_polygon_layer(const LayerLoadOptions& opt, std::vector
         out.attributes.push_back(std::move(a));
         out.feature_first_polygon.push_back(static_cast<std::uint32_t>(out.polygon_count()));
     }
-    for (auto& m : gdal_messages.take()) warn(where + ": " + m);
+    // Features GDAL counted but never handed over (a file cut short) are missing too.
+    const GIntBig declared_count = layer->GetFeatureCount(FALSE);
+    const bool read_errors = gdal_messages.failures() > failures_before;
+    if (!unreadable.empty() || read_errors || (declared_count >= 0 && declared_count > index)) {
+        const long total = std::max<long>(index, static_cast<long>(declared_count));
+        const long loaded = static_cast<long>(out.feature_count());
+        std::string m = where + ": " + std::to_string(total - loaded) + " of " + std::to_string(total) +
+                        " features could not be read";
+        for (std::size_t k = 0; k < unreadable.size() && k < 3; ++k) m += (k ? "; " : " (") + unreadable[k];
+        if (!unreadable.empty()) m += unreadable.size() > 3 ? "; ...)" : ")";
+        if (read_errors) m += "; GDAL: " + gdal_messages.last();
+        if (!opt.allow_partial)
+            return make_error(m + ". The file looks truncated or damaged; pass --allow-partial to load the " +
+                              std::to_string(loaded) + " features that can be read");
+        warn(m + "; loaded the " + std::to_string(loaded) + " that could be read (--allow-partial)");
+    }
+    // GDAL says the same thing once per damaged feature: the first few, then a count.
+    const auto messages = gdal_messages.take();
+    for (std::size_t k = 0; k < messages.size() && k < 3; ++k) warn(where + ": " + messages[k]);
+    if (messages.size() > 3) warn(where + ": " + std::to_string(messages.size() - 3) + " more messages from GDAL like these");
     if (recoded_any)
         warn(where + ": text is not UTF-8 and no encoding is declared (.cpg); read it as Latin-1 (ISO-8859-1)");
-    if (skipped_non_polygon)
-        warn(where + ": " + std::to_string(skipped_non_polygon) + " features are not polygons; skipped");
 
     if (out.feature_count() == 0) {
         if (index == 0) return make_error(where + ": the layer has no features (empty or unreadable file)");

@@ -1,5 +1,6 @@
 #include "mirador/geo/Text.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -143,6 +144,65 @@ std::string fold_for_search(std::string_view raw) {
         out.push_back(f);
     }
     return out;
+}
+
+}  // namespace mirador::geo
+
+namespace mirador::geo {
+
+std::string escape_for_terminal(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    auto escape = [&](unsigned char c) {
+        static const char* hex = "0123456789abcdef";
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else out.append("\\x").append(1, hex[c >> 4]).append(1, hex[c & 15]);
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\t') || c == 0x7f) escape(c);
+            else out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        // A whole, valid UTF-8 character stays; C1 controls (U+0080..U+009F) and stray bytes do not.
+        const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        if (len && i + len <= text.size() && is_valid_utf8(text.substr(i, len)) &&
+            !(len == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0)) {
+            out.append(text.substr(i, len));
+            i += len;
+        } else {
+            escape(c);
+            ++i;
+        }
+    }
+    return out;
+}
+
+}  // namespace mirador::geo
+
+namespace mirador::geo {
+
+Result<bool> check_text_encoding(std::string_view head, const std::string& name) {
+    const auto byte = [&](std::size_t i) { return i < head.size() ? static_cast<unsigned char>(head[i]) : 0x100u; };
+    const char* found = nullptr;
+    if (byte(0) == 0xFF && byte(1) == 0xFE && byte(2) == 0 && byte(3) == 0) found = "UTF-32 (little-endian)";
+    else if (byte(0) == 0 && byte(1) == 0 && byte(2) == 0xFE && byte(3) == 0xFF) found = "UTF-32 (big-endian)";
+    else if (byte(0) == 0xFF && byte(1) == 0xFE) found = "UTF-16 (little-endian)";
+    else if (byte(0) == 0xFE && byte(1) == 0xFF) found = "UTF-16 (big-endian)";
+    else {
+        // No mark: ASCII text in UTF-16 has a zero byte in every other place.
+        std::size_t even = 0, odd = 0;
+        const std::size_t n = std::min<std::size_t>(head.size(), 512) & ~std::size_t{1};
+        for (std::size_t i = 0; i < n; i += 2) even += head[i] == 0, odd += head[i + 1] == 0;
+        if (n >= 8 && odd * 2 > n / 2 && even == 0) found = "UTF-16 (little-endian, no byte order mark)";
+        else if (n >= 8 && even * 2 > n / 2 && odd == 0) found = "UTF-16 (big-endian, no byte order mark)";
+    }
+    if (!found) return true;
+    return make_error(name + ": the text is " + found + "; Mirador reads UTF-8 (or Latin-1): save it as UTF-8 "
+                             "(in a spreadsheet: CSV UTF-8; or iconv -f UTF-16 -t UTF-8)");
 }
 
 }  // namespace mirador::geo

@@ -20,6 +20,7 @@ struct BoundarySources {
     FieldNames fields;
     DisplayCrs display_crs = DisplayCrs::Mexico6372;
     std::string assume_source_crs;     // see LayerLoadOptions
+    bool allow_partial = false;        // see LayerLoadOptions
     TriangulationMethod triangulation = TriangulationMethod::EarClip;
 };
 

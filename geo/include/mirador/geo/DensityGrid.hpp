@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "mirador/geo/Result.hpp"
 #include "mirador/geo/Vec2.hpp"
 
 namespace mirador::geo {
@@ -26,7 +27,15 @@ struct GridSpec {
 
 // Cells of `cell` metres covering [min, max] grown by `margin` on every side, the first cell's
 // corner at min - margin (QGIS's kernel density extent is the points' extent plus the radius).
+// Sizes beyond what an int holds saturate; check_density_size() says whether a grid is usable.
 GridSpec grid_covering(Vec2 min, Vec2 max, double margin, double cell);
+
+// The cells a density computation on `grid` with a kernel of `radius_m` works on: the grid grown
+// by the radius (in whole cells) on every side, as DensityEngine bins and transforms it. In
+// double, so that absurd inputs give a large number rather than an overflow.
+double density_work_cells(Vec2 min, Vec2 max, double margin, double cell, double radius_m);
+// An error "too many cells: N (...)" when that exceeds `max_cells`.
+Result<bool> check_density_size(Vec2 min, Vec2 max, double margin, double cell, double radius_m, double max_cells);
 
 // The heatmap's grid for a data extent and a kernel radius: cells of radius/8 (so the
 // kernel is smooth on screen), coarsened until the grid has at most `max_cells` cells. The

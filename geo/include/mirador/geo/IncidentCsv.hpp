@@ -13,6 +13,7 @@
 // is not UTF-8 is read as Latin-1 and kept, with a warning. Only a file that cannot be used at
 // all (missing, empty, no usable header) is an error.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,7 +40,19 @@ struct CsvColumnMapping {
     std::string notes = "notes";
     char delimiter = ',';
     char actor_separator = ';';
+    // The fields a mapping file named ("lon", "date" ...). Each must be found in the file: a
+    // misspelt column is an error, never a field quietly left empty (a mapping whose lon/lat
+    // columns were missing used to fall back to placing every row by its place name).
+    std::vector<std::string> named;
+    // The column named for `field` ("lon"), or nullptr for an unknown field.
+    const std::string* column_of(std::string_view field) const;
 };
+
+// The first field in `mapping.named` whose column `has_column` does not find, or "" when all are
+// found. `skip_position`: lon and lat are not looked for (an OGR layer with point geometry).
+std::string first_missing_named_field(const CsvColumnMapping& mapping,
+                                      const std::function<bool(const std::string& column)>& has_column,
+                                      bool skip_position = false);
 
 // Lines of `field=column` (spaces around either side ignored, `#` starts a comment), e.g.
 //   date = fecha

@@ -56,6 +56,7 @@ struct Incident {
     std::optional<std::uint32_t> injured;
     std::string source;
     std::string notes;
+    std::uint32_t source_row = 0;  // line in a CSV, feature id in an OGR layer; 0: unknown
 };
 
 // The same, borrowing its text: what loaders hand to the builder without allocating per field.
@@ -75,6 +76,7 @@ struct IncidentView {
     std::optional<std::uint32_t> injured;
     std::string_view source;
     std::string_view notes;
+    std::uint32_t source_row = 0;  // line in a CSV, feature id in an OGR layer; 0: unknown
 };
 
 class IncidentStoreBuilder;
@@ -117,6 +119,10 @@ public:
     std::string_view municipality_code(std::size_t i) const { return strings_.get(cvegeo_[i]); }
     std::string_view source(std::size_t i) const { return strings_.get(source_[i]); }
     std::string_view notes(std::size_t i) const { return strings_.get(notes_[i]); }
+    // Where the incident was read: its line in a CSV (the first line of a multi-line record),
+    // its feature id in an OGR layer; 0 when unknown. For messages that send the analyst back
+    // to the source.
+    std::uint32_t source_row(std::size_t i) const { return source_row_[i]; }
     std::size_t actor_count(std::size_t i) const { return actor_first_[i + 1] - actor_first_[i]; }
     std::string_view actor(std::size_t i, std::size_t k) const { return strings_.get(actor_ids_[actor_first_[i] + k]); }
     Incident incident(std::size_t i) const;
@@ -152,6 +158,7 @@ private:
 
     // Cold: ids into strings_.
     std::vector<std::uint32_t> id_, date_text_, place_, state_, cvegeo_, source_, notes_;
+    std::vector<std::uint32_t> source_row_;
     std::vector<std::uint32_t> actor_first_{0};  // incident i -> actor_ids_[actor_first_[i], actor_first_[i+1])
     std::vector<std::uint32_t> actor_ids_;
     // Counts too large for 16 bits: (incident, exact count), sorted by incident.
@@ -178,6 +185,9 @@ public:
     // Appends `other`'s incidents as if they had been added here after this one's (loaders that
     // parse parts of a file in parallel).
     void append(IncidentStoreBuilder&& other);
+    // Adds `shift` to the source rows added so far (a part of a file parsed on its own counts its
+    // lines from 1, and learns where it starts only when the part before it is done).
+    void shift_source_rows(std::uint32_t shift);
     std::size_t size() const { return rows_.size(); }
     [[nodiscard]] IncidentStore finish();
 
@@ -199,6 +209,9 @@ private:
     static_assert(sizeof(Row) == 64);
 
     std::vector<Row> rows_;
+    // Beside the rows, not in them: a Row is exactly one cache line, and this is read only when
+    // the store is finished.
+    std::vector<std::uint32_t> source_rows_;
     std::int32_t day_lo_ = std::numeric_limits<std::int32_t>::max();  // of the rows' day_start
     std::int32_t day_hi_ = std::numeric_limits<std::int32_t>::min();
     std::vector<std::uint32_t> actor_ids_;

@@ -27,6 +27,10 @@ struct LayerLoadOptions {
     // Used only when the source declares no CRS (a .shp without .prj). Without it such a
     // layer is refused: guessing a CRS silently would put every polygon in the wrong place.
     std::string assume_source_crs;
+    // A layer that does not load whole (features without a readable polygon, a truncated .shp)
+    // is an error: a map missing half its municipalities looks like a map. With this set, the
+    // features that can be read load, with one warning that counts the rest.
+    bool allow_partial = false;
 };
 
 [[nodiscard]] Result<PolygonLayer> load_polygon_layer(const LayerLoadOptions& options,

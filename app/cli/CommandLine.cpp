@@ -1,0 +1,360 @@
+#include "cli/CommandLine.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <sstream>
+
+#include "cli/FlagGroups.hpp"
+#include "cli/NumberFlags.hpp"
+#include "commands/Locate.hpp"
+#include "mirador/geo/AtomicFile.hpp"
+#include "mirador/geo/IncidentCategory.hpp"
+#include "cli/Report.hpp"
+
+namespace mirador {
+
+namespace {
+
+// The flags that only need text until the command line is complete.
+struct PendingText {
+    std::string bbox, layers, extent;
+    DateRangeFlags snapshot_dates, stats_dates, density_dates;
+    HeatmapFlags heatmap;
+    KernelFlags density_kernel;
+    std::string stats_by = "municipality", stats_category;
+};
+
+struct Subcommands {
+    CLI::App *snapshot, *locate, *geocode, *stats, *density, *hotspots, *emerging;
+};
+
+void add_viewer_flags(CLI::App& app, ViewerOptions& v) {
+    app.add_option("--width", v.width, "Window width in pixels")->check(within(limits::kWindowSide))->capture_default_str();
+    app.add_option("--height", v.height, "Window height in pixels")->check(within(limits::kWindowSide))->capture_default_str();
+    app.add_flag("--fullscreen", v.fullscreen, "Start full screen (F11 toggles)");
+    app.add_option("--search", v.initial_search, "Start with this place searched and selected, e.g. Culiacán");
+    app.add_option("--frames", v.max_frames,
+                   "Quit after this many frames (scripted runs); 0, the default, runs until the window is closed")
+        ->check(within(limits::kFrames));
+    app.add_option("--screenshot", v.screenshot, "With --frames: save the window's last frame to this PNG");
+    app.add_option("--press", v.press_keys, "With --frames: press these keys, one a frame (right, left, space)")
+        ->delimiter(',');
+    add_incident_source_flags(app, v.incidents,
+                              "Incidents to show: Mirador's CSV, an OGR point layer or PG:\"...\" (default: the seed catalogue)");
+    app.add_flag("--no-incidents", v.no_incidents, "Open the boundaries only");
+    app.add_flag("--heatmap", v.heatmap, "Start with the incidents' heatmap shown (Layers panel)");
+}
+
+CLI::App* add_snapshot(CLI::App& app, CommandLine& cl, PendingText& t) {
+    SnapshotOptions& s = cl.snapshot;
+    CLI::App* cmd = app.add_subcommand("snapshot", "Render the map headless (no display needed) into a PNG");
+    add_data_options(*cmd, cl.data);
+    cmd->add_option("--out", s.out, "Output PNG")->required();
+    cmd->add_option("--width", s.width, "Image width in pixels")->check(within(limits::kImageSide))->capture_default_str();
+    cmd->add_option("--height", s.height, "Image height in pixels")->check(within(limits::kImageSide))->capture_default_str();
+    cmd->add_option("--bbox", t.bbox, "Area to show: minlon,minlat,maxlon,maxlat (default: all of Mexico)");
+    cmd->add_flag("!--no-labels", s.labels, "Leave out state and municipality names");
+    cmd->add_option("--highlight", s.highlight, "Outline the municipality with this CVEGEO, e.g. 25006");
+    add_incident_source_flags(*cmd, s.incidents,
+                              "Incidents to draw: Mirador's CSV, an OGR point layer or PG:\"...\" (default: none)");
+    cmd->add_flag("!--no-points", s.points, "With --incidents: leave out the incident points");
+    s.choropleth.measure = ChoroplethMeasure::Incidents;  // a snapshot with incidents fills by default
+    add_choropleth_flags(*cmd, s.choropleth);
+    add_date_range_flags(*cmd, t.snapshot_dates, "Time window");
+    cmd->add_option("--layers", t.layers,
+                    "Layers to draw, e.g. heatmap,points,boundaries (also choropleth); default: boundaries, "
+                    "choropleth fill and points");
+    add_heatmap_flags(*cmd, t.heatmap);
+    return cmd;
+}
+
+CLI::App* add_locate(CLI::App& app, CommandLine& cl) {
+    CLI::App* cmd = app.add_subcommand("locate", "Print the municipality containing a point: CVEGEO, name, state");
+    add_data_options(*cmd, cl.data);
+    cmd->add_option("lon", cl.lon, "Longitude (degrees east, negative in Mexico)")->required()->check(within(limits::kLongitude));
+    cmd->add_option("lat", cl.lat, "Latitude (degrees north)")->required()->check(within(limits::kLatitude));
+    return cmd;
+}
+
+CLI::App* add_geocode(CLI::App& app, CommandLine& cl) {
+    GeocodeOptions& g = cl.geocode;
+    CLI::App* cmd = app.add_subcommand(
+        "geocode", "Place every row of an incident CSV: adds lon,lat,cvegeo,municipality,state_name,"
+                   "geo_precision,geo_status (matched|ambiguous|unmatched|outside),geo_note");
+    add_data_options(*cmd, cl.data);
+    cmd->add_option("--in", g.in, "Input CSV (columns place, state, lon, lat by default)")->required();
+    cmd->add_option("--out", g.out, "Output CSV")->required();
+    cmd->add_option("--mapping", g.mapping, "Column mapping file: lines of field=column");
+    return cmd;
+}
+
+CLI::App* add_stats(CLI::App& app, CommandLine& cl, PendingText& t) {
+    StatsOptions& s = cl.stats;
+    CLI::App* cmd = app.add_subcommand(
+        "stats", "Incidents and fatalities per municipality or state as CSV: cvegeo,name,state_name,incidents,"
+                 "fatalities[,rate_per_100k]");
+    add_data_options(*cmd, cl.data);
+    add_incident_source_flags(*cmd, s.incidents,
+                              "Incidents: Mirador's CSV, any OGR point layer (.gpkg, .geojson, .shp) or PG:\"dbname=... host=...\"")
+        ->required();
+    cmd->add_option("--out", s.out, "Output CSV")->required();
+    cmd->add_option("--by", t.stats_by, "municipality or state")
+        ->check(CLI::IsMember({"municipality", "state"}))
+        ->capture_default_str();
+    add_date_range_flags(*cmd, t.stats_dates, "Count window");
+    cmd->add_option("--category", t.stats_category, "Only this category, e.g. 'armed clash', massacre");
+    return cmd;
+}
+
+CLI::App* add_density(CLI::App& app, CommandLine& cl, PendingText& t) {
+    DensityOptions& d = cl.density;
+    CLI::App* cmd = app.add_subcommand(
+        "density", "Kernel density of the incidents (per km², QGIS's heatmap rule) as a Float32 GeoTIFF in EPSG:6372");
+    add_data_options(*cmd, cl.data);
+    add_incident_source_flags(*cmd, d.incidents,
+                              "Incidents: Mirador's CSV, any OGR point layer or PG:\"...\" (rows with only a place are geocoded)")
+        ->required();
+    cmd->add_option("--out", d.out, "Output GeoTIFF")->required();
+    cmd->add_option("--cell-km", d.cell_km, "Cell size in km")->check(within(limits::kCellKm))->capture_default_str();
+    add_kernel_flags(*cmd, t.density_kernel, "");
+    add_date_range_flags(*cmd, t.density_dates,
+                         "Window (incidents dated to a month or year count with the share of their span inside it)");
+    cmd->add_option("--extent", t.extent,
+                    "xmin,ymin,xmax,ymax in EPSG:6372 metres (default: every placed incident's extent plus the radius)");
+    cmd->add_option("--threads", d.threads, "FFT threads (0: all cores)")->check(within(limits::kThreads))->capture_default_str();
+    return cmd;
+}
+
+geo::Result<std::pair<geo::Vec2, geo::Vec2>> parse_extent(const std::string& text) {
+    double v[4];
+    std::size_t at = 0;
+    for (int k = 0; k < 4; ++k) {
+        const std::size_t comma = k < 3 ? text.find(',', at) : text.size();
+        if (comma == std::string::npos) return geo::make_error("--extent '" + text + "' is not xmin,ymin,xmax,ymax");
+        auto n = parse_number_in(text.substr(at, comma - at), limits::kProjectedMetres);
+        if (!n) return geo::make_error("--extent '" + text + "': " + n.error());
+        v[k] = *n;
+        at = comma + 1;
+    }
+    if (!(v[0] < v[2] && v[1] < v[3]))
+        return geo::make_error("--extent '" + text + "': xmin must be below xmax and ymin below ymax");
+    return std::pair{geo::Vec2{v[0], v[1]}, geo::Vec2{v[2], v[3]}};
+}
+
+geo::Result<std::vector<MapLayer>> parse_layers(const std::string& text) {
+    std::vector<MapLayer> layers;
+    std::stringstream ss(text);
+    std::string name;
+    while (std::getline(ss, name, ',')) {
+        bool known = false;
+        for (int l = 0; l < kMapLayerCount; ++l)
+            if (name == to_string(static_cast<MapLayer>(l))) {
+                layers.push_back(static_cast<MapLayer>(l));
+                known = true;
+            }
+        if (!known) return geo::make_error("--layers: unknown layer '" + name + "' (heatmap, points, boundaries, choropleth)");
+    }
+    return layers;
+}
+
+// The files a command reads, for the check that its output is none of them.
+std::vector<std::string> inputs_of(const CommandLine& cl, const geo::IncidentSource* incidents) {
+    std::vector<std::string> in{cl.data.boundaries, cl.data.states, cl.data.gazetteer, cl.data.population};
+    in.push_back(cl.data.boundaries.empty() ? default_boundaries_path() : cl.data.boundaries);
+    for (const char* f : {"gazetteer/localidades_mx.csv", "mx/population_2020.csv"}) in.push_back(find_data_file(f));
+    if (incidents) in.insert(in.end(), {incidents->path, incidents->mapping});
+    return in;
+}
+
+// After CLI11: what needs the whole command line, or more than one flag, to check.
+geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
+    auto check_out = [&](const std::string& out, const geo::IncidentSource* incidents, std::vector<std::string> more = {}) {
+        auto in = inputs_of(cl, incidents);
+        in.insert(in.end(), more.begin(), more.end());
+        return geo::check_output_is_not_input(out, in);
+    };
+    switch (cl.command) {
+        case Command::Viewer: {
+            if (!cl.viewer.screenshot.empty() && cl.viewer.max_frames == 0)
+                return geo::make_error("--screenshot needs --frames N (the frame to save)");
+            if (!cl.viewer.screenshot.empty())
+                if (auto ok = check_out(cl.viewer.screenshot, &cl.viewer.incidents); !ok) return ok;
+            return true;
+        }
+        case Command::Snapshot: {
+            SnapshotOptions& s = cl.snapshot;
+            if (!t.bbox.empty()) {
+                auto b = parse_bbox(t.bbox);
+                if (!b) return geo::make_error(b.error());
+                s.bbox = *b;
+            }
+            auto window = parse_date_range(t.snapshot_dates);
+            if (!window) return geo::make_error(window.error());
+            s.window = *window;
+            if (!t.layers.empty()) {
+                auto layers = parse_layers(t.layers);
+                if (!layers) return geo::make_error(layers.error());
+                s.layers = *layers;
+            }
+            auto heat = heatmap_settings(t.heatmap, s.density_engine_auto);
+            if (!heat) return geo::make_error(heat.error());
+            s.heatmap = *heat;
+            return check_out(s.out, &s.incidents);
+        }
+        case Command::Locate:
+            return true;
+        case Command::Geocode:
+            return check_out(cl.geocode.out, nullptr, {cl.geocode.in, cl.geocode.mapping});
+        case Command::Stats: {
+            StatsOptions& s = cl.stats;
+            s.by = t.stats_by == "state" ? geo::AggregateBy::State : geo::AggregateBy::Municipality;
+            auto window = parse_date_range(t.stats_dates);
+            if (!window) return geo::make_error(window.error());
+            s.window = *window;
+            if (!t.stats_category.empty()) {
+                s.category = geo::parse_incident_category(t.stats_category);
+                if (!s.category) return geo::make_error("--category: unknown category '" + t.stats_category + "'");
+            }
+            return check_out(s.out, &s.incidents);
+        }
+        case Command::Density: {
+            DensityOptions& d = cl.density;
+            d.kernel = t.density_kernel.kernel();
+            d.weight = t.density_kernel.weight;
+            auto window = parse_date_range(t.density_dates);
+            if (!window) return geo::make_error(window.error());
+            d.window = *window;
+            if (!t.extent.empty()) {
+                auto e = parse_extent(t.extent);
+                if (!e) return geo::make_error(e.error());
+                d.extent = *e;
+            }
+            return check_out(d.out, &d.incidents);
+        }
+        case Command::Hotspots:
+        case Command::Emerging: {
+            const HotspotSourceOptions& h = cl.command == Command::Hotspots ? cl.hotspots.source : cl.emerging.source;
+            const std::string& map = cl.command == Command::Hotspots ? cl.hotspots.map : cl.emerging.map;
+            const std::vector<std::string> more{h.counts, h.counts_mapping, cl.data.states};
+            if (auto ok = check_out(h.out, &h.incidents, more); !ok) return ok;
+            if (!map.empty()) {
+                auto with_out = more;
+                with_out.push_back(h.out);
+                if (map == h.out) return geo::make_error("--map and --out name the same file");
+                if (auto ok = check_out(map, &h.incidents, with_out); !ok) return ok;
+            }
+            return true;
+        }
+    }
+    return true;
+}
+
+CLI::App* add_hotspots(CLI::App& app, CommandLine& cl) {
+    CLI::App* cmd = app.add_subcommand(
+        "hotspots", "Getis-Ord Gi* and local Moran per unit, on incidents or a count table, as CSV or GeoPackage");
+    add_data_options(*cmd, cl.data);
+    add_hotspots_flags(*cmd, cl.hotspots);
+    return cmd;
+}
+
+CLI::App* add_emerging(CLI::App& app, CommandLine& cl) {
+    CLI::App* cmd = app.add_subcommand(
+        "emerging", "Emerging hot spots (new, intensifying, persistent ... as ArcGIS) per unit, as CSV or GeoPackage");
+    add_data_options(*cmd, cl.data);
+    add_emerging_flags(*cmd, cl.emerging);
+    return cmd;
+}
+
+std::string one_line(std::string text) {
+    for (char& c : text)
+        if (c == '\n' || c == '\r') c = ' ';
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text;
+}
+
+}  // namespace
+
+ParseOutcome parse_command_line(const std::vector<std::string>& args, CommandLine& cl) {
+    CLI::App app{"Mirador: a map viewer for studying violence in Mexico.\n"
+                 "With no command, opens the viewer on Mexico's states and municipalities."};
+    app.set_help_all_flag("--help-all", "Show help for every command");
+    app.require_subcommand(0, 1);
+    app.name("mirador");
+    add_data_options(app, cl.data);
+    add_viewer_flags(app, cl.viewer);
+    PendingText t;
+    const Subcommands sub{add_snapshot(app, cl, t), add_locate(app, cl), add_geocode(app, cl), add_stats(app, cl, t),
+                          add_density(app, cl, t), add_hotspots(app, cl), add_emerging(app, cl)};
+
+    ParseOutcome outcome;
+    std::string who = "mirador";
+    auto active = [&]() -> std::string {
+        for (CLI::App* s : {sub.snapshot, sub.locate, sub.geocode, sub.stats, sub.density, sub.hotspots, sub.emerging})
+            if (s->parsed()) return "mirador " + s->get_name();
+        return "mirador";
+    };
+    try {
+        std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last first
+        app.parse(reversed);
+    } catch (const CLI::CallForHelp& e) {
+        std::ostringstream out, err;
+        outcome.exit_code = app.exit(e, out, err);
+        outcome.output = out.str();
+        return outcome;
+    } catch (const CLI::CallForAllHelp& e) {
+        std::ostringstream out, err;
+        outcome.exit_code = app.exit(e, out, err);
+        outcome.output = out.str();
+        return outcome;
+    } catch (const CLI::ParseError& e) {
+        who = active();
+        outcome.exit_code = 2;
+        outcome.error = who + ": " + one_line(e.what()) + " (see " + who + " --help)";
+        return outcome;
+    }
+    who = active();
+    if (sub.snapshot->parsed()) cl.command = Command::Snapshot;
+    else if (sub.locate->parsed()) cl.command = Command::Locate;
+    else if (sub.geocode->parsed()) cl.command = Command::Geocode;
+    else if (sub.stats->parsed()) cl.command = Command::Stats;
+    else if (sub.density->parsed()) cl.command = Command::Density;
+    else if (sub.hotspots->parsed()) cl.command = Command::Hotspots;
+    else if (sub.emerging->parsed()) cl.command = Command::Emerging;
+    else cl.command = Command::Viewer;
+    if (auto ok = finish(cl, t); !ok) {
+        outcome.exit_code = 2;
+        outcome.error = who + ": " + one_line(ok.error());
+    }
+    return outcome;
+}
+
+int run_command(const CommandLine& cl) {
+    switch (cl.command) {
+        case Command::Snapshot: return run_snapshot_command(cl.data, cl.snapshot);
+        case Command::Locate: return run_locate_command(cl.data, cl.lon, cl.lat);
+        case Command::Geocode: return run_geocode_command(cl.data, cl.geocode);
+        case Command::Stats: return run_stats_command(cl.data, cl.stats);
+        case Command::Density: return run_density_command(cl.data, cl.density);
+        case Command::Hotspots: return run_hotspots_command(cl.data, cl.hotspots);
+        case Command::Emerging: return run_emerging_command(cl.data, cl.emerging);
+        case Command::Viewer: break;
+    }
+    return run_viewer(cl.data, cl.viewer);
+}
+
+int run_mirador(int argc, char** argv) {
+    // A file size limit (ulimit -f) then fails the write with EFBIG, which the writer reports and
+    // recovers from, instead of killing the process midway through a file.
+    std::signal(SIGXFSZ, SIG_IGN);
+    std::vector<std::string> args(argv + 1, argv + argc);
+    CommandLine cl;
+    const ParseOutcome p = parse_command_line(args, cl);
+    if (!p.output.empty()) std::fputs(p.output.c_str(), stdout);
+    if (!p.error.empty()) eprint("%s\n", p.error.c_str());
+    if (p.exit_code) return *p.exit_code;
+    return run_command(cl);
+}
+
+}  // namespace mirador

@@ -1,0 +1,46 @@
+#pragma once
+// The valid range of every number a user can set, in one place: the command line's flags check
+// against these, and the window's controls clamp typed values to them (a slider may show a
+// narrower span for comfort; typing accepts the full range). A value outside is refused with a
+// message that quotes the range, never silently clamped on the command line.
+namespace mirador::limits {
+
+struct NumberRange {
+    double lo, hi;
+    const char* unit;  // for messages: "km", "pixels", "" for plain numbers
+    bool integer = false;
+};
+
+// Image and window sizes. GL's renderbuffer limit (16384 on llvmpipe) caps a single frame.
+inline constexpr NumberRange kImageSide{16, 16384, "pixels", true};
+inline constexpr NumberRange kWindowSide{200, 16384, "pixels", true};
+// Scripted viewer runs; 0 runs until the window is closed.
+inline constexpr NumberRange kFrames{0, 1e9, "frames", true};
+
+// Heatmap and density. Below 0.1 km a kernel is smaller than the positional error of any
+// incident catalogue; above 2000 km it spans all of Mexico.
+inline constexpr NumberRange kRadiusKm{0.1, 2000, "km"};
+inline constexpr NumberRange kCellKm{0.01, 1000, "km"};
+inline constexpr NumberRange kOpacity{0, 1, ""};
+inline constexpr NumberRange kThreshold{0, 1, "of the scale"};
+inline constexpr NumberRange kDensityPerKm2{0, 1e12, "per km²"};
+inline constexpr NumberRange kThreads{0, 256, "threads", true};
+
+// Hot spots: conditional permutations (0: analytic p only), significance levels, the periods
+// back in time that count as neighbours in an emerging hot spot cube.
+inline constexpr NumberRange kPermutations{0, 99999, "permutations", true};
+inline constexpr NumberRange kSignificance{1e-9, 0.5, ""};
+inline constexpr NumberRange kTimeLags{0, 120, "periods", true};
+
+// Choropleth classes.
+inline constexpr NumberRange kClasses{1, 9, "classes", true};
+
+// Coordinates.
+inline constexpr NumberRange kLongitude{-180, 180, "degrees"};
+inline constexpr NumberRange kLatitude{-90, 90, "degrees"};
+inline constexpr NumberRange kProjectedMetres{-1e8, 1e8, "metres"};
+
+// A density grid beyond this many cells would need more than 2 GB for its FFT buffers.
+inline constexpr double kMaxGridCells = double(1u << 28);
+
+}  // namespace mirador::limits

@@ -1,0 +1,27 @@
+#include "mirador/geo/IncidentSource.hpp"
+
+#include "mirador/geo/IncidentCsv.hpp"
+#include "mirador/geo/IncidentDuplicates.hpp"
+#include "mirador/geo/IncidentOgr.hpp"
+
+namespace mirador::geo {
+
+Result<IncidentStore> load_incident_source(const IncidentSource& source, std::vector<std::string>* problems) {
+    IncidentOgrOptions options;
+    options.layer = source.layer;
+    if (!source.mapping.empty()) {
+        auto m = load_column_mapping(source.mapping);
+        if (!m) return make_error(m.error());
+        options.columns = *m;
+    }
+    auto store = load_incidents(source.path, problems, options);
+    if (!store) return store;
+    const DuplicateIds dups = find_duplicate_ids(*store);
+    if (dups.ids == 0) return store;
+    const std::string row_word = is_incident_csv_path(source.path) ? "line" : "feature";
+    if (problems) problems->push_back(describe_duplicates(dups, *store, source.path, row_word, source.dedupe));
+    if (!source.dedupe) return store;
+    return without_duplicate_ids(*store);
+}
+
+}  // namespace mirador::geo

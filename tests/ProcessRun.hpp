@@ -1,0 +1,29 @@
+#pragma once
+// Running the real `mirador` binary from tests, as a user's shell would, and reading what it wrote.
+#include <memory>
+#include <string>
+
+namespace mirador::test {
+
+struct Run {
+    int code;         // exit status; -1 if killed by a signal
+    std::string out;  // stdout and stderr together
+};
+
+// `mirador ARGS` (ARGS as a shell would split them).
+Run run_mirador(const std::string& args);
+// Any shell command line; MIRADOR names the binary inside it ("ulimit -f 8; $MIRADOR ...").
+Run run_shell(const std::string& command);
+
+// Decoded RGBA pixels of a PNG (empty when it cannot be read).
+struct Png {
+    int w = 0, h = 0;
+    std::unique_ptr<unsigned char, void (*)(void*)> px{nullptr, nullptr};
+    explicit Png(const std::string& path);
+    const unsigned char* at(int x, int y) const { return px.get() + (static_cast<std::size_t>(y) * w + x) * 4; }
+};
+
+// The file's bytes ("" when absent).
+std::string file_bytes(const std::string& path);
+
+}  // namespace mirador::test
