@@ -251,19 +251,13 @@ geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
     return true;
 }
 
-CLI::App* add_hotspots(CLI::App& app, CommandLine& cl) {
-    CLI::App* cmd = app.add_subcommand(
-        "hotspots", "Getis-Ord Gi* and local Moran per unit, on incidents or a count table, as CSV or GeoPackage");
+// hotspots and emerging: the data flags, then the command's own.
+template <typename Options>
+CLI::App* add_hot_spot_command(CLI::App& app, CommandLine& cl, const char* name, const char* about, Options& options,
+                               void (*add_flags)(CLI::App&, Options&)) {
+    CLI::App* cmd = app.add_subcommand(name, about);
     add_data_options(*cmd, cl.data);
-    add_hotspots_flags(*cmd, cl.hotspots);
-    return cmd;
-}
-
-CLI::App* add_emerging(CLI::App& app, CommandLine& cl) {
-    CLI::App* cmd = app.add_subcommand(
-        "emerging", "Emerging hot spots (new, intensifying, persistent ... as ArcGIS) per unit, as CSV or GeoPackage");
-    add_data_options(*cmd, cl.data);
-    add_emerging_flags(*cmd, cl.emerging);
+    add_flags(*cmd, options);
     return cmd;
 }
 
@@ -286,7 +280,12 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, CommandLin
     add_viewer_flags(app, cl.viewer);
     PendingText t;
     const Subcommands sub{add_snapshot(app, cl, t), add_locate(app, cl), add_geocode(app, cl), add_stats(app, cl, t),
-                          add_density(app, cl, t), add_hotspots(app, cl), add_emerging(app, cl)};
+                          add_density(app, cl, t), add_hot_spot_command(app, cl, "hotspots",
+                               "Getis-Ord Gi* and local Moran per unit, on incidents or a count table, as CSV or GeoPackage",
+                               cl.hotspots, add_hotspots_flags),
+                          add_hot_spot_command(app, cl, "emerging",
+                               "Emerging hot spots (new, intensifying, persistent ... as ArcGIS) per unit, as CSV or GeoPackage",
+                               cl.emerging, add_emerging_flags)};
 
     ParseOutcome outcome;
     std::string who = "mirador";
