@@ -5,6 +5,8 @@
 //       INEGI's homicides of a year, against R spdep (bench/hotspots-spdep.R: localG_perm and
 //       localmoran_perm, nsim = 999), both from reading 00mun.shp and the table to a CSV; the
 //       runs alternate, medians and the ratio are printed
+// Load on the machine slows both; the CPU time (user + system) of each is printed beside the wall
+// time, the ratio of wall times is the target's.
 //   ... --emerging       also mirador emerging over ten years of months (2006-2015, 120 periods)
 //   ... --incidents FILE also mirador hotspots on an incident CSV (e.g. bench_incidents --rows
 //                        10000000 --keep), by municipality and by 10 km hexagons
@@ -25,6 +27,7 @@ namespace {
 
 struct Timing {
     double seconds = 0;
+    double cpu = 0;  // user + system of the child
     long peak_mb = 0;
     int status = 0;
 };
@@ -47,7 +50,9 @@ Timing run(const std::vector<std::string>& argv) {
     int status = 0;
     rusage u{};
     wait4(pid, &status, 0, &u);
-    return {mirador::bench::s_since(t), u.ru_maxrss / 1024, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
+    const double cpu = static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+                       static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
+    return {mirador::bench::s_since(t), cpu, u.ru_maxrss / 1024, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
 }
 
 double median(std::vector<double> v) {
@@ -84,7 +89,7 @@ int main(int argc, char** argv) {
                                            "--out", tmp + "-mirador.csv"};
     const std::vector<std::string> theirs = {"Rscript", MIRADOR_BENCH_DIR "/hotspots-spdep.R", data, year,
                                              tmp + "-spdep.csv"};
-    std::vector<double> t_ours, t_theirs;
+    std::vector<double> t_ours, t_theirs, c_ours, c_theirs;
     long rss_ours = 0, rss_theirs = 0;
     for (int k = 0; k < repeat; ++k) {
         const Timing a = run(ours), b = run(theirs);
@@ -95,15 +100,19 @@ int main(int argc, char** argv) {
         }
         t_ours.push_back(a.seconds);
         t_theirs.push_back(b.seconds);
+        c_ours.push_back(a.cpu);
+        c_theirs.push_back(b.cpu);
         rss_ours = std::max(rss_ours, a.peak_mb);
         rss_theirs = std::max(rss_theirs, b.peak_mb);
-        std::printf("run %d: mirador %.3f s, R spdep %.3f s\n", k + 1, a.seconds, b.seconds);
+        std::printf("run %d: mirador %.3f s (CPU %.3f s), R spdep %.3f s (CPU %.3f s)\n", k + 1, a.seconds, a.cpu,
+                    b.seconds, b.cpu);
     }
     const double mo = median(t_ours), mt = median(t_theirs);
     std::printf("hotspots, %s, 2,469 municipalities, Gi* + local Moran x 999 permutations, whole process:\n", year.c_str());
     std::printf("  mirador hotspots  %.3f s median (peak RSS %ld MB)\n", mo, rss_ours);
     std::printf("  R spdep           %.3f s median (peak RSS %ld MB)\n", mt, rss_theirs);
-    std::printf("  ratio             %.1fx\n", mt / mo);
+    std::printf("  ratio             %.1fx wall (CPU time: %.3f s vs %.3f s, %.1fx)\n", mt / mo, median(c_ours),
+                median(c_theirs), median(c_theirs) / median(c_ours));
 
     if (emerging) {
         std::vector<double> t;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <future>
 #include <unordered_map>
 
 #include "mirador/geo/CsvReader.hpp"
@@ -109,7 +110,19 @@ std::unique_ptr<HotspotSource> HotspotSource::open(const DataOptions& data, cons
             if (!m) return std::fprintf(stderr, "%s: %s\n", command, m.error().c_str()), nullptr;
             mapping = *m;
         }
-        auto table = geo::load_count_table(o.counts, *layout, mapping);
+        auto sources = resolve_sources(data);
+        if (!sources) return std::fprintf(stderr, "%s: %s\n", command, sources.error().c_str()), status = 2, nullptr;
+        // The table is parsed on a second thread while GDAL reads the polygons: the two are
+        // most of the command's time and share nothing.
+        auto pending_table = std::async(std::launch::async, [&] { return geo::load_count_table(o.counts, *layout, mapping); });
+        std::vector<std::string> warnings;
+        auto layer = geo::load_polygon_layer({sources->municipalities_path, sources->municipalities_layer, sources->fields,
+                                              sources->display_crs, sources->assume_source_crs}, &warnings);
+        auto table = pending_table.get();
+        if (!layer) return std::fprintf(stderr, "%s: %s\n", command, layer.error().c_str()), nullptr;
+        for (const auto& w : warnings) std::fprintf(stderr, "%s: warning: %s\n", command, w.c_str());
+        s->municipal_layer_.emplace(std::move(layer.value()));
+        s->municipalities_ = &*s->municipal_layer_;
         if (!table) return std::fprintf(stderr, "%s: %s\n", command, table.error().c_str()), nullptr;
         for (const auto& w : table->warnings) std::fprintf(stderr, "%s: warning: %s\n", command, w.c_str());
         auto window = geo::count_window(o.from, o.to, *table);
@@ -119,15 +132,6 @@ std::unique_ptr<HotspotSource> HotspotSource::open(const DataOptions& data, cons
         s->table_passing_ = geo::rows_passing(*table, *filter);
         s->table_window_ = *window;
         s->table_.emplace(std::move(table.value()));
-        auto sources = resolve_sources(data);
-        if (!sources) return std::fprintf(stderr, "%s: %s\n", command, sources.error().c_str()), status = 2, nullptr;
-        std::vector<std::string> warnings;
-        auto layer = geo::load_polygon_layer({sources->municipalities_path, sources->municipalities_layer, sources->fields,
-                                              sources->display_crs, sources->assume_source_crs}, &warnings);
-        if (!layer) return std::fprintf(stderr, "%s: %s\n", command, layer.error().c_str()), nullptr;
-        for (const auto& w : warnings) std::fprintf(stderr, "%s: warning: %s\n", command, w.c_str());
-        s->municipal_layer_.emplace(std::move(layer.value()));
-        s->municipalities_ = &*s->municipal_layer_;
         const std::string pop = data.population.empty() ? find_data_file("mx/population_2020.csv") : data.population;
         if (!pop.empty()) {
             auto p = geo::load_population(pop);
