@@ -8,6 +8,7 @@
 
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/IncidentDate.hpp"
+#include "mirador/geo/MappedFile.hpp"
 #include "mirador/geo/Text.hpp"
 
 namespace mirador::geo {
@@ -72,15 +73,18 @@ struct Builder {
     CountTable t;
     std::unordered_map<std::string, std::uint32_t> unit_index;
     std::vector<std::unordered_map<std::string, std::uint32_t>> category_index;
+    std::uint32_t last_unit = 0;
 
     std::uint32_t unit(const std::string& code, std::string_view name) {
-        if (const auto found = unit_index.find(code); found != unit_index.end()) return found->second;
+        // Rows come grouped by unit in every table we know: the last one is most often the one.
+        if (!t.unit_codes.empty() && t.unit_codes[last_unit] == code) return last_unit;
+        if (const auto found = unit_index.find(code); found != unit_index.end()) return last_unit = found->second;
         const auto [it, added] = unit_index.emplace(code, static_cast<std::uint32_t>(t.unit_codes.size()));
         if (added) {
             t.unit_codes.push_back(code);
             t.unit_names.push_back(trim(name));
         }
-        return it->second;
+        return last_unit = it->second;
     }
     void add(std::uint32_t u, std::int32_t month, double count, const std::vector<std::string_view>& cats) {
         t.rows.push_back({u, month, count});
@@ -315,14 +319,20 @@ Result<CountTable> read_sesnsp(Builder& b, CsvReader& reader, const std::vector<
     return std::move(b.t);
 }
 
+Result<CountTable> read_layout(Builder& b, CsvReader& reader, const std::vector<std::string>& header,
+                               const std::vector<std::string>& folded, CountLayout layout, const CountMapping& mapping,
+                               const std::string& path);
+
 }  // namespace
 
 Result<CountTable> load_count_table(const std::string& path, CountLayout layout, const CountMapping& mapping) {
-    auto bytes = read_whole_file(path);
-    if (!bytes) return make_error(bytes.error());
-    // Valid UTF-8 is used as read; anything else is Latin-1 (SESNSP's and INEGI's exports).
-    const bool recoded = !is_valid_utf8(*bytes);
-    std::string text = recoded ? latin1_to_utf8(*bytes) : std::move(bytes.value());
+    // Mapped, not read: no copy of the file, and a file rewritten while we read it is reported.
+    auto mapped = MappedFile::open(path);
+    if (!mapped) return make_error(mapped.error());
+    // Valid UTF-8 is used in place; anything else is Latin-1 (SESNSP's and INEGI's exports).
+    const bool recoded = !is_valid_utf8(mapped->text());
+    const std::string converted = recoded ? latin1_to_utf8(mapped->text()) : std::string();
+    const std::string_view text = recoded ? std::string_view(converted) : mapped->text();
     Builder b;
     b.t.source = path;
     if (recoded) b.t.warnings.push_back(path + ": not UTF-8; read as Latin-1 (ISO-8859-1)");
@@ -339,6 +349,16 @@ Result<CountTable> load_count_table(const std::string& path, CountLayout layout,
         const bool wide = find_column(folded, "", {"enero"}) >= 0 && find_column(folded, "", {"diciembre"}) >= 0;
         layout = wide ? CountLayout::Sesnsp : CountLayout::Long;
     }
+    auto result = read_layout(b, reader, header, folded, layout, mapping, path);
+    if (result && mapped->changed()) return make_error(path + ": the file changed while it was read; try again");
+    return result;
+}
+
+namespace {
+
+Result<CountTable> read_layout(Builder& b, CsvReader& reader, const std::vector<std::string>& header,
+                               const std::vector<std::string>& folded, CountLayout layout, const CountMapping& mapping,
+                               const std::string& path) {
     switch (layout) {
     case CountLayout::Sesnsp: return read_sesnsp(b, reader, header, folded);
     case CountLayout::Inegi: {
@@ -355,6 +375,8 @@ Result<CountTable> load_count_table(const std::string& path, CountLayout layout,
     default: return read_long(b, reader, header, folded, mapping);
     }
 }
+
+}  // namespace
 
 Result<CountFilter> parse_count_filters(const std::vector<std::string>& texts, const CountTable& table) {
     CountFilter f;
