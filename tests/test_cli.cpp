@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 #include <array>
 #include <cstdio>
@@ -472,4 +473,111 @@ TEST_CASE("mirador density leaves out positions that stand for a state or the co
     const Png heat(dir + "/heat.png"), plain(dir + "/plain.png");
     REQUIRE((heat.px && plain.px));
     CHECK(std::equal(heat.px.get(), heat.px.get() + 600 * 400 * 4, plain.px.get()));
+}
+
+namespace {
+
+std::vector<std::string> csv_lines(const std::string& path) {
+    std::ifstream in(path);
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("mirador hotspots: INEGI homicides of a year, the issue's columns, notes, GeoPackage", "[cli][hotspots]") {
+    REQUIRE_DATA_DIR();
+    const std::string dir = test::temp_dir("cli-hotspots");
+    const std::string table = test::data_dir() + "/incidents/inegi_homicide_deaths_mun_month_1990_2015.csv";
+    const auto r = run("hotspots --counts " + table + " --from 2010 --to 2010 --value eb-rate --out " + dir + "/h.csv");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("91 municipalities never appear in the table") != std::string::npos);
+    CHECK(r.out.find("unplaceable codes") != std::string::npos);
+    const auto lines = csv_lines(dir + "/h.csv");
+    REQUIRE(lines.size() == 2470);
+    CHECK(lines[0] == "cvegeo,name,state_name,count,population,rate_per_100k,eb_rate_per_100k,n_neighbours,gistar_z,"
+                      "gistar_p,gistar_p_sim,gistar_class,lisa_Ii,lisa_z,lisa_p_sim,lisa_cluster,significant");
+    // Culiacán (802 homicides registered in 2010, see test_count_table.cpp) is a hot spot.
+    const auto culiacan = std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return l.rfind("25006,", 0) == 0; });
+    REQUIRE(culiacan != lines.end());
+    CHECK(culiacan->find(",802,") != std::string::npos);
+    CHECK(culiacan->find("hot 99%") != std::string::npos);
+
+    // The same with --out .gpkg: a polygon layer with the same columns, readable by OGR.
+    const auto g = run("hotspots --counts " + table + " --from 2010 --to 2010 --statistic gistar --permutations 99 --out " +
+                       dir + "/h.gpkg");
+    INFO(g.out);
+    REQUIRE(g.code == 0);
+    GDALAllRegister();
+    GDALDataset* ds = static_cast<GDALDataset*>(GDALOpenEx((dir + "/h.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayer(0);
+    REQUIRE(layer);
+    CHECK(layer->GetFeatureCount() == 2469);
+    CHECK(layer->GetLayerDefn()->GetFieldIndex("gistar_class") >= 0);
+    CHECK(wkbFlatten(layer->GetGeomType()) == wkbMultiPolygon);
+    OGRFeature* f = layer->GetNextFeature();
+    REQUIRE(f);
+    CHECK(f->GetGeometryRef() != nullptr);
+    OGRFeature::DestroyFeature(f);
+    GDALClose(ds);
+
+    // Never over an input; a day window on a monthly table is refused.
+    const auto same = run("hotspots --counts " + table + " --out " + table);
+    CHECK(same.code != 0);
+    const auto day = run("hotspots --counts " + table + " --from 2010-03-05 --out " + dir + "/d.csv");
+    CHECK(day.code == 2);
+    CHECK(day.out.find("whole months") != std::string::npos);
+}
+
+TEST_CASE("mirador hotspots by state on SESNSP's state table with a filter", "[cli][hotspots]") {
+    REQUIRE_DATA_DIR();
+    const std::string dir = test::temp_dir("cli-hotspots-state");
+    const auto r = run("hotspots --boundaries " + test::data_dir() + "/mx/00mun.shp --by state --counts " +
+                       test::data_dir() + "/incidents/sesnsp_homicide_victims_state_month.csv --filter "
+                       "\"subtipo=homicidio doloso\" --from 2019 --to 2019 --value rate --out " + dir + "/s.csv");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    const auto lines = csv_lines(dir + "/s.csv");
+    REQUIRE(lines.size() == 33);
+    // Chihuahua's 2019 homicidio doloso victims, summed from the table's rows by hand elsewhere
+    // (test_count_table.cpp checks Q1); here only that the state row carries a count and a rate.
+    const auto chihuahua = std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return l.rfind("08,", 0) == 0; });
+    REQUIRE(chihuahua != lines.end());
+    CHECK(chihuahua->find(",Chihuahua,") != std::string::npos);
+}
+
+TEST_CASE("mirador emerging: INEGI homicides 2007-2015 by year", "[cli][emerging]") {
+    REQUIRE_DATA_DIR();
+    const std::string dir = test::temp_dir("cli-emerging");
+    const auto r = run("emerging --counts " + test::data_dir() +
+                       "/incidents/inegi_homicide_deaths_mun_month_1990_2015.csv --from 2007 --to 2015 --step year --out " +
+                       dir + "/e.csv");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    const auto lines = csv_lines(dir + "/e.csv");
+    REQUIRE(lines.size() == 2470);
+    CHECK(lines[0] == "cvegeo,name,state_name,category,trend_tau,trend_p,hot_periods,cold_periods,periods,total_count,"
+                      "z_last,z_series");
+    CHECK(r.out.find("9 periods (2007 to 2015)") != std::string::npos);
+    const auto month = run("emerging --counts " + test::data_dir() +
+                           "/incidents/inegi_homicide_deaths_mun_month_1990_2015.csv --step week --out " + dir + "/w.csv");
+    CHECK(month.code == 2);
+}
+
+TEST_CASE("mirador hotspots on incidents by hexagons", "[cli][hotspots]") {
+    const std::string dir = test::temp_dir("cli-hotspots-hex");
+    const auto r = run("hotspots --incidents " + test::assets_dir() + "/incidents/seed-incidents.csv --by hex:50 "
+                       "--neighbours queen --out " + dir + "/x.csv");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("hexagons 50 km apart") != std::string::npos);
+    const auto lines = csv_lines(dir + "/x.csv");
+    CHECK(lines.size() > 500);  // Mexico is about 2 million km²: ~900 hexagons of 2,165 km²
+    CHECK(lines.size() < 1500);
+    const auto rate = run("hotspots --incidents " + test::assets_dir() + "/incidents/seed-incidents.csv --by hex:50 "
+                          "--value rate --out " + dir + "/y.csv");
+    CHECK(rate.code == 2);  // hexagons have no population
 }

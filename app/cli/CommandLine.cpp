@@ -27,7 +27,7 @@ struct PendingText {
 };
 
 struct Subcommands {
-    CLI::App *snapshot, *locate, *geocode, *stats, *density;
+    CLI::App *snapshot, *locate, *geocode, *stats, *density, *hotspots, *emerging;
 };
 
 void add_viewer_flags(CLI::App& app, ViewerOptions& v) {
@@ -233,8 +233,32 @@ geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
             }
             return check_out(d.out, &d.incidents);
         }
+        case Command::Hotspots:
+        case Command::Emerging: {
+            const HotspotSourceOptions& h = cl.command == Command::Hotspots ? cl.hotspots.source : cl.emerging.source;
+            const std::string& map = cl.command == Command::Hotspots ? cl.hotspots.map : cl.emerging.map;
+            const std::vector<std::string> more{h.counts, h.counts_mapping, cl.data.states};
+            if (auto ok = check_out(h.out, &h.incidents, more); !ok) return ok;
+            if (!map.empty()) {
+                auto with_out = more;
+                with_out.push_back(h.out);
+                if (map == h.out) return geo::make_error("--map and --out name the same file");
+                if (auto ok = check_out(map, &h.incidents, with_out); !ok) return ok;
+            }
+            return true;
+        }
     }
     return true;
+}
+
+// hotspots and emerging: the data flags, then the command's own.
+template <typename Options>
+CLI::App* add_hot_spot_command(CLI::App& app, CommandLine& cl, const char* name, const char* about, Options& options,
+                               void (*add_flags)(CLI::App&, Options&)) {
+    CLI::App* cmd = app.add_subcommand(name, about);
+    add_data_options(*cmd, cl.data);
+    add_flags(*cmd, options);
+    return cmd;
 }
 
 std::string one_line(std::string text) {
@@ -256,12 +280,17 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, CommandLin
     add_viewer_flags(app, cl.viewer);
     PendingText t;
     const Subcommands sub{add_snapshot(app, cl, t), add_locate(app, cl), add_geocode(app, cl), add_stats(app, cl, t),
-                          add_density(app, cl, t)};
+                          add_density(app, cl, t), add_hot_spot_command(app, cl, "hotspots",
+                               "Getis-Ord Gi* and local Moran per unit, on incidents or a count table, as CSV or GeoPackage",
+                               cl.hotspots, add_hotspots_flags),
+                          add_hot_spot_command(app, cl, "emerging",
+                               "Emerging hot spots (new, intensifying, persistent ... as ArcGIS) per unit, as CSV or GeoPackage",
+                               cl.emerging, add_emerging_flags)};
 
     ParseOutcome outcome;
     std::string who = "mirador";
     auto active = [&]() -> std::string {
-        for (CLI::App* s : {sub.snapshot, sub.locate, sub.geocode, sub.stats, sub.density})
+        for (CLI::App* s : {sub.snapshot, sub.locate, sub.geocode, sub.stats, sub.density, sub.hotspots, sub.emerging})
             if (s->parsed()) return "mirador " + s->get_name();
         return "mirador";
     };
@@ -290,6 +319,8 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, CommandLin
     else if (sub.geocode->parsed()) cl.command = Command::Geocode;
     else if (sub.stats->parsed()) cl.command = Command::Stats;
     else if (sub.density->parsed()) cl.command = Command::Density;
+    else if (sub.hotspots->parsed()) cl.command = Command::Hotspots;
+    else if (sub.emerging->parsed()) cl.command = Command::Emerging;
     else cl.command = Command::Viewer;
     if (auto ok = finish(cl, t); !ok) {
         outcome.exit_code = 2;
@@ -305,6 +336,8 @@ int run_command(const CommandLine& cl) {
         case Command::Geocode: return run_geocode_command(cl.data, cl.geocode);
         case Command::Stats: return run_stats_command(cl.data, cl.stats);
         case Command::Density: return run_density_command(cl.data, cl.density);
+        case Command::Hotspots: return run_hotspots_command(cl.data, cl.hotspots);
+        case Command::Emerging: return run_emerging_command(cl.data, cl.emerging);
         case Command::Viewer: break;
     }
     return run_viewer(cl.data, cl.viewer);

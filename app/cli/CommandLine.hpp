@@ -11,14 +11,16 @@
 
 #include "cli/DataOptions.hpp"
 #include "commands/Density.hpp"
+#include "commands/Emerging.hpp"
 #include "commands/Geocode.hpp"
+#include "commands/Hotspots.hpp"
 #include "commands/Snapshot.hpp"
 #include "commands/Stats.hpp"
 #include "gui/ViewerApp.hpp"
 
 namespace mirador {
 
-enum class Command { Viewer, Snapshot, Locate, Geocode, Stats, Density };
+enum class Command { Viewer, Snapshot, Locate, Geocode, Stats, Density, Hotspots, Emerging };
 
 struct CommandLine {
     Command command = Command::Viewer;
@@ -29,6 +31,8 @@ struct CommandLine {
     GeocodeOptions geocode;
     StatsOptions stats;
     DensityOptions density;
+    HotspotsOptions hotspots;
+    EmergingOptions emerging;
 };
 
 struct ParseOutcome {

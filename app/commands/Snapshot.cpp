@@ -107,6 +107,7 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const Snap
         (*scene)->set_incidents(incidents);
         (*scene)->set_choropleth(o.choropleth);
     }
+    if (o.hotspots) (*scene)->set_hotspots(&*o.hotspots);
 
     SnapshotResult result;
     result.view = *view;

@@ -34,6 +34,7 @@ struct SnapshotOptions {
     std::vector<MapLayer> layers;
     HeatmapSettings heatmap;
     bool density_engine_auto = false;  // heatmap.gpu chosen from the OpenGL renderer
+    std::optional<HotspotMap> hotspots;  // paints the fill (mirador hotspots/emerging --map)
 };
 
 

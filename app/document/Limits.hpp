@@ -26,6 +26,12 @@ inline constexpr NumberRange kThreshold{0, 1, "of the scale"};
 inline constexpr NumberRange kDensityPerKm2{0, 1e12, "per km²"};
 inline constexpr NumberRange kThreads{0, 256, "threads", true};
 
+// Hot spots: conditional permutations (0: analytic p only), significance levels, the periods
+// back in time that count as neighbours in an emerging hot spot cube.
+inline constexpr NumberRange kPermutations{0, 99999, "permutations", true};
+inline constexpr NumberRange kSignificance{1e-9, 0.5, ""};
+inline constexpr NumberRange kTimeLags{0, 120, "periods", true};
+
 // Choropleth classes.
 inline constexpr NumberRange kClasses{1, 9, "classes", true};
 

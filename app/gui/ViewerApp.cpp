@@ -16,6 +16,7 @@
 #include "gui/WindowControls.hpp"
 #include "render/GlUtil.hpp"
 #include "render/OffscreenTarget.hpp"
+#include "scene/HotspotLayer.hpp"
 #include "scene/MapScene.hpp"
 #include "ui/Panels.hpp"
 #include "cli/Report.hpp"
@@ -164,6 +165,7 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
             ui.heatmap.gpu = !gl::is_software_renderer();
             ui.heatmap.show = opt.heatmap;
             PointerState pointer;
+            HotspotLayer hotspot_layer;
             if (incidents) {
                 (*scene)->set_incidents(incidents.get());
                 (*scene)->set_choropleth(ui.choropleth);
@@ -231,6 +233,13 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
                     draw_ranking_panel(ui, *incidents, b);
                     draw_incident_details(ui, *incidents, b);
                     apply_time_window(ui, *incidents, **scene, b, ctx->population.get());
+                    draw_hotspots_panel(ui, hotspot_layer, **scene);
+                    hotspot_layer.request(ui.hotspots, *incidents, b, ctx->population.get());
+                    if (hotspot_layer.poll() && ui.hotspots.show) {
+                        const HotspotOutcome* o = hotspot_layer.outcome();
+                        (*scene)->set_hotspots(o->error.empty() ? &o->map : nullptr);
+                    }
+                    draw_hotspot_details(ui, hotspot_layer);
                 }
                 if (incidents && ui.hovered_incident >= 0)
                     draw_incident_tooltip(ui, *incidents, b);
@@ -244,6 +253,9 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
                 SceneParams params = scene_params(ui, content_scale);
                 if (incidents) params.overlay.legend_bottom_margin += time_slider_height() / content_scale;
                 (*scene)->draw(params, ImGui::GetBackgroundDrawList(), fonts);
+                if (const HotspotOutcome* o = hotspot_layer.outcome(); o && ui.hotspots.show && o->weights)
+                    draw_hotspot_neighbours(ImGui::GetBackgroundDrawList(), ui.view, b, *o->weights, ui.selected,
+                                            content_scale);
                 ui.draw_stats = (*scene)->renderer().last_stats();
                 ImGui::Render();
                 ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -8,6 +8,7 @@
 #include "mirador/geo/IncidentCategory.hpp"
 #include "scene/HeatmapLayer.hpp"
 #include "scene/MapScene.hpp"
+#include "style/HotspotPalette.hpp"
 #include "style/Palette.hpp"
 
 namespace mirador {
@@ -74,7 +75,7 @@ void draw_heatmap_legend(ImDrawList* list, ImFont* font, float s, float left, fl
 }  // namespace
 
 void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, const ChoroplethLegend* choro,
-                  const IncidentLayer* incidents, const HeatmapLegend* heat) {
+                  const IncidentLayer* incidents, const HeatmapLegend* heat, const SwatchLegend* swatches) {
     const float s = p.overlay.pixel_scale;
     ImFont* font = fonts.ui;
     const float fs = font->FontSize;
@@ -131,6 +132,11 @@ void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, 
         rows.push_back({to_imgui(choro->zero_color), false, 0, "no incident"});
         if (choro->has_no_data) rows.push_back({to_imgui(choro->no_data_color), false, 0, "no population data"});
         x = box(x, bottom, choro->title, rows) + 8 * s;
+    }
+    if (swatches) {
+        std::vector<Row> rows;
+        for (const auto& [color, label] : swatches->rows) rows.push_back({to_imgui(color), false, 0, label});
+        x = box(x, bottom, swatches->title, rows) + 8 * s;
     }
     if (incidents) {
         std::vector<Row> rows;

@@ -36,6 +36,7 @@ struct SceneParams;
 struct ChoroplethLegend;
 struct IncidentLayer;
 struct HeatmapLegend;
+struct SwatchLegend;
 
 // The number of incidents on each stack's marker (IncidentLayer::stack_markers) that holds two
 // or more and is on screen, largest stacks first, none over another. Returns their boxes.
@@ -49,6 +50,7 @@ void draw_time_label(ImDrawList* list, const FontSet& fonts, const OverlayParams
 // incident categories with what the disc size means, and the heatmap's ramp with values,
 // units and how its scale was chosen. Any may be null.
 void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& params, const ChoroplethLegend* choropleth,
-                  const IncidentLayer* incidents, const HeatmapLegend* heatmap = nullptr);
+                  const IncidentLayer* incidents, const HeatmapLegend* heatmap = nullptr,
+                  const SwatchLegend* swatches = nullptr);
 
 }  // namespace mirador

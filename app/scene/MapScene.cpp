@@ -55,9 +55,16 @@ void MapScene::set_choropleth(const ChoroplethStyle& style) {
     recolor();
 }
 
+void MapScene::set_hotspots(const HotspotMap* map) {
+    hotspots_ = map ? std::make_unique<HotspotMap>(*map) : nullptr;
+    recolor();
+}
+
 void MapScene::recolor() {
     std::vector<std::uint32_t> colors;
-    if (incidents_) colors = choropleth_colors(*boundaries_, *incidents_, choropleth_, &legend_);
+    if (hotspots_ && hotspots_->classes.size() == boundaries_->municipalities.feature_count())
+        colors = hotspot_fill_colors(*hotspots_, &hotspot_legend_);
+    else if (incidents_) colors = choropleth_colors(*boundaries_, *incidents_, choropleth_, &legend_);
     if (colors.empty() && neutral_fill_) {
         // Under a heatmap the state palette competes with the ramp: a quiet grey reads better.
         colors.assign(boundaries_->municipalities.feature_count(), pack_rgba(0.93f, 0.93f, 0.91f, 1.0f));
@@ -83,7 +90,7 @@ std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_l
     if (incidents_ && p.frame.show_points) draw_stack_counts(overlay_list, fonts, p.frame.view, *incidents_);
     draw_legends(overlay_list, fonts, p, p.frame.show_fill ? legend() : nullptr,
                  incidents_ && p.frame.show_points ? incidents_ : nullptr,
-                 frame.heatmap.show ? heatmap_.legend() : nullptr);
+                 frame.heatmap.show ? heatmap_.legend() : nullptr, p.frame.show_fill ? hotspot_legend() : nullptr);
     draw_time_label(overlay_list, fonts, p.overlay);
     return labels;
 }

@@ -8,6 +8,7 @@
 #include "scene/IncidentLayer.hpp"
 #include "scene/MapOverlay.hpp"
 #include "style/Choropleth.hpp"
+#include "style/HotspotPalette.hpp"
 
 namespace mirador {
 
@@ -37,7 +38,12 @@ public:
     void counts_changed();
     // Fill colours from the incidents (or back to the state palette with measure None).
     void set_choropleth(const ChoroplethStyle& style);
-    const ChoroplethLegend* legend() const { return choropleth_.measure == ChoroplethMeasure::None ? nullptr : &legend_; }
+    const ChoroplethLegend* legend() const {
+        return choropleth_.measure == ChoroplethMeasure::None || hotspots_ ? nullptr : &legend_;
+    }
+    // A hot spot map paints the fill instead of the choropleth (null: back to it). Copied.
+    void set_hotspots(const HotspotMap* map);
+    const SwatchLegend* hotspot_legend() const { return hotspots_ ? &hotspot_legend_ : nullptr; }
     const IncidentLayer* incidents() const { return incidents_; }
 
     Renderer& renderer() { return *renderer_; }
@@ -51,7 +57,9 @@ private:
     ChoroplethStyle choropleth_;
     ChoroplethLegend legend_;
     HeatmapLayer heatmap_;
-    bool neutral_fill_ = false;  // grey municipalities under a heatmap without a choropleth
+    bool neutral_fill_ = false;
+    std::unique_ptr<HotspotMap> hotspots_;
+    SwatchLegend hotspot_legend_;  // grey municipalities under a heatmap without a choropleth
     void recolor();
     void upload_stacks();
 };

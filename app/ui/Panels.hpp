@@ -8,6 +8,7 @@ namespace mirador {
 
 class MapScene;
 struct IncidentLayer;
+class HotspotLayer;
 
 // Starts a fly-to that frames `box` (display CRS).
 void fly_to(UiState& ui, const geo::BBox& box);
@@ -30,6 +31,10 @@ void draw_incident_filters_panel(UiState& ui, IncidentLayer& incidents, MapScene
 void draw_ranking_panel(UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
 void draw_incident_tooltip(const UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
 void draw_incident_details(UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
+
+// The Hotspots panel and, for the selected municipality, its hot spot facts in the details panel.
+void draw_hotspots_panel(UiState& ui, HotspotLayer& layer, MapScene& scene);
+void draw_hotspot_details(const UiState& ui, const HotspotLayer& layer);
 
 // The time slider along the bottom, above the status bar: the incidents over time as bars,
 // the window's position, play/step/loop/speed, and the window's unit and mode.

@@ -7,6 +7,7 @@
 #include "mirador/geo/PlaceSearch.hpp"
 #include "render/Renderer.hpp"
 #include "scene/HeatmapLayer.hpp"
+#include "scene/HotspotLayer.hpp"
 #include "scene/MapOverlay.hpp"
 #include "style/Choropleth.hpp"
 #include "ui/TimePlayback.hpp"
@@ -57,6 +58,7 @@ struct UiState {
     ChoroplethStyle choropleth;
     bool show_ranking = true;
     TimePlayback time;
+    HotspotSettings hotspots;
 
     FlyTo fly;
     bool fullscreen = false;
