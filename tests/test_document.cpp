@@ -69,7 +69,8 @@ struct Mutator {
                 case 1: v = doc::HeatmapStyle{}; break;
                 case 2: v = doc::BorderStyle{}; break;
                 case 3: v = doc::PointStyle{}; break;
-                default: v = doc::LabelStyle{}; break;
+                case 4: v = doc::LabelStyle{}; break;
+                default: v = doc::HotspotStyle{}; break;
             }
             std::visit([&](auto& s) { change(s, name, range); }, v);
         } else {
@@ -129,16 +130,19 @@ TEST_CASE("document: the version-1 fixture loads, field by field", "[document]")
     REQUIRE(d->sources.incidents.size() == 1);
     CHECK(d->sources.incidents[0].path == (folder / "../stats-fixture.csv").lexically_normal().string());
     CHECK(d->sources.boundaries.path.empty());
-    REQUIRE(d->layers.size() == 5);
+    REQUIRE(d->layers.size() == 6);
     CHECK(d->layers[0].kind() == doc::LayerKind::Fill);
     CHECK(std::get<doc::FillStyle>(d->layers[0].style).measure == doc::ChoroplethMeasure::Rate);
-    CHECK(d->layers[1].kind() == doc::LayerKind::Heatmap);
-    CHECK(std::get<doc::HeatmapStyle>(d->layers[1].style).radius_km == 30);
-    CHECK(d->layers[1].opacity == Approx(0.75));
+    CHECK(d->layers[1].kind() == doc::LayerKind::Hotspots);
+    CHECK(std::get<doc::HotspotStyle>(d->layers[1].style).correction == stats::Correction::Fdr);
+    CHECK(d->layers[2].kind() == doc::LayerKind::Heatmap);
+    CHECK(std::get<doc::HeatmapStyle>(d->layers[2].style).radius_km == 30);
+    CHECK(d->layers[2].opacity == Approx(0.75));
     CHECK(d->filters.category == geo::IncidentCategory::ArmedClash);
     CHECK_FALSE(d->time.all_time);
     CHECK(d->time.window.unit == geo::WindowUnit::Month);
-    CHECK(d->time.start == "2019-10-01");
+    CHECK(d->time.from == "2019-10-01");
+    CHECK(d->time.to == "2019-10-31");
     REQUIRE(d->view.extent);
     CHECK(d->view.extent->center_lat == Approx(24.8));
     CHECK(d->furniture.title.visible);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "DocumentHelpers.hpp"
 #include "TestData.hpp"
 #include "commands/Snapshot.hpp"
 #include "style/Palette.hpp"
@@ -52,8 +53,9 @@ SnapshotResult mexico_snapshot(bool labels) {
     SnapshotOptions o;
     o.width = 1600;
     o.height = 1000;
-    o.labels = labels;
-    auto s = render_snapshot(test::default_boundaries(), o);
+    doc::MapDocument d;
+    test::show_layer(d, doc::LayerKind::Labels, labels);
+    auto s = render_snapshot(test::default_boundaries(), d, o);
     if (!s) FAIL(s.error());
     return std::move(s).value();
 }
@@ -121,9 +123,10 @@ TEST_CASE("snapshot --bbox frames the requested area and highlights a municipali
     SnapshotOptions o;
     o.width = 800;
     o.height = 600;
-    o.bbox = LonLatBox{-108.2, 24.2, -106.6, 25.6};  // around Culiacán
+    doc::MapDocument d;
+    test::frame_box(d, LonLatBox{-108.2, 24.2, -106.6, 25.6});  // around Culiacán
     o.highlight = "25006";
-    auto s = render_snapshot(test::default_boundaries(), o);
+    auto s = render_snapshot(test::default_boundaries(), d, o);
     REQUIRE(s);
     // The view's centre is near the bbox centre.
     const geo::Vec2 c = test::to_6372(-107.4, 24.9);
@@ -144,7 +147,8 @@ TEST_CASE("an impossible image size is refused with a message", "[render]") {
     SnapshotOptions o;
     o.width = 100000;
     o.height = 10;
-    auto s = render_snapshot(test::default_boundaries(), o);
+    const doc::MapDocument d;
+    auto s = render_snapshot(test::default_boundaries(), d, o);
     REQUIRE_FALSE(s);
     CHECK_THAT(s.error(), Catch::Contains("100000"));
 }

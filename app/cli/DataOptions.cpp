@@ -1,4 +1,5 @@
 #include "cli/DataOptions.hpp"
+#include "cli/EnumFlags.hpp"
 #include "cli/Report.hpp"
 
 #include "platform/DataDirs.hpp"
@@ -14,19 +15,21 @@ namespace mirador {
 
 namespace fs = std::filesystem;
 
-void add_data_options(CLI::App& app, DataOptions& o) {
-    app.add_option("--boundaries", o.boundaries,
+DataOptions data_options(const doc::MapDocument& d) { return {d.sources.boundaries, d.view.crs}; }
+
+void add_data_options(CLI::App& app, doc::MapDocument& d) {
+    doc::BoundarySource& o = d.sources.boundaries;
+    app.add_option("--boundaries", o.path,
                    "Municipal boundary layer: any OGR polygon source (.shp, .gpkg, .geojson, PG:...). "
                    "Default: the bundled INEGI GeoPackage")
         ->option_text("PATH");
-    app.add_option("--boundaries-layer", o.boundaries_layer, "Layer name inside --boundaries (default: first)");
-    app.add_option("--states", o.states,
+    app.add_option("--boundaries-layer", o.layer, "Layer name inside --boundaries (default: first)");
+    app.add_option("--states", o.states_path,
                    "State layer, for state names (default: a 'states' layer in the same GeoPackage, or 00ent.* "
                    "beside 00mun.*; else INEGI's catalogue)")
         ->option_text("PATH");
     app.add_option("--states-layer", o.states_layer, "Layer name inside --states");
-    app.add_option("--crs", o.crs, "Display CRS: EPSG:6372 (INEGI's Lambert, default) or EPSG:3857 (Web Mercator)")
-        ->capture_default_str();
+    add_enum_option(app, "--crs", d.view.crs, "Display CRS: EPSG:6372 (INEGI's Lambert) or EPSG:3857 (Web Mercator)");
     app.add_option("--source-crs", o.source_crs,
                    "CRS of a boundary file that declares none (a .shp without .prj), e.g. EPSG:4326");
     app.add_option("--field-code", o.fields.code, "Attribute with the feature code")->capture_default_str();
@@ -45,8 +48,7 @@ void add_data_options(CLI::App& app, DataOptions& o) {
     app.add_flag("--allow-partial", o.allow_partial,
                  "Load a boundary layer that cannot be read whole (truncated or damaged): the features that can be "
                  "read, with a warning. Without it such a layer is an error");
-    app.add_option("--triangulator", o.triangulator, "Polygon triangulation: earclip (default) or geos")
-        ->capture_default_str();
+    add_enum_option(app, "--triangulator", o.triangulation, "Polygon triangulation");
 }
 
 std::string asset_dir() {
@@ -91,27 +93,21 @@ bool gpkg_has_layer(const std::string& path, const char* layer) {
 
 }  // namespace
 
-geo::Result<geo::BoundarySources> resolve_sources(const DataOptions& o) {
+geo::Result<geo::BoundarySources> resolve_sources(const DataOptions& data) {
+    const doc::BoundarySource& o = data.boundaries;
     geo::BoundarySources s;
-    auto crs = geo::parse_display_crs(o.crs);
-    if (!crs) return geo::make_error(crs.error());
-    s.display_crs = *crs;
-    if (o.triangulator == "earclip")
-        s.triangulation = geo::TriangulationMethod::EarClip;
-    else if (o.triangulator == "geos")
-        s.triangulation = geo::TriangulationMethod::GeosCdt;
-    else
-        return geo::make_error("unknown --triangulator '" + o.triangulator + "' (earclip or geos)");
+    s.display_crs = data.crs;
+    s.triangulation = o.triangulation;
     s.fields = o.fields;
     s.assume_source_crs = o.source_crs;
     s.allow_partial = o.allow_partial;
-    s.municipalities_path = o.boundaries.empty() ? default_boundaries_path() : o.boundaries;
-    s.municipalities_layer = o.boundaries_layer;
-    s.states_path = o.states;
+    s.municipalities_path = o.path.empty() ? default_boundaries_path() : o.path;
+    s.municipalities_layer = o.layer;
+    s.states_path = o.states_path;
     s.states_layer = o.states_layer;
 
     const fs::path mp(s.municipalities_path);
-    if (o.boundaries.empty() && s.municipalities_layer.empty()) s.municipalities_layer = "municipalities";
+    if (o.path.empty() && s.municipalities_layer.empty()) s.municipalities_layer = "municipalities";
     if (s.states_path.empty()) {
         if (mp.extension() == ".gpkg" && fs::exists(mp) && gpkg_has_layer(s.municipalities_path, "states")) {
             s.states_path = s.municipalities_path;

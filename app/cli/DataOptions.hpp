@@ -3,6 +3,7 @@
 // GUI and the CLI always read the same data the same way.
 #include <string>
 
+#include "document/MapDocument.hpp"
 #include "mirador/geo/Boundaries.hpp"
 
 namespace CLI {
@@ -11,21 +12,18 @@ class App;
 
 namespace mirador {
 
+// Where the map's geography comes from: the document's boundary sources, and its display CRS.
+// Commands are handed this (a view of their document), never a second copy of the settings.
 struct DataOptions {
-    std::string boundaries;        // municipal layer; empty = the bundled GeoPackage
-    std::string boundaries_layer;
-    std::string states;            // state layer for names; empty = found beside the boundaries
-    std::string states_layer;
-    std::string crs = "EPSG:6372";
-    std::string source_crs;
-    std::string triangulator = "earclip";
-    bool allow_partial = false;    // load what can be read of a damaged boundary layer
-    geo::FieldNames fields;
-    std::string gazetteer;   // INEGI localities; empty = the data folder's, else the bundled table
-    std::string population;  // CVEGEO,POB_TOTAL; empty = the data folder's, else the bundled table
+    doc::BoundarySource boundaries;
+    geo::DisplayCrs crs = geo::DisplayCrs::Mexico6372;
 };
 
-void add_data_options(CLI::App& app, DataOptions& options);
+DataOptions data_options(const doc::MapDocument& document);
+
+// --boundaries, --states, --crs, --source-crs, --field-*, --gazetteer, --population,
+// --allow-partial, --triangulator: into the document's sources and view.
+void add_data_options(CLI::App& app, doc::MapDocument& document);
 
 // Folder of Mirador's own assets (mexico.gpkg, the place tables, the seed incidents):
 // $MIRADOR_ASSETS, else share/mirador/assets beside the executable (installed, or the build

@@ -193,6 +193,7 @@ struct Reader {
             case LayerKind::Borders: return BorderStyle{};
             case LayerKind::Points: return PointStyle{};
             case LayerKind::Labels: return LabelStyle{};
+            case LayerKind::Hotspots: return HotspotStyle{};
         }
         return FillStyle{};
     }

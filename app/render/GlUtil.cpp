@@ -61,6 +61,8 @@ bool is_software_renderer() {
            r.find("SwiftShader") != std::string::npos;
 }
 
+void bind_default_framebuffer() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
+
 void set_texture_sampling(GLint filter) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);

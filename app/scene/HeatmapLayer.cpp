@@ -94,11 +94,11 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
         has_surface_ = false;
         return style;
     }
-    const bool radius_changed = !(s.kernel.radius_m == settings_.kernel.radius_m);
-    if (incidents != incidents_ || points_dirty_ || s.weight != settings_.weight || radius_changed) {
+    const bool radius_changed = !(s.style.radius_km == settings_.style.radius_km);
+    if (incidents != incidents_ || points_dirty_ || s.style.weight != settings_.style.weight || radius_changed) {
         settings_ = s;
         incidents_ = incidents;
-        rebuild_points(*incidents, s.weight, s.kernel.radius_m);
+        rebuild_points(*incidents, s.style.weight, s.style.kernel_spec().radius_m);
         points_dirty_ = false;
         sliding_.reset();
         fixed_key_.valid = false;
@@ -108,8 +108,8 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
         has_surface_ = false;
         return style;
     }
-    if (!(kernel_ == s.kernel)) {
-        kernel_ = s.kernel;
+    if (!(kernel_ == s.style.kernel_spec())) {
+        kernel_ = s.style.kernel_spec();
         has_surface_ = false;
         sliding_.reset();
         fixed_engine_.reset();
@@ -141,7 +141,7 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
         gpu_->compute(window);
         renderer.set_density_texture(grid_, gpu_->result_texture());
         // The relative scale needs this window's maximum: read the surface back.
-        if (s.normalize == geo::NormalizeMode::Relative || engine_changed) {
+        if (s.style.normalize == geo::NormalizeMode::Relative || engine_changed) {
             gpu_result_ = gpu_->read_back();
             current_max_ = gpu_result_.max_value();
         }
@@ -162,7 +162,7 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
     // The colour scale.
     double lo = 0, hi = current_max_;
     std::string note;
-    switch (s.normalize) {
+    switch (s.style.normalize) {
         case geo::NormalizeMode::Fixed: {
             hi = fixed_max(time_spec, window);
             note = "Fixed: highest of every ";
@@ -172,14 +172,14 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
             break;
         }
         case geo::NormalizeMode::Domain:
-            lo = s.domain_lo, hi = s.domain_hi;
+            lo = s.style.domain_min, hi = s.style.domain_max;
             note = "Domain set by the user";
             break;
         case geo::NormalizeMode::Relative:
             note = "Relative: this window's highest value";
             break;
     }
-    legend_.title = s.weight == geo::DensityWeight::Count ? "Incidents per km²" : "Fatalities per km²";
+    legend_.title = s.style.weight == geo::DensityWeight::Count ? "Incidents per km²" : "Fatalities per km²";
     legend_.scale_note = note;
     char buf[96];
     std::snprintf(buf, sizeof buf, "%s kernel, %s km radius, %s km cells", geo::to_string(kernel_.shape),
@@ -188,11 +188,11 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
     legend_.lo = lo;
     legend_.hi = hi;
     // Never paint the float noise of an empty region: at least a millionth of the top.
-    legend_.threshold = std::max(lo + double(s.threshold) * (hi - lo), hi * 1e-6);
-    if (!ramp_uploaded_ || *ramp_uploaded_ != s.ramp) {
-        legend_.ramp = ramp_table(s.ramp);
+    legend_.threshold = std::max(lo + double(s.style.threshold) * (hi - lo), hi * 1e-6);
+    if (!ramp_uploaded_ || *ramp_uploaded_ != s.style.ramp) {
+        legend_.ramp = ramp_table(s.style.ramp);
         renderer.set_heatmap_ramp(legend_.ramp);
-        ramp_uploaded_ = s.ramp;
+        ramp_uploaded_ = s.style.ramp;
     }
 
     style.show = hi > 0;

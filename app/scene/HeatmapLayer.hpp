@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "document/MapDocument.hpp"
 #include "mirador/geo/DensityEngine.hpp"
 #include "render/Renderer.hpp"
 #include "scene/IncidentLayer.hpp"
@@ -16,16 +17,13 @@ namespace mirador {
 
 class GpuDensity;
 
+// The heatmap as one frame draws it: the layer's style from the document, its visibility and
+// opacity, and the engine resolved (auto: the GPU unless OpenGL runs on the CPU).
 struct HeatmapSettings {
     bool show = false;
-    geo::KernelSpec kernel{geo::KernelShape::Quartic, 25000};
-    geo::DensityWeight weight = geo::DensityWeight::Count;
-    geo::NormalizeMode normalize = geo::NormalizeMode::Fixed;
-    double domain_lo = 0, domain_hi = 1;  // per km², for NormalizeMode::Domain
-    RampId ramp = RampId::Inferno;
-    float opacity = 0.8f;
-    float threshold = 0.02f;  // share of the scale's top at or below which the surface is transparent
-    bool gpu = false;         // compute with GpuDensity instead of the CPU engine
+    float opacity = 0.0f;
+    bool gpu = false;  // compute with GpuDensity instead of the CPU engine
+    doc::HeatmapStyle style;
     bool operator==(const HeatmapSettings&) const = default;
 };
 

@@ -121,8 +121,8 @@ void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, 
         }
         return b.x;
     };
-    float x = 10 * s;
-    const float bottom = float(p.frame.view.height) - p.overlay.legend_bottom_margin * s;
+    float x = p.overlay.inset_left + 10 * s;
+    const float bottom = float(p.frame.view.height) - p.overlay.inset_bottom - 10 * s;
     if (choro) {
         std::vector<Row> rows;
         const auto& br = choro->classes.breaks;

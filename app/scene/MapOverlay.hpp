@@ -16,11 +16,13 @@ struct OverlayParams {
     bool state_labels = true;
     bool municipality_labels = true;
     float pixel_scale = 1.0f;
-    float legend_bottom_margin = 10.0f;  // pixels (before scaling): the window's status bar sits there
     // The time window, e.g. "October 2019"; empty: all time, no box. A picture of a month must
     // say which month, so it sits in the top-left of every window and snapshot.
     std::string time_label;
-    float time_label_left = 10.0f;  // pixels (before scaling): the window's search box is left of it
+    // The part of the image the map is seen through, as insets from its edges in pixels (the
+    // window's sidebars and bars cover the rest; a snapshot has none): the time label, legends
+    // and furniture stay inside it.
+    float inset_left = 0, inset_top = 0, inset_right = 0, inset_bottom = 0;
 };
 
 struct LabelBox {

@@ -7,19 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "document/MapDocument.hpp"
 #include "mirador/geo/Classification.hpp"
 #include "scene/IncidentLayer.hpp"
 
 namespace mirador {
 
-enum class ChoroplethMeasure { None, Incidents, Fatalities, Rate };
-
-struct ChoroplethStyle {
-    ChoroplethMeasure measure = ChoroplethMeasure::None;
-    geo::ClassMethod method = geo::ClassMethod::Quantiles;
-    int classes = 5;
-    bool by_state = false;
-};
+// The fill layer's style, as the document holds it.
+using doc::ChoroplethMeasure;
+using ChoroplethStyle = doc::FillStyle;
 
 struct ChoroplethLegend {
     std::string title;                  // "Incidents per municipality (quantiles)"
