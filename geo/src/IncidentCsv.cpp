@@ -472,9 +472,8 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
     // Small files stay on one thread.
     const std::size_t start = reader.offset();
     const std::string_view rows = reader.text().substr(start);
-    constexpr std::size_t kParallelBytes = 4 << 20;
     std::vector<RowProblem> first_problems;
-    if (options.parallel && rows.size() >= kParallelBytes) {
+    if (options.parallel && !rows.empty() && rows.size() >= options.parallel_min_bytes) {
         const std::size_t nl = rows.find('\n', rows.size() / 2);
         const std::size_t cut = nl == std::string_view::npos ? rows.size() : nl + 1;
         // Columns reserved from the line length of the first 256 KB (a little over): growing

@@ -1,0 +1,71 @@
+// libFuzzer target: geo::load_incident_layer over any bytes, given to GDAL in memory (/vsimem/) as
+// a GeoJSON file when they start like a JSON object and as a CSV file (GDAL's CSV driver: a
+// table without geometry, lon/lat as text attributes) otherwise. Only those two drivers stay
+// registered, so that the time goes to our handling of features, not to GDAL's other drivers
+// guessing at the bytes. Beyond the sanitizers it checks that errors and problems name the
+// source, and that the store keeps the loaders' promises (FuzzStoreChecks.hpp).
+#include <cpl_conv.h>
+#include <cpl_vsi.h>
+#include <gdal_priv.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "FuzzCheck.hpp"
+#include "FuzzStoreChecks.hpp"
+#include "mirador/geo/IncidentOgr.hpp"
+#include "mirador/geo/LayerLoader.hpp"
+
+using namespace mirador;
+
+namespace {
+
+void keep_only_geojson_and_csv() {
+    geo::ensure_gdal_registered();
+    GDALDriverManager* drivers = GetGDALDriverManager();
+    std::string skip;
+    for (int i = 0; i < drivers->GetDriverCount(); ++i) {
+        const std::string name = drivers->GetDriver(i)->GetDescription();
+        if (name != "GeoJSON" && name != "CSV") skip += (skip.empty() ? "" : ",") + name;  // commas: "ESRI Shapefile"
+    }
+    CPLSetConfigOption("GDAL_SKIP", skip.c_str());
+    drivers->AutoSkipDrivers();
+    FUZZ_CHECK(drivers->GetDriverCount() == 2, "expected only the GeoJSON and CSV drivers");
+}
+
+bool looks_like_json(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && text[first] == '{';
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    keep_only_geojson_and_csv();
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text = fuzz::as_text(data, size);
+    const std::string path = looks_like_json(text) ? "/vsimem/fuzz/incidents.geojson" : "/vsimem/fuzz/incidents.csv";
+    // GDAL reads the fuzzer's own buffer (not copied, not owned): a read past its end is caught.
+    VSILFILE* f = VSIFileFromMemBuffer(path.c_str(), const_cast<GByte*>(data), size, FALSE);
+    FUZZ_CHECK(f != nullptr, "cannot make " + path);
+    VSIFCloseL(f);
+
+    geo::IncidentOgrOptions options;
+    options.path = path;
+    std::vector<std::string> problems;
+    auto store = geo::load_incident_layer(options, &problems);
+    VSIUnlink(path.c_str());
+    if (!store) {
+        FUZZ_CHECK(store.error().rfind(path, 0) == 0, "the error does not name the source: " + store.error());
+        return 0;
+    }
+    for (const std::string& p : problems)
+        FUZZ_CHECK(p.rfind(path, 0) == 0, "a problem that does not name the source: " + p);
+    fuzz::check_store(*store, options.bounds);
+    return 0;
+}
