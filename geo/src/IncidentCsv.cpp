@@ -143,6 +143,7 @@ void add_problems(std::vector<RowProblem>& from, const std::string& name, std::s
     for (RowProblem& p : from) {
         if (p.record != std::string_view::npos && line_shift > 0) {
             csv.first_line = p.line + line_shift;
+            csv.file_start = false;
             CsvReader again(text.substr(p.record), csv);
             CsvRecord rec;
             again.next(rec);
@@ -488,8 +489,13 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
         std::vector<RowProblem> second_problems;
         std::atomic<bool> cancel{false};
         std::thread worker([&] {
-            CsvReader r(rows.substr(cut), csv);  // lines counted from 1 here, shifted after
-            parse_rows(r, std::string_view::npos, &cancel, mapped, options, c, field_count, second_builder, second_problems);
+            // Lines counted from 1 here, shifted after. Not the file's start: a line that begins
+            // with a byte order mark (files joined with cat) keeps it, as on one thread.
+            CsvOptions middle = csv;
+            middle.file_start = false;
+            CsvReader r(rows.substr(cut), middle);
+            parse_rows(r, std::string_view::npos, &cancel, mapped, options, c, field_count, second_builder,
+                       second_problems);
         });
         parse_rows(reader, start + cut, nullptr, mapped, options, c, field_count, builder, first_problems);
         const bool at_cut = reader.offset() == start + cut;
