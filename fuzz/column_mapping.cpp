@@ -2,8 +2,9 @@
 // a mapping file, a line "%%", and the CSV; without the "%%" line, a newsroom's sample CSV is
 // used, so that mutations of the mapping alone still reach the loader. Beyond the sanitizers it
 // checks that errors name the mapping file (and, for the CSV, the CSV file), that every field the
-// mapping names has a column, that a mapping the CSV loads with found every column it named, and
-// that the store keeps the loaders' promises (FuzzStoreChecks.hpp).
+// mapping names has a column, that a mapping the CSV loads with found every column it named, that
+// every row is an incident or a skipped row (FuzzCsvRows.hpp), and that the store keeps the
+// loaders' promises (FuzzStoreChecks.hpp).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "FuzzCheck.hpp"
+#include "FuzzCsvRows.hpp"
 #include "FuzzStoreChecks.hpp"
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/IncidentCsv.hpp"
@@ -82,6 +84,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::size_t lines = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) + 1;
     for (const std::string& p : problems)
         FUZZ_CHECK(fuzz::names_file_and_line(p, csv_name, lines), "a problem without its file and line: " + p);
+    const std::size_t rows = fuzz::count_rows(csv, mapping->delimiter), skipped = fuzz::count_skipped(problems);
+    FUZZ_CHECK(store->size() + skipped == rows, std::to_string(rows) + " rows, " + std::to_string(store->size()) +
+                                                    " incidents and " + std::to_string(skipped) + " skipped");
     fuzz::check_store(*store, options.bounds);
     return 0;
 }

@@ -3,11 +3,13 @@
 // table without geometry, lon/lat as text attributes) otherwise. Only those two drivers stay
 // registered, so that the time goes to our handling of features, not to GDAL's other drivers
 // guessing at the bytes. Beyond the sanitizers it checks that errors and problems name the
-// source, and that the store keeps the loaders' promises (FuzzStoreChecks.hpp).
+// source, that every feature GDAL reads is an incident or a skipped feature, and that the store
+// keeps the loaders' promises (FuzzStoreChecks.hpp).
 #include <cpl_conv.h>
 #include <cpl_vsi.h>
 #include <gdal_priv.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -35,6 +37,24 @@ void keep_only_geojson_and_csv() {
     FUZZ_CHECK(drivers->GetDriverCount() == 2, "expected only the GeoJSON and CSV drivers");
 }
 
+// The features GDAL reads from the source, counted apart from the loader; -1 when it cannot open it.
+long count_features(const std::string& path) {
+    GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    if (!ds) return -1;
+    long n = -1;
+    if (GDALDatasetGetLayerCount(ds) == 1) {
+        OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+        n = 0;
+        OGR_L_ResetReading(layer);
+        while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+            OGR_F_Destroy(f);
+            ++n;
+        }
+    }
+    GDALClose(ds);
+    return n;
+}
+
 bool looks_like_json(std::string_view text) {
     const auto first = text.find_first_not_of(" \t\r\n");
     return first != std::string_view::npos && text[first] == '{';
@@ -59,13 +79,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.path = path;
     std::vector<std::string> problems;
     auto store = geo::load_incident_layer(options, &problems);
-    VSIUnlink(path.c_str());
     if (!store) {
+        VSIUnlink(path.c_str());
         FUZZ_CHECK(store.error().rfind(path, 0) == 0, "the error does not name the source: " + store.error());
         return 0;
     }
     for (const std::string& p : problems)
         FUZZ_CHECK(p.rfind(path, 0) == 0, "a problem that does not name the source: " + p);
+    // Every feature is an incident or a skipped feature: none vanishes silently.
+    const long features = count_features(path);
+    VSIUnlink(path.c_str());
+    const auto skipped = std::count_if(problems.begin(), problems.end(),
+                                       [](const std::string& p) { return p.find("; feature skipped") != std::string::npos; });
+    FUZZ_CHECK(features == static_cast<long>(store->size() + static_cast<std::size_t>(skipped)),
+               std::to_string(features) + " features, " + std::to_string(store->size()) + " incidents and " +
+                   std::to_string(skipped) + " skipped");
     fuzz::check_store(*store, options.bounds);
     return 0;
 }
