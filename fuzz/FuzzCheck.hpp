@@ -21,6 +21,10 @@ inline std::string_view as_text(const unsigned char* data, std::size_t size) {
     return {reinterpret_cast<const char*>(data), size};
 }
 
+inline bool ends_with(std::string_view text, std::string_view end) {
+    return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
+}
+
 // "name:LINE: ..." with 1 <= LINE <= max_line: every message about a row names the file and a line
 // that exists.
 inline bool names_file_and_line(std::string_view message, std::string_view name, std::size_t max_line) {
