@@ -78,7 +78,7 @@ Result<std::string> read_whole_file(const std::string& path) {
 }
 
 CsvReader::CsvReader(std::string_view text, CsvOptions options) : text_(text), options_(options), line_(options.first_line) {
-    if (text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    if (options_.file_start && text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
         text_.remove_prefix(3);
         had_bom_ = true;
     }

@@ -169,6 +169,7 @@ void add_problems(std::vector<RowProblem>& from, const std::string& name, std::s
     for (RowProblem& p : from) {
         if (p.record != std::string_view::npos && line_shift > 0) {
             csv.first_line = p.line + line_shift;
+            csv.file_start = false;
             CsvReader again(text.substr(p.record), csv);
             CsvRecord rec;
             again.next(rec);
@@ -555,9 +556,8 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
     // Small files stay on one thread.
     const std::size_t start = reader.offset();
     const std::string_view rows = reader.text().substr(start);
-    constexpr std::size_t kParallelBytes = 4 << 20;
     std::vector<RowProblem> first_problems;
-    if (options.parallel && rows.size() >= kParallelBytes) {
+    if (options.parallel && !rows.empty() && rows.size() >= options.parallel_min_bytes) {
         const std::size_t nl = rows.find('\n', rows.size() / 2);
         const std::size_t cut = nl == std::string_view::npos ? rows.size() : nl + 1;
         // Columns reserved from the line length of the first 256 KB (a little over): growing
@@ -572,8 +572,13 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
         std::vector<RowProblem> second_problems;
         std::atomic<bool> cancel{false};
         std::thread worker([&] {
-            CsvReader r(rows.substr(cut), csv);  // lines counted from 1 here, shifted after
-            parse_rows(r, std::string_view::npos, &cancel, mapped, options, c, field_count, second_builder, second_problems);
+            // Lines counted from 1 here, shifted after. Not the file's start: a line that begins
+            // with a byte order mark (files joined with cat) keeps it, as on one thread.
+            CsvOptions middle = csv;
+            middle.file_start = false;
+            CsvReader r(rows.substr(cut), middle);
+            parse_rows(r, std::string_view::npos, &cancel, mapped, options, c, field_count, second_builder,
+                       second_problems);
         });
         parse_rows(reader, start + cut, nullptr, mapped, options, c, field_count, builder, first_problems);
         const bool at_cut = reader.offset() == start + cut;

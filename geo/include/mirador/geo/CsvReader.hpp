@@ -5,7 +5,7 @@
 //
 //   quoted fields      "a, b"          embedded delimiters, newlines and "" escapes
 //   line endings       LF or CRLF      a lone CR is ordinary data
-//   byte order mark    EF BB BF        skipped at the start
+//   byte order mark    EF BB BF        skipped at the start (of a file, not of a chunk)
 //   a quote inside an unquoted field   kept as it is (a"b stays a"b), as spreadsheets do
 //
 // A malformed record (a quote that never closes, text after a closing quote, more fields
@@ -29,6 +29,9 @@ struct CsvOptions {
     std::size_t max_fields = 4096;
     // Line number of the text's first line: a chunk of a larger file reports the file's lines.
     std::size_t first_line = 1;
+    // The text starts a file, so a byte order mark there is skipped. A chunk from inside a file
+    // sets false: EF BB BF there is data, as it is to a reader of the whole file.
+    bool file_start = true;
 };
 
 struct CsvRecord {
