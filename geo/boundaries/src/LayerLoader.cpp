@@ -11,18 +11,13 @@
 #include <cmath>
 #include <filesystem>
 #include <memory>
-#include <mutex>
 
 #include "GdalSupport.hpp"
+#include "mirador/geo/GdalRegistration.hpp"
 #include "mirador/geo/InputPath.hpp"
 #include "mirador/geo/Text.hpp"
 
 namespace mirador::geo {
-
-void ensure_gdal_registered() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
 
 namespace {
 

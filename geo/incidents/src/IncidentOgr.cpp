@@ -19,7 +19,7 @@
 #include "GdalSupport.hpp"
 #include "mirador/geo/InputPath.hpp"
 #include "IncidentChecks.hpp"
-#include "mirador/geo/LayerLoader.hpp"
+#include "mirador/geo/GdalRegistration.hpp"
 #include "mirador/geo/Text.hpp"
 
 namespace mirador::geo {

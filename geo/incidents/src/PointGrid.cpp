@@ -1,6 +1,6 @@
 #include "mirador/geo/PointGrid.hpp"
 
-#include "mirador/geo/PolygonLayer.hpp"
+#include "mirador/geo/BBox.hpp"
 
 namespace mirador::geo {
 

@@ -4,11 +4,11 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <mutex>
 
 #include "GdalSupport.hpp"
 #include "mirador/geo/AtomicFile.hpp"
 #include "mirador/geo/CsvReader.hpp"
+#include "mirador/geo/GdalRegistration.hpp"
 
 namespace mirador::geo {
 
@@ -38,8 +38,7 @@ Result<bool> write_unit_table_gpkg(const std::string& path, const UnitTable& t,
                                    const std::vector<const PolygonLayer*>& geometry,
                                    const std::vector<std::size_t>& features, const std::string& layer_name,
                                    const std::string& description) {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
+    ensure_gdal_registered();
     detail::GdalMessageCollector messages;
     const auto fail = [&](const std::string& what) {
         const std::string why = messages.last();

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+// Loading goes through GDAL's drivers: ensure_gdal_registered() (core, beside CsvReader and the
+// other GDAL readers) comes with this header for the callers that open datasets themselves.
+#include "mirador/geo/GdalRegistration.hpp"
 #include "mirador/geo/PolygonLayer.hpp"
 #include "mirador/geo/Result.hpp"
 
@@ -36,8 +39,5 @@ struct LayerLoadOptions {
 
 [[nodiscard]] Result<PolygonLayer> load_polygon_layer(const LayerLoadOptions& options,
                                                       std::vector<std::string>* warnings = nullptr);
-
-// Registers GDAL's drivers once; safe to call from anywhere.
-void ensure_gdal_registered();
 
 }  // namespace mirador::geo
