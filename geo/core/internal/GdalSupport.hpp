@@ -1,5 +1,6 @@
 #pragma once
-// GDAL plumbing shared by the loaders (boundaries, incidents). Internal to mirador_geo.
+// GDAL plumbing shared by the parts of geo that read or write through GDAL (core, boundaries,
+// incidents, density, tables). Internal to geo: target mirador_geo_gdal_support.
 #include <cpl_error.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>

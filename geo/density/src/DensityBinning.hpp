@@ -1,6 +1,6 @@
 #pragma once
 // What the density engines share: which points a window holds and with what share, and how a
-// point's weight is split among the four nearest cell centres. Internal to mirador_geo.
+// point's weight is split among the four nearest cell centres. Internal to geo/density.
 #include <cmath>
 #include <cstdint>
 #include <limits>

@@ -1,7 +1,7 @@
 #pragma once
 // Checks shared by the incident loaders (CSV, OGR): one rule, one message, whatever the source.
 // Each returns the reason a value is refused (without "row skipped" / "feature skipped", which
-// the caller adds), or nothing when the value is fine. Internal to mirador_geo.
+// the caller adds), or nothing when the value is fine. Internal to geo/incidents.
 #include <cstdint>
 #include <optional>
 #include <string>
