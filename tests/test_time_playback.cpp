@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "mirador/geo/IncidentDate.hpp"
-#include "ui/TimePlayback.hpp"
+#include "document/TimePlayback.hpp"
 
 using namespace mirador;
 

@@ -6,13 +6,14 @@
 #include <cstdio>
 #include <sstream>
 
+#include "cli/DataFlags.hpp"
 #include "cli/FlagGroups.hpp"
-#include "cli/NumberFlags.hpp"
+#include "document/NumberFlags.hpp"
 #include "commands/Locate.hpp"
 #include "document/ProjectFile.hpp"
 #include "mirador/geo/AtomicFile.hpp"
 #include "mirador/geo/IncidentCategory.hpp"
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 
 namespace mirador {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 #include "commands/Density.hpp"
 #include "commands/Emerging.hpp"
 #include "commands/Geocode.hpp"

@@ -7,10 +7,10 @@
 #include <sstream>
 
 #include "cli/EnumFlags.hpp"
-#include "cli/NumberFlags.hpp"
+#include "document/NumberFlags.hpp"
 #include "document/EnumNames.hpp"
 #include "mirador/geo/IncidentDate.hpp"
-#include "ui/TimePlayback.hpp"
+#include "document/TimePlayback.hpp"
 
 namespace mirador {
 

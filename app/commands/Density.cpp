@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 #include "commands/IncidentInput.hpp"
 #include "document/Limits.hpp"
 #include "mirador/geo/AtomicFile.hpp"
@@ -14,7 +14,7 @@
 #include "mirador/geo/IncidentAggregation.hpp"
 #include "mirador/geo/DensitySurface.hpp"
 #include "mirador/geo/Projector.hpp"
-#include "ui/TimePlayback.hpp"
+#include "document/TimePlayback.hpp"
 
 namespace mirador {
 

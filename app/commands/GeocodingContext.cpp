@@ -1,5 +1,5 @@
 #include "commands/GeocodingContext.hpp"
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 #include "commands/HotspotInput.hpp"
 
 #include <CLI/CLI.hpp>

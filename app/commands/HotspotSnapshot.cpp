@@ -6,7 +6,7 @@
 #include "commands/Snapshot.hpp"
 #include "export/PngWriter.hpp"
 #include "mirador/geo/AtomicFile.hpp"
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 
 namespace mirador {
 

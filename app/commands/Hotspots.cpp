@@ -1,9 +1,9 @@
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 #include "commands/Hotspots.hpp"
 
 #include <CLI/CLI.hpp>
 
-#include "cli/NumberFlags.hpp"
+#include "document/NumberFlags.hpp"
 
 #include <chrono>
 #include <cmath>

@@ -11,14 +11,14 @@
 #include <filesystem>
 #include <sstream>
 
-#include "cli/NumberFlags.hpp"
+#include "document/NumberFlags.hpp"
 #include "commands/GeocodingContext.hpp"
 #include "export/PngWriter.hpp"
 #include "platform/GlContext.hpp"
 #include "render/GlUtil.hpp"
 #include "render/OffscreenTarget.hpp"
 #include "scene/DocumentFrame.hpp"
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 
 namespace mirador {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 #include "document/MapDocument.hpp"
 #include "export/Image.hpp"
 #include "scene/MapScene.hpp"

@@ -10,8 +10,8 @@
 #include "mirador/geo/IncidentOgr.hpp"
 #include "mirador/geo/IncidentDate.hpp"
 #include "mirador/geo/Text.hpp"
-#include "ui/TimePlayback.hpp"
-#include "cli/Report.hpp"
+#include "document/TimePlayback.hpp"
+#include "platform/Report.hpp"
 
 namespace mirador {
 

@@ -25,7 +25,7 @@
 #include "mirador/geo/Triangulator.hpp"
 #include "mirador/stats/HotspotAnalysis.hpp"
 #include "mirador/stats/Significance.hpp"
-#include "style/ColorRamp.hpp"
+#include "document/RampId.hpp"
 
 namespace mirador::doc {
 

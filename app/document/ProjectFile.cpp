@@ -8,7 +8,7 @@
 #include <set>
 #include <type_traits>
 
-#include "cli/NumberFlags.hpp"
+#include "document/NumberFlags.hpp"
 #include "document/Describe.hpp"
 #include "document/EnumNames.hpp"
 #include "mirador/geo/AtomicFile.hpp"

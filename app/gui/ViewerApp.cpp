@@ -12,8 +12,8 @@
 #include <filesystem>
 #include <optional>
 
-#include "cli/DataOptions.hpp"
-#include "cli/Report.hpp"
+#include "data/DataOptions.hpp"
+#include "platform/Report.hpp"
 #include "commands/GeocodingContext.hpp"
 #include "document/History.hpp"
 #include "document/ProjectFile.hpp"

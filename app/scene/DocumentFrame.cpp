@@ -4,7 +4,7 @@
 
 #include "mirador/geo/Projector.hpp"
 #include "mirador/geo/Text.hpp"
-#include "ui/TimePlayback.hpp"
+#include "document/TimePlayback.hpp"
 
 namespace mirador {
 

@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "render/GpuDensity.hpp"
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 
 namespace mirador {
 

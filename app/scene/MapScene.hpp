@@ -7,7 +7,7 @@
 #include "scene/HeatmapLayer.hpp"
 #include "scene/IncidentLayer.hpp"
 #include "scene/MapOverlay.hpp"
-#include "style/Choropleth.hpp"
+#include "scene/Choropleth.hpp"
 #include "style/HotspotPalette.hpp"
 
 namespace mirador {

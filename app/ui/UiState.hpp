@@ -8,7 +8,7 @@
 
 #include "mirador/geo/PlaceSearch.hpp"
 #include "render/Renderer.hpp"
-#include "ui/TimePlayback.hpp"
+#include "document/TimePlayback.hpp"
 
 namespace mirador {
 
