@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 #include "platform/GlContext.hpp"
 #include "render/GlUtil.hpp"
 #include "render/OffscreenTarget.hpp"
