@@ -1,7 +1,5 @@
 #include "commands/Snapshot.hpp"
 
-#include <backends/imgui_impl_opengl3.h>
-#include <glad/gl.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -16,7 +14,7 @@
 #include "export/PngWriter.hpp"
 #include "platform/GlContext.hpp"
 #include "render/GlUtil.hpp"
-#include "render/OffscreenTarget.hpp"
+#include "render/UiPass.hpp"
 #include "cli/Report.hpp"
 
 namespace mirador {
@@ -99,8 +97,7 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const Snap
     if (!view) return geo::make_error(view.error());
     auto ctx = HeadlessGlContext::create();
     if (!ctx) return geo::make_error(ctx.error());
-    auto target = OffscreenTarget::create(o.width, o.height);
-    if (!target) return geo::make_error(target.error());
+    if (auto sized = (*ctx)->set_frame_size(o.width, o.height); !sized) return geo::make_error(sized.error());
     auto scene = MapScene::create(b);
     if (!scene) return geo::make_error(scene.error());
     if (incidents) {
@@ -149,21 +146,24 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const Snap
     io.DisplaySize = ImVec2(float(o.width), float(o.height));
     io.DeltaTime = 1.0f / 60.0f;
     const FontSet fonts = load_fonts(scale);
-    ImGui_ImplOpenGL3_Init("#version 330 core");
-    ImGui_ImplOpenGL3_NewFrame();
+    auto ui_pass = UiPass::create();
+    if (!ui_pass) {
+        ImGui::DestroyContext(imgui);
+        return geo::make_error(ui_pass.error());
+    }
+    (*ui_pass)->new_frame();
     ImGui::NewFrame();
 
-    target->bind();
+    (*ctx)->bind_frame();
     result.labels = (*scene)->draw(params, ImGui::GetBackgroundDrawList(), fonts);
     ImGui::Render();
-    target->bind();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    glFinish();
+    (*ui_pass)->draw(ImGui::GetDrawData());
+    (*ctx)->present();
     result.image.width = o.width;
     result.image.height = o.height;
-    result.image.rgba = target->read_rgba();
+    result.image.rgba = (*ctx)->read_frame();
 
-    ImGui_ImplOpenGL3_Shutdown();
+    ui_pass->reset();
     ImGui::DestroyContext(imgui);
     return result;
 }

@@ -1,10 +1,6 @@
 #include "gui/ViewerApp.hpp"
 
-#include <glad/gl.h>
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
 #include <chrono>
@@ -14,8 +10,9 @@
 #include "commands/Snapshot.hpp"
 #include "export/PngWriter.hpp"
 #include "gui/WindowControls.hpp"
+#include "platform/WindowGlContext.hpp"
 #include "render/GlUtil.hpp"
-#include "render/OffscreenTarget.hpp"
+#include "render/UiPass.hpp"
 #include "scene/HotspotLayer.hpp"
 #include "scene/MapScene.hpp"
 #include "ui/Panels.hpp"
@@ -24,15 +21,6 @@
 namespace mirador {
 
 namespace {
-
-void glfw_error(int code, const char* text) { eprint("mirador: GLFW error %d: %s\n", code, text); }
-
-struct GlfwSession {
-    bool ok = glfwInit() == GLFW_TRUE;
-    ~GlfwSession() {
-        if (ok) glfwTerminate();
-    }
-};
 
 // Scripted runs (--press): GLFW key codes for the names the option takes, -1 if unknown.
 int key_from_name(const std::string& name) {
@@ -118,27 +106,12 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
         }
     }
 
-    glfwSetErrorCallback(glfw_error);
-    GlfwSession glfw;
-    if (!glfw.ok) {
-        eprint("mirador: cannot open a window (no display?). Use 'mirador snapshot' to render without one.\n");
+    auto gl_window = WindowGlContext::create(opt.width, opt.height, "Mirador", opt.max_frames <= 0);
+    if (!gl_window) {
+        eprint("mirador: %s. Use 'mirador snapshot' to render without one.\n", gl_window.error().c_str());
         return 1;
     }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(opt.width, opt.height, "Mirador", nullptr, nullptr);
-    if (!window) {
-        eprint("mirador: cannot create an OpenGL 3.3 core window\n");
-        return 1;
-    }
-    glfwMakeContextCurrent(window);
-    glfwSwapInterval(opt.max_frames > 0 ? 0 : 1);
-    if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress))) {
-        eprint("mirador: cannot load OpenGL functions\n");
-        return 1;
-    }
+    GLFWwindow* window = (*gl_window)->window();
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -152,7 +125,13 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
     ImGui::GetStyle().ScaleAllSizes(content_scale);
     ImGui::GetStyle().WindowRounding = 4.0f;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 330 core");
+    auto ui_pass = UiPass::create();
+    if (!ui_pass) {
+        eprint("mirador: %s\n", ui_pass.error().c_str());
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        return 1;
+    }
 
     int exit_code = 0;
     {
@@ -163,6 +142,9 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
         } else {
             UiState ui;
             ui.heatmap.gpu = !gl::is_software_renderer();
+            // Heatmaps computed off the UI thread, the last one shown meanwhile; scripted runs
+            // wait for theirs, so what they capture does not depend on the machine's speed.
+            (*scene)->set_background_heatmap(opt.max_frames <= 0);
             ui.heatmap.show = opt.heatmap;
             PointerState pointer;
             HotspotLayer hotspot_layer;
@@ -211,7 +193,7 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
                 ui.view.width = std::max(fbw, 1);
                 ui.view.height = std::max(fbh, 1);
 
-                ImGui_ImplOpenGL3_NewFrame();
+                (*ui_pass)->new_frame();
                 ImGui_ImplGlfw_NewFrame();
                 ImGui::NewFrame();
                 ImGui::PushFont(fonts.ui);
@@ -249,7 +231,7 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
                 ImGui::PopFont();
 
                 const auto t0 = clock::now();
-                glBindFramebuffer(GL_FRAMEBUFFER, 0);
+                (*gl_window)->bind_frame();
                 SceneParams params = scene_params(ui, content_scale);
                 if (incidents) params.overlay.legend_bottom_margin += time_slider_height() / content_scale;
                 (*scene)->draw(params, ImGui::GetBackgroundDrawList(), fonts);
@@ -258,14 +240,14 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
                                             content_scale);
                 ui.draw_stats = (*scene)->renderer().last_stats();
                 ImGui::Render();
-                ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+                (*ui_pass)->draw(ImGui::GetDrawData());
                 ++frame;
                 if (opt.max_frames > 0 && frame >= opt.max_frames) {
                     if (incidents)
                         eprint("mirador: time window at exit: %s\n",
                                      ui.time.enabled ? current_label(ui.time).c_str() : "all time");
                     if (!opt.screenshot.empty()) {
-                        Image img{fbw, fbh, read_framebuffer_rgba(fbw, fbh)};
+                        Image img{fbw, fbh, (*gl_window)->read_frame()};
                         auto w = write_png(opt.screenshot, img);
                         if (!w) {
                             eprint("mirador: %s\n", w.error().c_str());
@@ -276,15 +258,14 @@ int run_viewer(const DataOptions& data, const ViewerOptions& opt) {
                     }
                     glfwSetWindowShouldClose(window, GLFW_TRUE);
                 }
-                glfwSwapBuffers(window);
+                (*gl_window)->present();
                 ui.frame_ms = 0.9 * ui.frame_ms + 0.1 * std::chrono::duration<double, std::milli>(clock::now() - t0).count();
             }
         }
     }
-    ImGui_ImplOpenGL3_Shutdown();
+    ui_pass->reset();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
-    glfwDestroyWindow(window);
     return exit_code;
 }
 
