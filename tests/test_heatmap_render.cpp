@@ -137,7 +137,7 @@ TEST_CASE("GPU density equals the CPU engine and the reference", "[heatmap][gpu]
         const geo::GridSpec grid = geo::display_grid_for(lo, hi, k.radius_m);
         auto gpu = GpuDensity::create();
         REQUIRE(gpu);
-        (*gpu)->configure(*pts, grid, k);
+        REQUIRE((*gpu)->configure(*pts, grid, k));
         const geo::DayRange windows[] = {{INT32_MIN / 2, INT32_MAX / 2},
                                          {geo::days_from_civil(2019, 10, 1), geo::days_from_civil(2019, 10, 31)}};
         for (const auto& w : windows) {

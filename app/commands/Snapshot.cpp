@@ -1,7 +1,5 @@
 #include "commands/Snapshot.hpp"
 
-#include <backends/imgui_impl_opengl3.h>
-#include <glad/gl.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -16,9 +14,9 @@
 #include "export/PngWriter.hpp"
 #include "platform/GlContext.hpp"
 #include "render/GlUtil.hpp"
-#include "render/OffscreenTarget.hpp"
-#include "scene/DocumentFrame.hpp"
 #include "platform/Report.hpp"
+#include "render/UiPass.hpp"
+#include "scene/DocumentFrame.hpp"
 
 namespace mirador {
 
@@ -68,8 +66,7 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const doc:
     const MapView view = view_for_document(document.view, b, o.width, o.height);
     auto ctx = HeadlessGlContext::create();
     if (!ctx) return geo::make_error(ctx.error());
-    auto target = OffscreenTarget::create(o.width, o.height);
-    if (!target) return geo::make_error(target.error());
+    if (auto sized = (*ctx)->set_frame_size(o.width, o.height); !sized) return geo::make_error(sized.error());
     auto scene = MapScene::create(b);
     if (!scene) return geo::make_error(scene.error());
     if (incidents) (*scene)->set_incidents(incidents);
@@ -102,21 +99,24 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const doc:
     io.DisplaySize = ImVec2(float(o.width), float(o.height));
     io.DeltaTime = 1.0f / 60.0f;
     const FontSet fonts = load_fonts(c.pixel_scale);
-    ImGui_ImplOpenGL3_Init("#version 330 core");
-    ImGui_ImplOpenGL3_NewFrame();
+    auto ui_pass = UiPass::create();
+    if (!ui_pass) {
+        ImGui::DestroyContext(imgui);
+        return geo::make_error(ui_pass.error());
+    }
+    (*ui_pass)->new_frame();
     ImGui::NewFrame();
 
-    target->bind();
+    (*ctx)->bind_frame();
     result.labels = (*scene)->draw(params, ImGui::GetBackgroundDrawList(), fonts);
     ImGui::Render();
-    target->bind();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    glFinish();
+    (*ui_pass)->draw(ImGui::GetDrawData());
+    (*ctx)->present();
     result.image.width = o.width;
     result.image.height = o.height;
-    result.image.rgba = target->read_rgba();
+    result.image.rgba = (*ctx)->read_frame();
 
-    ImGui_ImplOpenGL3_Shutdown();
+    ui_pass->reset();
     ImGui::DestroyContext(imgui);
     return result;
 }

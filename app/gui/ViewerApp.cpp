@@ -1,10 +1,6 @@
 #include "gui/ViewerApp.hpp"
 
-#include <glad/gl.h>
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
 #include <chrono>
@@ -22,10 +18,11 @@
 #include "gui/MainMenu.hpp"
 #include "gui/RecentFiles.hpp"
 #include "gui/WindowControls.hpp"
+#include "platform/WindowGlContext.hpp"
 #include "render/GlUtil.hpp"
-#include "ui/Style.hpp"
-#include "render/OffscreenTarget.hpp"
+#include "render/UiPass.hpp"
 #include "scene/DocumentFrame.hpp"
+#include "ui/Style.hpp"
 #include "scene/HotspotLayer.hpp"
 #include "scene/MapScene.hpp"
 #include "ui/FileBrowser.hpp"
@@ -36,15 +33,6 @@ namespace mirador {
 namespace {
 
 namespace fs = std::filesystem;
-
-void glfw_error(int code, const char* text) { eprint("mirador: GLFW error %d: %s\n", code, text); }
-
-struct GlfwSession {
-    bool ok = glfwInit() == GLFW_TRUE;
-    ~GlfwSession() {
-        if (ok) glfwTerminate();
-    }
-};
 
 // Scripted runs (--press): GLFW key codes for the names the option takes, -1 if unknown.
 int key_from_name(const std::string& name) {
@@ -86,6 +74,8 @@ enum class Browse { OpenProject, SaveAs, Incidents };
 
 struct Shared {
     GLFWwindow* window;
+    GlContext* gl = nullptr;   // the window's frames
+    UiPass* ui_pass = nullptr;
     const ViewerOptions& opt;
     std::vector<int> scripted_keys;
     FontSet fonts;
@@ -162,6 +152,9 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         eprint("mirador: %s\n", scene.error().c_str());
         return SessionEnd::Failed;
     }
+    // Heatmaps computed off the UI thread, the last one shown meanwhile; scripted runs wait for
+    // theirs, so what they capture does not depend on the machine's speed.
+    (*scene)->set_background_heatmap(s.opt.max_frames <= 0);
     HotspotLayer hotspots;
     DocumentApplier applier;
     if (incidents) {
@@ -207,7 +200,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         ui.view.width = std::max(fbw, 1);
         ui.view.height = std::max(fbh, 1);
 
-        ImGui_ImplOpenGL3_NewFrame();
+        s.ui_pass->new_frame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         ImGui::PushFont(s.fonts.ui);
@@ -322,7 +315,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         // The document, once a frame, to the scene.
         applier.apply(document, **scene, incidents.get(), &hotspots, b, ctx->population.get());
         const auto t0 = clock::now();
-        gl::bind_default_framebuffer();
+        s.gl->bind_frame();
         FrameContext c;
         c.view = ui.view;
         c.pixel_scale = s.content_scale;
@@ -343,7 +336,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             draw_hotspot_neighbours(ImGui::GetBackgroundDrawList(), ui.view, b, *o->weights, ui.selected, s.content_scale);
         ui.draw_stats = (*scene)->renderer().last_stats();
         ImGui::Render();
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        s.ui_pass->draw(ImGui::GetDrawData());
         ++s.frame;
 
         const bool dirty = !(document == saved);
@@ -361,7 +354,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             eprint("mirador: map area at exit: %.0f %.0f %.0f %.0f (left, top, width, height in pixels)\n", ui.area.left,
                    ui.area.top, ui.view.width - ui.area.left - ui.area.right, ui.view.height - ui.area.top - ui.area.bottom);
             if (!opt.screenshot.empty()) {
-                Image img{fbw, fbh, read_framebuffer_rgba(fbw, fbh)};
+                Image img{fbw, fbh, s.gl->read_frame()};
                 if (auto w = write_png(opt.screenshot, img); !w) {
                     eprint("mirador: %s\n", w.error().c_str());
                     end = SessionEnd::Failed;
@@ -371,7 +364,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             }
             glfwSetWindowShouldClose(s.window, GLFW_TRUE);
         }
-        glfwSwapBuffers(s.window);
+        s.gl->present();
         ui.frame_ms = 0.9 * ui.frame_ms + 0.1 * std::chrono::duration<double, std::milli>(clock::now() - t0).count();
     }
     if (end != SessionEnd::Reopen) {
@@ -415,7 +408,7 @@ int run_viewer(doc::MapDocument document, const std::string& project_in, const V
         }
     }
 
-    Shared s{nullptr, opt, {}, {}, 1.0f, {}, {}, RecentFiles::load(), {}, 0, true, Browse::OpenProject, std::nullopt};
+    Shared s{nullptr, nullptr, nullptr, opt, {}, {}, 1.0f, {}, {}, RecentFiles::load(), {}, 0, true, Browse::OpenProject, std::nullopt};
     s.offered_recovery = std::move(offered);
     for (const auto& name : opt.press_keys) {
         s.scripted_keys.push_back(key_from_name(name));
@@ -425,28 +418,14 @@ int run_viewer(doc::MapDocument document, const std::string& project_in, const V
         }
     }
 
-    glfwSetErrorCallback(glfw_error);
-    GlfwSession glfw;
-    if (!glfw.ok) {
-        eprint("mirador: cannot open a window (no display?). Use 'mirador snapshot' to render without one.\n");
+    auto gl_window = WindowGlContext::create(opt.width, opt.height, window_title(project, false).c_str(),
+                                             opt.max_frames <= 0);
+    if (!gl_window) {
+        eprint("mirador: %s. Use 'mirador snapshot' to render without one.\n", gl_window.error().c_str());
         return 1;
     }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(opt.width, opt.height, window_title(project, false).c_str(), nullptr, nullptr);
-    if (!window) {
-        eprint("mirador: cannot create an OpenGL 3.3 core window\n");
-        return 1;
-    }
+    GLFWwindow* window = (*gl_window)->window();
     s.window = window;
-    glfwMakeContextCurrent(window);
-    glfwSwapInterval(opt.max_frames > 0 ? 0 : 1);
-    if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress))) {
-        eprint("mirador: cannot load OpenGL functions\n");
-        return 1;
-    }
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -459,7 +438,15 @@ int run_viewer(doc::MapDocument document, const std::string& project_in, const V
     ImGui::GetStyle().ScaleAllSizes(s.content_scale);
     ImGui::GetStyle().WindowRounding = 4.0f;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 330 core");
+    auto ui_pass = UiPass::create();
+    if (!ui_pass) {
+        eprint("mirador: %s\n", ui_pass.error().c_str());
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        return 1;
+    }
+    s.gl = gl_window->get();
+    s.ui_pass = ui_pass->get();
     if (opt.fullscreen) toggle_fullscreen(window, s.ui, s.pointer);
 
     int exit_code = 0;
@@ -470,10 +457,9 @@ int run_viewer(doc::MapDocument document, const std::string& project_in, const V
         break;
     }
     s.recent.save();
-    ImGui_ImplOpenGL3_Shutdown();
+    ui_pass->reset();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
-    glfwDestroyWindow(window);
     return exit_code;
 }
 
