@@ -13,6 +13,7 @@
 #include "TestData.hpp"
 #include "document/Describe.hpp"
 #include "document/EnumNames.hpp"
+#include "document/History.hpp"
 #include "document/ProjectFile.hpp"
 #include "mirador/geo/AtomicFile.hpp"
 
@@ -100,6 +101,43 @@ doc::MapDocument everything_changed() {
     m.change(d, "document", nullptr);
     return d;
 }
+
+// Changes the `target`-th field of a document (counting leaves depth first: numbers, text,
+// flags, enums; an empty list or absent optional counts as one) and nothing else; `done` says
+// whether there was such a field.
+struct OneFieldMutator {
+    std::size_t target, seen = 0;
+    bool done = false;
+
+    template <class T>
+    void visit(T& v, const char* name, const limits::NumberRange* range) {
+        if (done) return;
+        if constexpr (std::is_arithmetic_v<T> || std::is_same_v<T, std::string> || std::is_enum_v<T>) {
+            leaf(v, name, range);
+        } else if constexpr (IsOptional<T>::value) {
+            if (v) visit(*v, name, range);
+            else leaf(v, name, range);
+        } else if constexpr (IsVector<T>::value) {
+            if (v.empty()) leaf(v, name, range);
+            for (auto& e : v) visit(e, name, range);
+        } else if constexpr (std::is_same_v<T, doc::LayerStyle>) {
+            std::visit([&](auto& style) { visit(style, name, range); }, v);
+        } else {
+            doc::describe(*this, v);
+        }
+    }
+    template <class T>
+    void leaf(T& v, const char* name, const limits::NumberRange* range) {
+        if (seen++ != target) return;
+        Mutator m;
+        m.change(v, name, range);
+        done = true;
+    }
+    template <class T>
+    void operator()(const char* name, T& v) { visit(v, name, nullptr); }
+    template <class T>
+    void operator()(const char* name, T& v, const limits::NumberRange& range) { visit(v, name, &range); }
+};
 
 std::string slurp(const std::string& p) { return test::file_bytes(p); }
 
@@ -225,4 +263,48 @@ TEST_CASE("document: a failed save keeps the old project whole, at every step", 
     auto back = doc::load_project(path);
     REQUIRE(back);
     CHECK(*back == everything_changed());
+}
+
+TEST_CASE("document: undo and redo bring back every field, and a held control is one step", "[document]") {
+    std::size_t fields = 0;
+    for (std::size_t n = 0;; ++n) {
+        const doc::MapDocument before;
+        doc::MapDocument after = before;
+        OneFieldMutator m{n};
+        m.visit(after, "document", nullptr);
+        if (!m.done) break;
+        ++fields;
+        INFO("field " << n);
+        REQUIRE_FALSE(after == before);
+        doc::History h(before);
+        h.record(after, false);
+        REQUIRE(h.can_undo());
+        const auto undone = h.undo();
+        REQUIRE(undone);
+        CHECK(*undone == before);
+        const auto redone = h.redo();
+        REQUIRE(redone);
+        CHECK(*redone == after);
+    }
+    INFO(fields << " fields");
+    CHECK(fields >= 100);  // 102 when this was written: the walk reaches the whole tree
+
+    // A slider dragged through many values, then let go: one step back to where it started.
+    doc::MapDocument d;
+    doc::History h(d);
+    for (double r : {30.0, 40.0, 55.0, 80.0}) {
+        d.style_of<doc::HeatmapStyle>().radius_km = r;
+        h.record(d, /*editing=*/true);
+    }
+    h.record(d, false);
+    CHECK(h.steps() == 1);
+    const auto undone = h.undo();
+    REQUIRE(undone);
+    CHECK(undone->style_of<doc::HeatmapStyle>()->radius_km == 25);
+    // A change the window makes itself (playback) is adopted without a step.
+    doc::MapDocument played = *undone;
+    played.time.from = "2019-11-01";
+    h.adopt(played);
+    CHECK_FALSE(h.can_undo());
+    CHECK(h.can_redo());
 }

@@ -53,11 +53,16 @@ void handle_time_keys(doc::TimeSettings& t, UiState& ui) {
 // The extent the map area shows (what the window saves as the document's view, and what a
 // snapshot of the project then shows).
 doc::View visible_view(const UiState& ui, geo::DisplayCrs crs) {
-    MapView area = ui.view;
-    area.width = std::max(1, static_cast<int>(ui.view.width - ui.area.left - ui.area.right));
-    area.height = std::max(1, static_cast<int>(ui.view.height - ui.area.top - ui.area.bottom));
-    area.center = ui.view.screen_to_map(ui.area.left + area.width * 0.5, ui.area.top + area.height * 0.5);
-    return document_view(area, crs);
+    // In fractional pixels, as view_fitting() fits an extent into the same area: saving what is
+    // shown and showing it again gives back the same extent.
+    const double w = std::max(1.0, double(ui.view.width) - ui.area.left - ui.area.right);
+    const double h = std::max(1.0, double(ui.view.height) - ui.area.top - ui.area.bottom);
+    geo::Vec2 centre = ui.view.screen_to_map(ui.area.left + w * 0.5, ui.area.top + h * 0.5);
+    if (auto proj = geo::lonlat_to_display(crs)) centre = proj->inverse(centre);
+    doc::View v;
+    v.crs = crs;
+    v.extent = doc::Extent{centre.x, centre.y, w * ui.view.metres_per_pixel, h * ui.view.metres_per_pixel};
+    return v;
 }
 
 // The window's title: the project's name, and a mark while there are unsaved changes.
@@ -88,6 +93,9 @@ struct Shared {
     bool first_session = true;
     Browse pending_browse = Browse::OpenProject;
     std::optional<doc::MapDocument> offered_recovery;  // asked about in the window
+    // A recovery file the analyst has not restored or discarded (--restore no, or an offer not
+    // answered): a clean close leaves it where it is.
+    bool keep_recovery = false;
 };
 
 // The recovery file's offer: Restore replaces the document, Discard removes the file.
@@ -100,12 +108,14 @@ void draw_recovery_offer(Shared& s, doc::MapDocument& document, const std::strin
     if (ImGui::Button("Restore them")) {
         document = *s.offered_recovery;
         s.offered_recovery.reset();
+        s.keep_recovery = false;
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
     if (ImGui::Button("Discard them")) {
         doc::remove_recovery(project);
         s.offered_recovery.reset();
+        s.keep_recovery = false;
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
@@ -213,8 +223,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         handle_map_input(s.window, ui, s.pointer, b, *to_lonlat, incidents.get(), points && points->visible, fb_scale, dt);
         if (fit_pending && s.frame > 0) {
             // The document's extent (or all of Mexico) inside the map area the panels leave.
-            const MapView fitted = view_for_document(document.view, b, ui.view.width, ui.view.height);
-            ui.view = view_fitting(ui, fitted.visible(), document.view.extent ? 0.0 : 0.02);
+            ui.view = view_fitting(ui, extent_box(document.view, b), document.view.extent ? 0.0 : 0.02);
             fit_pending = false;
             if (s.first_session && !opt.initial_search.empty()) {
                 if (const auto hits = search.find(opt.initial_search, 1); !hits.empty()) {
@@ -375,7 +384,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             if (auto ok = doc::write_recovery(copy, project); ok)
                 eprint("mirador: unsaved changes kept in %s (offered again when this map opens)\n",
                        doc::recovery_path(project).c_str());
-        } else {
+        } else if (!s.keep_recovery) {
             doc::remove_recovery(project);
         }
     }
@@ -395,6 +404,7 @@ int run_viewer(doc::MapDocument document, const std::string& project_in, const V
     }
     doc::MapDocument saved = document;
     std::optional<doc::MapDocument> offered;
+    bool keep_recovery = false;
     // A recovery file from a session that ended with changes unsaved.
     if (auto recovered = doc::read_recovery(project); recovered && !(*recovered == document)) {
         const std::string path = doc::recovery_path(project);
@@ -405,11 +415,17 @@ int run_viewer(doc::MapDocument document, const std::string& project_in, const V
             eprint("mirador: %s holds changes that were not saved; they are offered in the window (or: --restore yes)\n",
                    path.c_str());
             offered = std::move(recovered).value();
+            keep_recovery = true;
+        } else {
+            eprint("mirador: %s holds changes that were not saved; not restored (--restore no), the file is left as it is\n",
+                   path.c_str());
+            keep_recovery = true;
         }
     }
 
     Shared s{nullptr, nullptr, nullptr, opt, {}, {}, 1.0f, {}, {}, RecentFiles::load(), {}, 0, true, Browse::OpenProject, std::nullopt};
     s.offered_recovery = std::move(offered);
+    s.keep_recovery = keep_recovery;
     for (const auto& name : opt.press_keys) {
         s.scripted_keys.push_back(key_from_name(name));
         if (s.scripted_keys.back() < 0) {

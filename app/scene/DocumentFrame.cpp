@@ -95,21 +95,22 @@ SceneParams scene_params(const doc::MapDocument& d, const FrameContext& c) {
     return p;
 }
 
-MapView view_for_document(const doc::View& v, const geo::Boundaries& b, int width, int height) {
-    MapView view;
-    view.width = width;
-    view.height = height;
-    if (!v.extent) {
-        view.fit(b.municipalities.bbox, 0.02);
-        return view;
-    }
+geo::BBox extent_box(const doc::View& v, const geo::Boundaries& b) {
+    if (!v.extent) return b.municipalities.bbox;
     auto proj = geo::lonlat_to_display(b.municipalities.crs);
     geo::Vec2 centre{v.extent->center_lon, v.extent->center_lat};
     if (proj) centre = proj->forward(centre);
     geo::BBox box;
     box.add(geo::Vec2{centre.x - v.extent->width_m / 2, centre.y - v.extent->height_m / 2});
     box.add(geo::Vec2{centre.x + v.extent->width_m / 2, centre.y + v.extent->height_m / 2});
-    view.fit(box, 0.0);
+    return box;
+}
+
+MapView view_for_document(const doc::View& v, const geo::Boundaries& b, int width, int height) {
+    MapView view;
+    view.width = width;
+    view.height = height;
+    view.fit(extent_box(v, b), v.extent ? 0.0 : 0.02);
     return view;
 }
 
