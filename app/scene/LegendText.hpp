@@ -45,7 +45,9 @@ private:
     LegendBox choropleth_, swatches_, incidents_;
     std::uint64_t choropleth_version_ = 0, swatches_version_ = 0;
     struct IncidentKey {
-        std::size_t visible = 0, total = 0;
+        std::size_t visible = 0;
+        std::uint32_t categories = 0;
+        std::size_t total = 0;
         bool stand_ins = false, stacks = false, aggregated = false;
         float max_count = 0, cell_px = 0, base_px = 0, pixel_scale = 0;
         bool operator==(const IncidentKey&) const = default;
