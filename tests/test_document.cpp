@@ -3,10 +3,16 @@
 // being touched.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <typeinfo>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "FieldCount.hpp"
 #include "ProcessRun.hpp"
@@ -307,4 +313,43 @@ TEST_CASE("document: undo and redo bring back every field, and a held control is
     h.adopt(played);
     CHECK_FALSE(h.can_undo());
     CHECK(h.can_redo());
+}
+
+TEST_CASE("document: saves killed with SIGKILL leave the old project or the new one, never a part", "[document]") {
+    const fs::path dir = test::temp_dir("doc-kill");
+    const std::string path = (dir / "briefing.mirador").string();
+    doc::MapDocument a, b = everything_changed();
+    b.sources.incidents.clear();  // no paths to resolve: both documents read back as written
+    b.sources.boundaries = {};
+    REQUIRE(doc::save_project(a, path));
+    const std::string bytes_a = slurp(path);
+    REQUIRE(doc::save_project(b, path));
+    const std::string bytes_b = slurp(path);
+    REQUIRE(bytes_a != bytes_b);
+    int saw_a = 0, saw_b = 0;
+    for (int k = 0; k < 40; ++k) {
+        const pid_t pid = fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            // Saves one document, then the other, for ever: killed somewhere inside a save.
+            for (;;) {
+                (void)doc::save_project(a, path);
+                (void)doc::save_project(b, path);
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(500 + 997 * k % 20000));
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        const std::string now = slurp(path);
+        INFO("kill " << k);
+        CHECK((now == bytes_a || now == bytes_b));
+        saw_a += now == bytes_a;
+        saw_b += now == bytes_b;
+        std::size_t entries = 0;
+        for (const auto& e : fs::directory_iterator(dir)) entries += !e.path().filename().string().empty();
+        CHECK(entries == 1);  // no temporary file left behind
+    }
+    INFO(saw_a << " kills left the first document, " << saw_b << " the second");
+    CHECK(saw_a + saw_b == 40);
 }
