@@ -56,6 +56,19 @@ TEST_CASE("no command writes over one of its inputs, by any path", "[cli][safety
     CHECK(test::file_bytes(mapping.string()) == "date = date\n");
     r = test::run_mirador("snapshot --width 64 --height 64 --out " + test::default_gpkg());
     CHECK(r.code == 2);
+    // A project written by snapshot is an output too: never over an input, nor over the image.
+    for (const std::string& project : {in.string(), (dir / "link.csv").string()}) {
+        r = test::run_mirador("snapshot --width 64 --height 64 --incidents " + in.string() + " --out " +
+                              (dir / "x.png").string() + " --save-project " + project);
+        INFO(r.out);
+        CHECK(r.code == 2);
+        CHECK_THAT(r.out, Catch::Contains("--save-project") && Catch::Contains("input"));
+        CHECK(test::file_bytes(in.string()) == before);
+    }
+    r = test::run_mirador("snapshot --width 64 --height 64 --out " + (dir / "x.png").string() + " --save-project " +
+                          (dir / "x.png").string());
+    CHECK(r.code == 2);
+    CHECK_THAT(r.out, Catch::Contains("same file"));
 }
 
 TEST_CASE("geocode --in r.csv.part --out r.csv keeps its input", "[cli][safety]") {

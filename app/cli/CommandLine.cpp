@@ -180,10 +180,10 @@ geo::Result<bool> needs_incidents(const CommandLine& cl) {
 geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
     doc::MapDocument& d = cl.document;
     drop_unset_incident_source(d);
-    auto check_out = [&](const std::string& out, std::vector<std::string> more = {}) {
+    auto check_out = [&](const std::string& out, std::vector<std::string> more = {}, const char* flag = "--out") {
         auto in = inputs_of(cl);
         in.insert(in.end(), more.begin(), more.end());
-        return geo::check_output_is_not_input(out, in);
+        return geo::check_output_is_not_input(out, in, flag);
     };
     if (auto ok = apply_date_range(t.dates, d.time); !ok) return ok;
     switch (cl.command) {
@@ -195,7 +195,7 @@ geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
                 d.find(doc::LayerKind::Heatmap)->visible = true;
             }
             if (!cl.viewer.screenshot.empty())
-                if (auto ok = check_out(cl.viewer.screenshot); !ok) return ok;
+                if (auto ok = check_out(cl.viewer.screenshot, {}, "--screenshot"); !ok) return ok;
             return true;
         }
         case Command::Snapshot: {
@@ -212,9 +212,10 @@ geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
             if (t.no_labels) d.find(doc::LayerKind::Labels)->visible = false;
             if (t.no_points) d.find(doc::LayerKind::Points)->visible = false;
             if (auto ok = apply_heatmap_flags(t.heatmap, d); !ok) return ok;
-            if (!cl.save_project.empty())
-                if (auto ok = check_out(cl.save_project, {cl.snapshot.out}); !ok) return ok;
-            if (cl.save_project == cl.snapshot.out) return geo::make_error("--save-project and --out name the same file");
+            if (!cl.save_project.empty()) {
+                if (cl.save_project == cl.snapshot.out) return geo::make_error("--save-project and --out name the same file");
+                if (auto ok = check_out(cl.save_project, {cl.snapshot.out}, "--save-project"); !ok) return ok;
+            }
             return check_out(cl.snapshot.out);
         }
         case Command::Locate:
