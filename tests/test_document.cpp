@@ -19,23 +19,17 @@
 #include "TestData.hpp"
 #include "document/Describe.hpp"
 #include "document/EnumNames.hpp"
+#include "document/FieldTraits.hpp"
 #include "document/History.hpp"
 #include "document/ProjectFile.hpp"
 #include "mirador/geo/AtomicFile.hpp"
 
 using namespace mirador;
+using doc::IsOptional;
+using doc::IsVector;
 namespace fs = std::filesystem;
 
 namespace {
-
-template <class T>
-struct IsOptional : std::false_type {};
-template <class T>
-struct IsOptional<std::optional<T>> : std::true_type {};
-template <class T>
-struct IsVector : std::false_type {};
-template <class T>
-struct IsVector<std::vector<T>> : std::true_type {};
 
 // Sets every field to a value other than its default, and checks on the way that describe()
 // lists as many fields as each struct has members.

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "document/Describe.hpp"
+#include "document/FieldTraits.hpp"
 #include "document/EnumNames.hpp"
 #include "document/MapDocument.hpp"
 
@@ -27,6 +28,8 @@
 #endif
 
 using namespace mirador;
+using doc::IsOptional;
+using doc::IsVector;
 
 namespace {
 
@@ -59,15 +62,6 @@ std::string json_block(const std::string& doc) {
     REQUIRE(close != std::string::npos);
     return doc.substr(body, close + 1 - body);
 }
-
-template <class T>
-struct IsOptional : std::false_type {};
-template <class T>
-struct IsOptional<std::optional<T>> : std::true_type {};
-template <class T>
-struct IsVector : std::false_type {};
-template <class T>
-struct IsVector<std::vector<T>> : std::true_type {};
 
 struct Field {
     std::string path, name;  // "layers[].style<heatmap>.radius_km", "radius_km"

@@ -14,6 +14,7 @@
 #include "mirador/geo/AtomicFile.hpp"
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/InputPath.hpp"
+#include "document/FieldTraits.hpp"
 
 namespace mirador::doc {
 
@@ -21,15 +22,6 @@ namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
 namespace {
-
-template <class T>
-struct IsOptional : std::false_type {};
-template <class T>
-struct IsOptional<std::optional<T>> : std::true_type {};
-template <class T>
-struct IsVector : std::false_type {};
-template <class T>
-struct IsVector<std::vector<T>> : std::true_type {};
 
 template <class V, class T>
 concept Describable = requires(V& v, T& t) { describe(v, t); };
