@@ -126,8 +126,17 @@ TEST_CASE("runs killed with SIGKILL while writing leave the old output and no te
               << ",armed clash,a note long enough to make the output take its time to write out to the disk\n";
     }
     const fs::path out = dir / "out.csv";
+    // How long a whole run takes here, so the kills land all through it (loading, placing,
+    // writing), whatever the machine's speed.
+    const auto t0 = std::chrono::steady_clock::now();
+    const test::Run whole = test::run_mirador("geocode --in " + in.string() + " --out " + (dir / "whole.csv").string());
+    REQUIRE(whole.code == 0);
+    const double run_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    fs::remove(dir / "whole.csv");
     std::ofstream(out) << "the analyst's previous output\n";
-    for (int delay_ms : {50, 150, 300, 500, 800, 1200}) {
+    std::vector<int> delays;
+    for (int k = 1; k <= 12; ++k) delays.push_back(static_cast<int>(run_ms * k / 12.5));
+    for (int delay_ms : delays) {
         const pid_t pid = fork();
         REQUIRE(pid >= 0);
         if (pid == 0) {
@@ -138,7 +147,7 @@ TEST_CASE("runs killed with SIGKILL while writing leave the old output and no te
         ::kill(pid, SIGKILL);
         int status = 0;
         ::waitpid(pid, &status, 0);
-        INFO("killed after " << delay_ms << " ms");
+        INFO("killed after " << delay_ms << " ms of a " << run_ms << " ms run");
         const std::string now = test::file_bytes(out.string());
         // Either the old file or the whole new one, never a part.
         const bool old = now == "the analyst's previous output\n";
