@@ -15,6 +15,7 @@
 #include "DocumentHelpers.hpp"
 #include "TestData.hpp"
 #include "cli/FlagGroups.hpp"
+#include "scene/DocumentFrame.hpp"
 #include "commands/Snapshot.hpp"
 #include "mirador/geo/Gazetteer.hpp"
 #include "mirador/geo/Geocoder.hpp"
@@ -242,4 +243,39 @@ TEST_CASE("heatmap scale: fixed stays fixed while the window moves, relative fol
     p.heatmap.style.domain_min = 0.001;
     p.heatmap.style.domain_max = 0.5;
     CHECK(top_for(geo::NormalizeMode::Domain, 2019, 10) == 0.5);
+}
+
+TEST_CASE("heatmap scale: with All time the fixed scale is the all-time window's own top", "[heatmap][render][data]") {
+    REQUIRE_DATA_DIR();
+    Seeds& s = seeds();
+    const auto& b = test::default_boundaries();
+    auto ctx = HeadlessGlContext::create();
+    REQUIRE(ctx);
+    auto scene = MapScene::create(b);
+    REQUIRE(scene);
+    (*scene)->set_incidents(s.layer.get());
+    doc::MapDocument d;  // all time, month windows on the slider
+    REQUIRE(d.time.all_time);
+    test::layer_of(d, doc::LayerKind::Heatmap).visible = true;
+    FrameContext c;
+    c.view.width = 400;
+    c.view.height = 300;
+    c.view.fit(b.municipalities.bbox, 0.02);
+    c.have_incidents = true;
+    const FontSet fonts;
+    auto top_for = [&](geo::NormalizeMode mode) {
+        d.style_of<doc::HeatmapStyle>().normalize = mode;
+        (*scene)->draw(scene_params(d, c), nullptr, fonts);
+        const HeatmapLegend* l = (*scene)->heatmap().legend();
+        REQUIRE(l);
+        return l->hi;
+    };
+    const double relative = top_for(geo::NormalizeMode::Relative), fixed = top_for(geo::NormalizeMode::Fixed);
+    CHECK(relative > 0);
+    // The all-time surface at its own top, not clipped by a month's (which would be lower).
+    CHECK(fixed == Approx(relative).epsilon(1e-5));  // fixed-point sliding bins against a direct surface
+    d.time.all_time = false;  // a month: the fixed scale is the months' highest, below all time's
+    d.time.from = "2019-10-01";
+    d.time.to = "2019-10-31";
+    CHECK(top_for(geo::NormalizeMode::Fixed) < relative);
 }

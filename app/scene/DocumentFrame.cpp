@@ -86,6 +86,10 @@ SceneParams scene_params(const doc::MapDocument& d, const FrameContext& c) {
     p.overlay.inset_bottom = c.inset_bottom;
 
     p.time_spec = d.time.window;
+    // "All time" is one window, the whole range: the heatmap's fixed scale is then the highest
+    // value of that window. Cumulative windows over the data end in it and never exceed it, so
+    // their maximum is exactly that (a month's scale would saturate every hot spot).
+    if (d.time.all_time) p.time_spec.mode = geo::WindowMode::Cumulative;
     if (c.have_incidents)
         if (const auto w = current_window(d.time)) {
             f.time_from_day = w->from;
