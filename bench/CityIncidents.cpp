@@ -88,4 +88,13 @@ IncidentStore to_store(const CityIncidents& c) {
     return b.finish();
 }
 
+std::string date_text(const geo::IncidentDate& d) {
+    const geo::CivilDate c = geo::civil_from_days(d.day_start);
+    char buf[16];
+    if (d.precision == geo::DatePrecision::Year) std::snprintf(buf, sizeof buf, "%04d", c.year);
+    else if (d.precision == geo::DatePrecision::Month) std::snprintf(buf, sizeof buf, "%04d-%02d", c.year, c.month);
+    else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
+    return buf;
+}
+
 }  // namespace mirador::bench

@@ -4,6 +4,7 @@
 // weights), 15 % uniform in Mexico's bounding box, all inside the box the CSV loader accepts
 // (LonLatBox), dated over 2014-2023 (mostly to the day, 7 % to the month, 3 % to the year).
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "mirador/geo/IncidentDate.hpp"
@@ -20,5 +21,7 @@ struct CityIncidents {
 
 CityIncidents city_incidents(std::size_t n);
 geo::IncidentStore to_store(const CityIncidents& c);
+// As a CSV date: 2019, 2019-10 or 2019-10-17, by its precision.
+std::string date_text(const geo::IncidentDate& d);
 
 }  // namespace mirador::bench

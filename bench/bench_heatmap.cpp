@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "BenchSupport.hpp"
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 #include "mirador/geo/Geocoder.hpp"
 #include "platform/GlContext.hpp"
 #include "render/GlUtil.hpp"

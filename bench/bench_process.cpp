@@ -66,14 +66,6 @@ void print_run(const char* what, const ProcessRun& r) {
 // ---------------------------------------------------------------------------------------------
 // Input files
 
-std::string date_text(const geo::IncidentDate& d) {
-    const geo::CivilDate c = geo::civil_from_days(d.day_start);
-    char buf[16];
-    if (d.precision == geo::DatePrecision::Year) std::snprintf(buf, sizeof buf, "%04d", c.year);
-    else if (d.precision == geo::DatePrecision::Month) std::snprintf(buf, sizeof buf, "%04d-%02d", c.year, c.month);
-    else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
-    return buf;
-}
 
 // Positions as written to the CSV (6 decimals), so both files hold the same points.
 std::vector<geo::Vec2> rounded_lonlat(const CityIncidents& c) {

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 #include "platform/GlContext.hpp"
 #include "render/GlUtil.hpp"
 #include "render/OffscreenTarget.hpp"
@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     DataOptions data;
     int frames = 40;
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--boundaries") && i + 1 < argc) data.boundaries = argv[++i];
+        if (!std::strcmp(argv[i], "--boundaries") && i + 1 < argc) data.boundaries.path = argv[++i];
         else if (!std::strcmp(argv[i], "--frames") && i + 1 < argc) frames = std::atoi(argv[++i]);
     }
     const auto t0 = Clock::now();
@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     target->bind();
     const auto& m = (*b)->municipalities;
     std::printf("boundaries: %s\n  %zu municipalities, %zu vertices, ready in %.0f ms\n",
-                data.boundaries.empty() ? "bundled GeoPackage" : data.boundaries.c_str(), m.feature_count(),
+                data.boundaries.path.empty() ? "bundled GeoPackage" : data.boundaries.path.c_str(), m.feature_count(),
                 m.vertices.size(), load_ms);
     std::printf("GL: %s (%s)\n", gl::context_description().c_str(), (*ctx)->kind());
 

@@ -1,17 +1,17 @@
 #version 330 core
-// Incidents as screen-space discs, one instance each. Area grows with fatalities (radius
-// with their square root) so that a massacre reads as bigger without hiding its neighbours.
-// Filtered-out incidents are moved outside the clip volume here, so filtering never
-// re-uploads positions. A position that stands for a place (a municipality's, a state's, an
-// estimated one) is drawn as a ring; a stack's marker (several incidents at one position) is
-// drawn through the same program from its own buffer, big enough for the count written on it.
+// Incidents as screen-space discs, one instance each, from the markers the points pass chose
+// for the frame (those in view and in the time window, the stacks' markers, the hovered and
+// selected ones over screen bins). Area grows with fatalities (radius with their square root)
+// so that a massacre reads as bigger without hiding its neighbours. A position that stands for
+// a place (a municipality's, a state's, an estimated one) is drawn as a ring; a stack's marker
+// (several incidents at one position) is big enough for the count written on it.
 layout(location = 0) in vec2 a_pos;        // metres, relative to the layer origin
 layout(location = 1) in float a_fatalities;
 layout(location = 2) in uint a_category;
 layout(location = 3) in uint a_visible;    // 0: filtered out
 layout(location = 4) in ivec2 a_days;      // the incident's span, days since 1970
 layout(location = 5) in uint a_flags;      // bit 0: hollow (a stand-in position), bit 1: a stack's marker
-layout(location = 6) in int a_index;       // stacks: the incident whose hover or selection lights it
+layout(location = 6) in int a_index;       // the incident whose hover or selection lights it
 
 uniform vec2 u_center;
 uniform vec2 u_scale;
@@ -22,8 +22,6 @@ uniform vec4 u_category_colors[9];
 uniform int u_hovered;
 uniform int u_selected;
 uniform ivec2 u_window;  // time window, inclusive
-uniform int u_first;     // store index of instance 0 (the window's range starts there)
-uniform bool u_indexed;  // the incident index comes from a_index (stacks), not the instance
 
 out vec2 v_local;     // -1..1 across the disc's bounding square
 flat out vec4 v_color;
@@ -39,8 +37,7 @@ void main() {
     // Capped: aggregated records (a year of deaths in one state) must not cover a region.
     float r = (u_base_radius + min(1.6 * sqrt(max(a_fatalities, 0.0)), 16.0)) * u_pixel_scale;
     if ((a_flags & 2u) != 0u) r = max(r, 8.0 * u_pixel_scale);  // room for the count
-    int index = u_indexed ? a_index : gl_InstanceID + u_first;
-    v_emphasis = (index == u_selected) ? 2.0 : (index == u_hovered ? 1.0 : 0.0);
+    v_emphasis = (a_index == u_selected) ? 2.0 : (a_index == u_hovered ? 1.0 : 0.0);
     r += v_emphasis * 1.5 * u_pixel_scale;
     // Hollow: a ring of the category's colour, thick enough to read on any fill.
     v_ring = (a_flags & 1u) != 0u ? max(2.0 * u_pixel_scale, 0.3 * r) : 0.0;

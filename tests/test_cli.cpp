@@ -14,6 +14,7 @@
 
 #include "ProcessRun.hpp"
 #include "commands/Snapshot.hpp"
+#include "scene/DocumentFrame.hpp"
 #include "TestData.hpp"
 #include "mirador/geo/CsvReader.hpp"
 
@@ -223,8 +224,8 @@ TEST_CASE("mirador snapshot --incidents draws points and a choropleth", "[cli][i
     // it; and, drawn without points, the choropleth's classes: Culiacán (10 fatalities) and
     // Mérida (none) filled apart.
     const auto& b = test::default_boundaries();
-    auto view = view_for_bbox(b, std::nullopt, 800, 500);
-    REQUIRE(view);
+    const MapView fitted = view_for_document(doc::View{}, b, 800, 500);
+    const MapView* view = &fitted;
     auto px = [&](geo::Vec2 map) {
         const geo::Vec2 p = view->map_to_screen(map);
         const unsigned char* c = img.at(static_cast<int>(p.x), static_cast<int>(p.y));

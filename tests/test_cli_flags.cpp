@@ -113,7 +113,7 @@ TEST_CASE("composite numeric flags (--bbox, --extent, --normalize domain) refuse
     }
     CommandLine cl;
     CHECK_FALSE(parse_command_line({"snapshot", "--out", "x.png", "--normalize", "domain:0,2.5"}, cl).exit_code);
-    CHECK(cl.snapshot.heatmap.domain_hi == 2.5);
+    CHECK(cl.document.style_of<doc::HeatmapStyle>().domain_max == 2.5);
 }
 
 TEST_CASE("command-line mistakes exit with status 2 and one line, CLI11's own codes never leak", "[cli][flags]") {

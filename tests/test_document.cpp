@@ -3,16 +3,23 @@
 // being touched.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <typeinfo>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "FieldCount.hpp"
 #include "ProcessRun.hpp"
 #include "TestData.hpp"
 #include "document/Describe.hpp"
 #include "document/EnumNames.hpp"
+#include "document/History.hpp"
 #include "document/ProjectFile.hpp"
 #include "mirador/geo/AtomicFile.hpp"
 
@@ -69,7 +76,8 @@ struct Mutator {
                 case 1: v = doc::HeatmapStyle{}; break;
                 case 2: v = doc::BorderStyle{}; break;
                 case 3: v = doc::PointStyle{}; break;
-                default: v = doc::LabelStyle{}; break;
+                case 4: v = doc::LabelStyle{}; break;
+                default: v = doc::HotspotStyle{}; break;
             }
             std::visit([&](auto& s) { change(s, name, range); }, v);
         } else {
@@ -100,6 +108,43 @@ doc::MapDocument everything_changed() {
     return d;
 }
 
+// Changes the `target`-th field of a document (counting leaves depth first: numbers, text,
+// flags, enums; an empty list or absent optional counts as one) and nothing else; `done` says
+// whether there was such a field.
+struct OneFieldMutator {
+    std::size_t target, seen = 0;
+    bool done = false;
+
+    template <class T>
+    void visit(T& v, const char* name, const limits::NumberRange* range) {
+        if (done) return;
+        if constexpr (std::is_arithmetic_v<T> || std::is_same_v<T, std::string> || std::is_enum_v<T>) {
+            leaf(v, name, range);
+        } else if constexpr (IsOptional<T>::value) {
+            if (v) visit(*v, name, range);
+            else leaf(v, name, range);
+        } else if constexpr (IsVector<T>::value) {
+            if (v.empty()) leaf(v, name, range);
+            for (auto& e : v) visit(e, name, range);
+        } else if constexpr (std::is_same_v<T, doc::LayerStyle>) {
+            std::visit([&](auto& style) { visit(style, name, range); }, v);
+        } else {
+            doc::describe(*this, v);
+        }
+    }
+    template <class T>
+    void leaf(T& v, const char* name, const limits::NumberRange* range) {
+        if (seen++ != target) return;
+        Mutator m;
+        m.change(v, name, range);
+        done = true;
+    }
+    template <class T>
+    void operator()(const char* name, T& v) { visit(v, name, nullptr); }
+    template <class T>
+    void operator()(const char* name, T& v, const limits::NumberRange& range) { visit(v, name, &range); }
+};
+
 std::string slurp(const std::string& p) { return test::file_bytes(p); }
 
 }  // namespace
@@ -129,16 +174,19 @@ TEST_CASE("document: the version-1 fixture loads, field by field", "[document]")
     REQUIRE(d->sources.incidents.size() == 1);
     CHECK(d->sources.incidents[0].path == (folder / "../stats-fixture.csv").lexically_normal().string());
     CHECK(d->sources.boundaries.path.empty());
-    REQUIRE(d->layers.size() == 5);
+    REQUIRE(d->layers.size() == 6);
     CHECK(d->layers[0].kind() == doc::LayerKind::Fill);
     CHECK(std::get<doc::FillStyle>(d->layers[0].style).measure == doc::ChoroplethMeasure::Rate);
-    CHECK(d->layers[1].kind() == doc::LayerKind::Heatmap);
-    CHECK(std::get<doc::HeatmapStyle>(d->layers[1].style).radius_km == 30);
-    CHECK(d->layers[1].opacity == Approx(0.75));
+    CHECK(d->layers[1].kind() == doc::LayerKind::Hotspots);
+    CHECK(std::get<doc::HotspotStyle>(d->layers[1].style).correction == stats::Correction::Fdr);
+    CHECK(d->layers[2].kind() == doc::LayerKind::Heatmap);
+    CHECK(std::get<doc::HeatmapStyle>(d->layers[2].style).radius_km == 30);
+    CHECK(d->layers[2].opacity == Approx(0.75));
     CHECK(d->filters.category == geo::IncidentCategory::ArmedClash);
     CHECK_FALSE(d->time.all_time);
     CHECK(d->time.window.unit == geo::WindowUnit::Month);
-    CHECK(d->time.start == "2019-10-01");
+    CHECK(d->time.from == "2019-10-01");
+    CHECK(d->time.to == "2019-10-31");
     REQUIRE(d->view.extent);
     CHECK(d->view.extent->center_lat == Approx(24.8));
     CHECK(d->furniture.title.visible);
@@ -221,4 +269,87 @@ TEST_CASE("document: a failed save keeps the old project whole, at every step", 
     auto back = doc::load_project(path);
     REQUIRE(back);
     CHECK(*back == everything_changed());
+}
+
+TEST_CASE("document: undo and redo bring back every field, and a held control is one step", "[document]") {
+    std::size_t fields = 0;
+    for (std::size_t n = 0;; ++n) {
+        const doc::MapDocument before;
+        doc::MapDocument after = before;
+        OneFieldMutator m{n};
+        m.visit(after, "document", nullptr);
+        if (!m.done) break;
+        ++fields;
+        INFO("field " << n);
+        REQUIRE_FALSE(after == before);
+        doc::History h(before);
+        h.record(after, false);
+        REQUIRE(h.can_undo());
+        const auto undone = h.undo();
+        REQUIRE(undone);
+        CHECK(*undone == before);
+        const auto redone = h.redo();
+        REQUIRE(redone);
+        CHECK(*redone == after);
+    }
+    INFO(fields << " fields");
+    CHECK(fields >= 100);  // 102 when this was written: the walk reaches the whole tree
+
+    // A slider dragged through many values, then let go: one step back to where it started.
+    doc::MapDocument d;
+    doc::History h(d);
+    for (double r : {30.0, 40.0, 55.0, 80.0}) {
+        d.style_of<doc::HeatmapStyle>().radius_km = r;
+        h.record(d, /*editing=*/true);
+    }
+    h.record(d, false);
+    CHECK(h.steps() == 1);
+    const auto undone = h.undo();
+    REQUIRE(undone);
+    CHECK(undone->style_of<doc::HeatmapStyle>()->radius_km == 25);
+    // A change the window makes itself (playback) is adopted without a step.
+    doc::MapDocument played = *undone;
+    played.time.from = "2019-11-01";
+    h.adopt(played);
+    CHECK_FALSE(h.can_undo());
+    CHECK(h.can_redo());
+}
+
+TEST_CASE("document: saves killed with SIGKILL leave the old project or the new one, never a part", "[document]") {
+    const fs::path dir = test::temp_dir("doc-kill");
+    const std::string path = (dir / "briefing.mirador").string();
+    doc::MapDocument a, b = everything_changed();
+    b.sources.incidents.clear();  // no paths to resolve: both documents read back as written
+    b.sources.boundaries = {};
+    REQUIRE(doc::save_project(a, path));
+    const std::string bytes_a = slurp(path);
+    REQUIRE(doc::save_project(b, path));
+    const std::string bytes_b = slurp(path);
+    REQUIRE(bytes_a != bytes_b);
+    int saw_a = 0, saw_b = 0;
+    for (int k = 0; k < 40; ++k) {
+        const pid_t pid = fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            // Saves one document, then the other, for ever: killed somewhere inside a save.
+            for (;;) {
+                (void)doc::save_project(a, path);
+                (void)doc::save_project(b, path);
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(500 + 997 * k % 20000));
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        const std::string now = slurp(path);
+        INFO("kill " << k);
+        CHECK((now == bytes_a || now == bytes_b));
+        saw_a += now == bytes_a;
+        saw_b += now == bytes_b;
+        std::size_t entries = 0;
+        for (const auto& e : fs::directory_iterator(dir)) entries += !e.path().filename().string().empty();
+        CHECK(entries == 1);  // no temporary file left behind
+    }
+    INFO(saw_a << " kills left the first document, " << saw_b << " the second");
+    CHECK(saw_a + saw_b == 40);
 }

@@ -12,7 +12,9 @@
 #include <stdexcept>
 
 #include "IncidentFixtures.hpp"
+#include "DocumentHelpers.hpp"
 #include "TestData.hpp"
+#include "cli/FlagGroups.hpp"
 #include "commands/Snapshot.hpp"
 #include "mirador/geo/Gazetteer.hpp"
 #include "mirador/geo/Geocoder.hpp"
@@ -135,7 +137,7 @@ TEST_CASE("GPU density equals the CPU engine and the reference", "[heatmap][gpu]
         const geo::GridSpec grid = geo::display_grid_for(lo, hi, k.radius_m);
         auto gpu = GpuDensity::create();
         REQUIRE(gpu);
-        (*gpu)->configure(*pts, grid, k);
+        REQUIRE((*gpu)->configure(*pts, grid, k));
         const geo::DayRange windows[] = {{INT32_MIN / 2, INT32_MAX / 2},
                                          {geo::days_from_civil(2019, 10, 1), geo::days_from_civil(2019, 10, 31)}};
         for (const auto& w : windows) {
@@ -164,25 +166,24 @@ TEST_CASE("snapshot heatmap: hot at Culiacán in October 2019, cold in an empty 
     SnapshotOptions o;
     o.width = 1200;
     o.height = 800;
-    o.labels = false;
-    o.layers = {MapLayer::Borders, MapLayer::Heatmap};
-    o.heatmap.show = true;
-    o.heatmap.normalize = geo::NormalizeMode::Relative;
-    o.heatmap.opacity = 1.0f;
-    o.heatmap.ramp = RampId::Viridis;
+    doc::MapDocument d;
+    REQUIRE(apply_layer_list("boundaries,heatmap", d));
+    test::layer_of(d, doc::LayerKind::Heatmap).opacity = 1.0f;
+    auto& heat = d.style_of<doc::HeatmapStyle>();
+    heat.normalize = geo::NormalizeMode::Relative;
+    heat.ramp = RampId::Viridis;
     const RampTable ramp = ramp_table(RampId::Viridis);
 
     const test::LayerRestorer restore(*s.layer, b);
-    // Apply the window the way the command does: counts and points follow it too.
-    auto render = [&](geo::DayRange w) {
-        o.window = w;
-        s.layer->set_time_window(w, b, nullptr);
-        auto r = render_snapshot(b, o, s.layer.get());
+    // The document's time window: the snapshot applies it to the counts and points too.
+    auto render = [&](const char* from, const char* to) {
+        test::set_days(d, from, to);
+        auto r = render_snapshot(b, d, o, s.layer.get());
         REQUIRE(r);
         return std::move(r).value();
     };
     const double cul_lon = -107.394, cul_lat = 24.809;
-    auto october = render({geo::days_from_civil(2019, 10, 1), geo::days_from_civil(2019, 10, 31)});
+    auto october = render("2019-10-01", "2019-10-31");
     const int hot = ramp_index(ramp, pixel(october, cul_lon, cul_lat));
     INFO("Culiacán pixel ramp index " << hot);
     CHECK(hot > 200);  // the window's densest place: the top of the ramp
@@ -190,9 +191,9 @@ TEST_CASE("snapshot heatmap: hot at Culiacán in October 2019, cold in an empty 
     CHECK(ramp_index(ramp, pixel(october, -89.62, 20.97)) < 0);
 
     // Cold in an empty window: the same picture as with the surface made invisible.
-    auto empty = render({geo::days_from_civil(2005, 1, 1), geo::days_from_civil(2005, 12, 31)});
-    o.heatmap.opacity = 0.0f;
-    auto none = render({geo::days_from_civil(2005, 1, 1), geo::days_from_civil(2005, 12, 31)});
+    auto empty = render("2005-01-01", "2005-12-31");
+    test::layer_of(d, doc::LayerKind::Heatmap).opacity = 0.0f;
+    auto none = render("2005-01-01", "2005-12-31");
     CHECK(pixel(empty, cul_lon, cul_lat) == pixel(none, cul_lon, cul_lat));
     const bool same_image = empty.image.rgba == none.image.rgba;  // not expanded: megabytes
     CHECK(same_image);
@@ -212,10 +213,11 @@ TEST_CASE("heatmap scale: fixed stays fixed while the window moves, relative fol
     p.frame.view.height = 300;
     p.frame.view.fit(b.municipalities.bbox, 0.02);
     p.heatmap.show = true;
+    p.heatmap.opacity = 0.8f;
     p.time_spec = {geo::WindowMode::Moving, geo::WindowUnit::Month, 30};
     const FontSet fonts;
     auto top_for = [&](geo::NormalizeMode mode, int year, int month) {
-        p.heatmap.normalize = mode;
+        p.heatmap.style.normalize = mode;
         p.frame.time_from_day = geo::days_from_civil(year, month, 1);
         p.frame.time_to_day = geo::days_from_civil(year, month, geo::days_in_month(year, month));
         (*scene)->draw(p, nullptr, fonts);
@@ -237,7 +239,7 @@ TEST_CASE("heatmap scale: fixed stays fixed while the window moves, relative fol
     CHECK(fix_oct == fix_empty);
     CHECK(fix_oct >= std::max(rel_oct, rel_nov) * (1 - 1e-6));
     // Domain: exactly what the user set.
-    p.heatmap.domain_lo = 0.001;
-    p.heatmap.domain_hi = 0.5;
+    p.heatmap.style.domain_min = 0.001;
+    p.heatmap.style.domain_max = 0.5;
     CHECK(top_for(geo::NormalizeMode::Domain, 2019, 10) == 0.5);
 }

@@ -75,13 +75,14 @@ TEST_CASE("Hot spot layer: Culiacán is a 99 % hot spot of 2010's homicides, Mé
     SnapshotOptions so;
     so.width = 1200;
     so.height = 800;
-    so.labels = false;
+    doc::MapDocument d;
+    d.find(doc::LayerKind::Labels)->visible = false;
     HotspotMap map;
     map.kind = HotspotMapKind::GiStar;
     map.classes = r.gistar_class;
     map.title = "Gi*";
-    so.hotspots = map;
-    auto shot = render_snapshot(b, so, nullptr);
+    so.hotspot_map = map;
+    auto shot = render_snapshot(b, d, so, nullptr);
     REQUIRE(shot);
     check_pixel(*shot, b, "25006", gistar_class_color(3));
     check_pixel(*shot, b, "31050", gistar_class_color(0));
@@ -89,8 +90,8 @@ TEST_CASE("Hot spot layer: Culiacán is a 99 % hot spot of 2010's homicides, Mé
     map.kind = HotspotMapKind::Lisa;
     for (std::size_t i = 0; i < map.classes.size(); ++i) map.classes[i] = static_cast<int>(r.lisa_cluster[i]);
     REQUIRE(r.lisa_cluster[static_cast<std::size_t>(b.municipalities.find_code("31050"))] == stats::LisaCluster::LowLow);
-    so.hotspots = map;
-    auto lisa = render_snapshot(b, so, nullptr);
+    so.hotspot_map = map;
+    auto lisa = render_snapshot(b, d, so, nullptr);
     REQUIRE(lisa);
     check_pixel(*lisa, b, "31050", lisa_cluster_color(stats::LisaCluster::LowLow));
     check_pixel(*lisa, b, "25006", lisa_cluster_color(stats::LisaCluster::HighHigh));
@@ -104,13 +105,12 @@ TEST_CASE("The window's hot spot layer computes off the UI thread and follows th
     incidents.apply_filters(b, nullptr);
     HotspotLayer layer;
     HotspotSettings s;
-    s.show = true;
     s.permutations = 99;
     auto wait = [&] {
         for (int k = 0; k < 3000 && !layer.poll(); ++k) std::this_thread::sleep_for(std::chrono::milliseconds(2));
         REQUIRE(layer.outcome());
     };
-    layer.request(s, incidents, b, nullptr);
+    layer.request(s, true, incidents, b, nullptr);
     CHECK(layer.busy());  // request() returned while the work goes on
     wait();
     const HotspotOutcome* o = layer.outcome();
@@ -121,19 +121,19 @@ TEST_CASE("The window's hot spot layer computes off the UI thread and follows th
     CHECK(total == static_cast<double>(incidents.by_municipality.counted));
 
     // Nothing changed: no new computation.
-    layer.request(s, incidents, b, nullptr);
+    layer.request(s, true, incidents, b, nullptr);
     CHECK_FALSE(layer.busy());
     // A filter changes the counts: a new computation, with the filtered counts.
     incidents.filters.filter.min_fatalities = 5;
     incidents.apply_filters(b, nullptr);
-    layer.request(s, incidents, b, nullptr);
+    layer.request(s, true, incidents, b, nullptr);
     wait();
     total = 0;
     for (const double c : layer.outcome()->input.count) total += c;
     CHECK(total == static_cast<double>(incidents.by_municipality.counted));
     // A rate without population is refused with a message, not a crash.
     s.value = stats::HotspotValue::Rate;
-    layer.request(s, incidents, b, nullptr);
+    layer.request(s, true, incidents, b, nullptr);
     wait();
     CHECK_FALSE(layer.outcome()->error.empty());
     // Emerging hot spots by year over the catalogue's years.
@@ -141,7 +141,7 @@ TEST_CASE("The window's hot spot layer computes off the UI thread and follows th
     s.map = HotspotMapKind::Emerging;
     incidents.filters.filter.min_fatalities = 0;
     incidents.apply_filters(b, nullptr);
-    layer.request(s, incidents, b, nullptr);
+    layer.request(s, true, incidents, b, nullptr);
     wait();
     INFO(layer.outcome()->error);
     CHECK(layer.outcome()->period_labels.size() >= 2);

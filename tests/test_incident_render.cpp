@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "IncidentFixtures.hpp"
+#include "DocumentHelpers.hpp"
 #include "TestData.hpp"
 #include "commands/Snapshot.hpp"
 #include "style/Palette.hpp"
@@ -33,17 +34,19 @@ TEST_CASE("snapshot with incidents: discs in their category colour, choropleth f
     SnapshotOptions o;
     o.width = 1600;
     o.height = 1000;
-    o.labels = false;
-    o.choropleth.measure = ChoroplethMeasure::Incidents;
-    o.choropleth.method = geo::ClassMethod::EqualInterval;
-    o.choropleth.classes = 3;
-    auto s = render_snapshot(b, o, x.layer.get());
+    doc::MapDocument d;
+    test::show_layer(d, doc::LayerKind::Labels, false);
+    auto& fill = d.style_of<doc::FillStyle>();
+    fill.measure = ChoroplethMeasure::Incidents;
+    fill.method = geo::ClassMethod::EqualInterval;
+    fill.classes = 3;
+    auto s = render_snapshot(b, d, o, x.layer.get());
     REQUIRE(s);
 
     // Over the whole range Culiacán has the most incidents (4): the darkest class. A
     // municipality with none (Mérida) has the pale "no incident" fill.
     ChoroplethLegend legend;
-    const auto fills = choropleth_colors(b, *x.layer, o.choropleth, &legend);
+    const auto fills = choropleth_colors(b, *x.layer, fill, &legend);
     const long culiacan = b.municipalities.find_code("25006"), merida = b.municipalities.find_code("31050");
     CHECK(fills[static_cast<std::size_t>(culiacan)] == legend.colors.back());
     CHECK(fills[static_cast<std::size_t>(merida)] == legend.zero_color);
@@ -52,12 +55,13 @@ TEST_CASE("snapshot with incidents: discs in their category colour, choropleth f
     // default 90 % opacity over Bavispe's fill.
     float colors[9][4];
     category_colors(colors);
-    const FrameParams defaults;
+    const float points_opacity = test::layer_of(d, doc::LayerKind::Points).opacity;
+    CHECK(points_opacity == 0.9f);  // the document's default
     std::uint8_t under[4];
     unpack_rgba(fills[static_cast<std::size_t>(b.municipalities.find_code("26015"))], under);
     const auto massacre = at(*s, test::to_6372(-108.9409, 30.4801));
     for (int c = 0; c < 3; ++c) {
-        const double expect = defaults.points_opacity * colors[2][c] * 255 + (1 - defaults.points_opacity) * under[c];
+        const double expect = points_opacity * colors[2][c] * 255 + (1 - points_opacity) * under[c];
         CHECK(std::abs(massacre[static_cast<std::size_t>(c)] - expect) <= 3);
     }
     std::uint8_t want[4];

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "MappedIncidents.hpp"
+#include "DocumentHelpers.hpp"
 #include "TestData.hpp"
 #include "commands/Snapshot.hpp"
 #include "style/Palette.hpp"
@@ -53,16 +54,19 @@ Pixel at(const SnapshotResult& s, geo::Vec2 map, double dx = 0, double dy = 0) {
 int distance(Pixel a, Pixel b) { return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b); }
 
 // Central Mexico (Zacatecas to Guanajuato) without labels, with and without the points.
-std::pair<SnapshotResult, SnapshotResult> central_mexico(const IncidentLayer& l, std::optional<geo::DayRange> window = {}) {
+// `from`, `to`: a time window (ISO days); none: all time.
+std::pair<SnapshotResult, SnapshotResult> central_mexico(IncidentLayer& l, const char* from = nullptr,
+                                                         const char* to = nullptr) {
     SnapshotOptions o;
     o.width = 900;
     o.height = 700;
-    o.labels = false;
-    o.bbox = LonLatBox{-104.0, 20.0, -100.0, 23.8};
-    o.window = window;
-    auto with = render_snapshot(test::default_boundaries(), o, &l);
-    o.points = false;
-    auto without = render_snapshot(test::default_boundaries(), o, &l);
+    doc::MapDocument d;
+    test::show_layer(d, doc::LayerKind::Labels, false);
+    test::frame_box(d, LonLatBox{-104.0, 20.0, -100.0, 23.8});
+    if (from) test::set_days(d, from, to);
+    auto with = render_snapshot(test::default_boundaries(), d, o, &l);
+    test::show_layer(d, doc::LayerKind::Points, false);
+    auto without = render_snapshot(test::default_boundaries(), d, o, &l);
     if (!with || !without) throw std::runtime_error(with ? without.error() : with.error());
     return {std::move(with).value(), std::move(without).value()};
 }
@@ -174,7 +178,7 @@ TEST_CASE("incidents stacked on one position: one marker with their count, picke
     CHECK(l.stack_markers[0].first == u4);
     CHECK(l.shown_at(u4) == std::vector<std::uint32_t>{static_cast<std::uint32_t>(u4)});
     {
-        const auto [with, without] = central_mexico(l, september);
+        const auto [with, without] = central_mexico(l, "2019-09-01", "2019-09-30");
         CHECK(white_near_centre(with) == 0);
         CHECK(at(with, centre, 5, 0) != at(without, centre, 5, 0));  // the ring is still drawn
     }

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "DocumentHelpers.hpp"
+#include "IncidentFixtures.hpp"
+#include "cli/CommandLine.hpp"
 #include "TestData.hpp"
 #include "commands/Snapshot.hpp"
 #include "style/Palette.hpp"
@@ -52,8 +55,9 @@ SnapshotResult mexico_snapshot(bool labels) {
     SnapshotOptions o;
     o.width = 1600;
     o.height = 1000;
-    o.labels = labels;
-    auto s = render_snapshot(test::default_boundaries(), o);
+    doc::MapDocument d;
+    test::show_layer(d, doc::LayerKind::Labels, labels);
+    auto s = render_snapshot(test::default_boundaries(), d, o);
     if (!s) FAIL(s.error());
     return std::move(s).value();
 }
@@ -121,9 +125,10 @@ TEST_CASE("snapshot --bbox frames the requested area and highlights a municipali
     SnapshotOptions o;
     o.width = 800;
     o.height = 600;
-    o.bbox = LonLatBox{-108.2, 24.2, -106.6, 25.6};  // around Culiacán
+    doc::MapDocument d;
+    test::frame_box(d, LonLatBox{-108.2, 24.2, -106.6, 25.6});  // around Culiacán
     o.highlight = "25006";
-    auto s = render_snapshot(test::default_boundaries(), o);
+    auto s = render_snapshot(test::default_boundaries(), d, o);
     REQUIRE(s);
     // The view's centre is near the bbox centre.
     const geo::Vec2 c = test::to_6372(-107.4, 24.9);
@@ -144,7 +149,56 @@ TEST_CASE("an impossible image size is refused with a message", "[render]") {
     SnapshotOptions o;
     o.width = 100000;
     o.height = 10;
-    auto s = render_snapshot(test::default_boundaries(), o);
+    const doc::MapDocument d;
+    auto s = render_snapshot(test::default_boundaries(), d, o);
     REQUIRE_FALSE(s);
     CHECK_THAT(s.error(), Catch::Contains("100000"));
+}
+
+TEST_CASE("layers listed points then boundaries draw the points under the boundaries (bottom to top)", "[render][cli][incidents]") {
+    REQUIRE_DATA_DIR();
+    auto& seeds = test::placed_incidents(test::assets_dir() + "/incidents/seed-incidents.csv");
+    const auto& b = test::default_boundaries();
+    const test::LayerRestorer restore(*seeds.layer, b);
+    // The document each --layers list makes, with discs large enough to lie across borders.
+    auto render = [&](const char* list) {
+        CommandLine cl;
+        const ParseOutcome p = parse_command_line({"snapshot", "--out", "/tmp/never-written.png", "--layers", list}, cl);
+        REQUIRE_FALSE(p.exit_code);
+        const doc::Layer* labels = cl.document.find(doc::LayerKind::Labels);
+        CHECK_FALSE(labels->visible);  // not listed: hidden
+        cl.document.style_of<doc::PointStyle>().size_px = 25;
+        SnapshotOptions o;
+        o.width = 1200;
+        o.height = 800;
+        auto s = render_snapshot(b, cl.document, o, seeds.layer.get());
+        REQUIRE(s);
+        return std::move(s).value();
+    };
+    const SnapshotResult under = render("points,boundaries"), over = render("boundaries,points");
+    // Inside the discs, pixels of a border's dark grey in one picture and not in the other:
+    // borders drawn over the points show there; drawn under them, the discs hide them. (A
+    // stacked marker's count and outline are dark in both, and cancel out.)
+    auto border_grey = [](const SnapshotResult& s, int x, int y) {
+        const auto* p = s.image.at(x, y);
+        const bool grey = std::abs(p[0] - p[1]) < 16 && std::abs(p[1] - p[2]) < 16;  // not a category's dark red
+        return grey && p[0] + p[1] + p[2] < 3 * 90;
+    };
+    int only_under = 0, only_over = 0;
+    for (std::size_t i = 0; i < seeds.layer->store.size(); ++i) {
+        const geo::Vec2 xy = seeds.layer->display_xy[i];
+        if (!std::isfinite(xy.x)) continue;  // not placed
+        const geo::Vec2 c = under.view.map_to_screen(xy);
+        for (int dy = -15; dy <= 15; ++dy)
+            for (int dx = -15; dx <= 15; ++dx) {
+                const int x = int(c.x) + dx, y = int(c.y) + dy;
+                if (dx * dx + dy * dy > 225 || x < 0 || y < 0 || x >= under.image.width || y >= under.image.height) continue;
+                const bool u = border_grey(under, x, y), o = border_grey(over, x, y);
+                only_under += u && !o;
+                only_over += o && !u;
+            }
+    }
+    INFO("border pixels in the discs only with points under: " << only_under << ", only with points over: " << only_over);
+    CHECK(only_under > 100);
+    CHECK(only_over * 5 < only_under);
 }

@@ -6,31 +6,40 @@
 #include <cstdio>
 #include <sstream>
 
+#include "cli/DataFlags.hpp"
 #include "cli/FlagGroups.hpp"
-#include "cli/NumberFlags.hpp"
+#include "document/NumberFlags.hpp"
 #include "commands/Locate.hpp"
+#include "document/ProjectFile.hpp"
 #include "mirador/geo/AtomicFile.hpp"
 #include "mirador/geo/IncidentCategory.hpp"
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 
 namespace mirador {
 
 namespace {
 
-// The flags that only need text until the command line is complete.
+// The flags that need more than one flag, or the whole command line, to become document fields.
 struct PendingText {
     std::string bbox, layers, extent;
-    DateRangeFlags snapshot_dates, stats_dates, density_dates;
+    DateRangeFlags dates;
     HeatmapFlags heatmap;
-    KernelFlags density_kernel;
-    std::string stats_by = "municipality", stats_category;
+    std::string stats_by = "municipality", category;
+    bool no_labels = false, no_points = false, heatmap_on = false;
 };
 
 struct Subcommands {
     CLI::App *snapshot, *locate, *geocode, *stats, *density, *hotspots, *emerging;
 };
 
-void add_viewer_flags(CLI::App& app, ViewerOptions& v) {
+void add_project_flag(CLI::App& cmd, CommandLine& cl) {
+    cmd.add_option("--project", cl.project,
+                   "Open this project (.mirador); flags given with it change what it says")
+        ->option_text("FILE");
+}
+
+void add_viewer_flags(CLI::App& app, CommandLine& cl) {
+    ViewerOptions& v = cl.viewer;
     app.add_option("--width", v.width, "Window width in pixels")->check(within(limits::kWindowSide))->capture_default_str();
     app.add_option("--height", v.height, "Window height in pixels")->check(within(limits::kWindowSide))->capture_default_str();
     app.add_flag("--fullscreen", v.fullscreen, "Start full screen (F11 toggles)");
@@ -41,38 +50,45 @@ void add_viewer_flags(CLI::App& app, ViewerOptions& v) {
     app.add_option("--screenshot", v.screenshot, "With --frames: save the window's last frame to this PNG");
     app.add_option("--press", v.press_keys, "With --frames: press these keys, one a frame (right, left, space)")
         ->delimiter(',');
-    add_incident_source_flags(app, v.incidents,
-                              "Incidents to show: Mirador's CSV, an OGR point layer or PG:\"...\" (default: the seed catalogue)");
-    app.add_flag("--no-incidents", v.no_incidents, "Open the boundaries only");
-    app.add_flag("--heatmap", v.heatmap, "Start with the incidents' heatmap shown (Layers panel)");
+    app.add_flag("--no-incidents", v.no_incidents, "Open the boundaries only (not the seed catalogue)");
+    app.add_option("--restore", v.restore,
+                   "A recovery file from a session that ended without saving: ask (default), yes or no")
+        ->check(CLI::IsMember({"ask", "yes", "no"}));
+    app.add_option("--autosave-seconds", v.autosave_seconds, "How often unsaved changes go to the recovery file")
+        ->check(within(limits::kAutosaveSeconds))
+        ->capture_default_str();
 }
 
 CLI::App* add_snapshot(CLI::App& app, CommandLine& cl, PendingText& t) {
     SnapshotOptions& s = cl.snapshot;
+    doc::MapDocument& d = cl.document;
     CLI::App* cmd = app.add_subcommand("snapshot", "Render the map headless (no display needed) into a PNG");
-    add_data_options(*cmd, cl.data);
+    add_data_options(*cmd, d);
+    add_project_flag(*cmd, cl);
+    cmd->add_option("--save-project", cl.save_project, "Also write the map these flags describe as a project")
+        ->option_text("FILE");
     cmd->add_option("--out", s.out, "Output PNG")->required();
     cmd->add_option("--width", s.width, "Image width in pixels")->check(within(limits::kImageSide))->capture_default_str();
     cmd->add_option("--height", s.height, "Image height in pixels")->check(within(limits::kImageSide))->capture_default_str();
     cmd->add_option("--bbox", t.bbox, "Area to show: minlon,minlat,maxlon,maxlat (default: all of Mexico)");
-    cmd->add_flag("!--no-labels", s.labels, "Leave out state and municipality names");
+    cmd->add_flag("--no-labels", t.no_labels, "Leave out state and municipality names (the labels layer)");
     cmd->add_option("--highlight", s.highlight, "Outline the municipality with this CVEGEO, e.g. 25006");
-    add_incident_source_flags(*cmd, s.incidents,
+    add_incident_source_flags(*cmd, d,
                               "Incidents to draw: Mirador's CSV, an OGR point layer or PG:\"...\" (default: none)");
-    cmd->add_flag("!--no-points", s.points, "With --incidents: leave out the incident points");
-    s.choropleth.measure = ChoroplethMeasure::Incidents;  // a snapshot with incidents fills by default
-    add_choropleth_flags(*cmd, s.choropleth);
-    add_date_range_flags(*cmd, t.snapshot_dates, "Time window");
+    cmd->add_flag("--no-points", t.no_points, "With --incidents: leave out the incident points (the points layer)");
+    add_choropleth_flags(*cmd, d.style_of<doc::FillStyle>());
+    add_date_range_flags(*cmd, t.dates, "Time window");
     cmd->add_option("--layers", t.layers,
-                    "Layers to draw, e.g. heatmap,points,boundaries (also choropleth); default: boundaries, "
-                    "choropleth fill and points");
-    add_heatmap_flags(*cmd, t.heatmap);
+                    "The layers to draw, bottom to top, the rest hidden: fill (or choropleth), hotspots, heatmap, "
+                    "boundaries, points, labels; e.g. fill,heatmap,boundaries,points,labels (default: the project's, "
+                    "or fill, boundaries, points and labels)");
+    add_heatmap_flags(*cmd, d, t.heatmap);
     return cmd;
 }
 
 CLI::App* add_locate(CLI::App& app, CommandLine& cl) {
     CLI::App* cmd = app.add_subcommand("locate", "Print the municipality containing a point: CVEGEO, name, state");
-    add_data_options(*cmd, cl.data);
+    add_data_options(*cmd, cl.document);
     cmd->add_option("lon", cl.lon, "Longitude (degrees east, negative in Mexico)")->required()->check(within(limits::kLongitude));
     cmd->add_option("lat", cl.lat, "Latitude (degrees north)")->required()->check(within(limits::kLatitude));
     return cmd;
@@ -83,7 +99,7 @@ CLI::App* add_geocode(CLI::App& app, CommandLine& cl) {
     CLI::App* cmd = app.add_subcommand(
         "geocode", "Place every row of an incident CSV: adds lon,lat,cvegeo,municipality,state_name,"
                    "geo_precision,geo_status (matched|ambiguous|unmatched|outside),geo_note");
-    add_data_options(*cmd, cl.data);
+    add_data_options(*cmd, cl.document);
     cmd->add_option("--in", g.in, "Input CSV (columns place, state, lon, lat by default)")->required();
     cmd->add_option("--out", g.out, "Output CSV")->required();
     cmd->add_option("--mapping", g.mapping, "Column mapping file: lines of field=column");
@@ -95,16 +111,17 @@ CLI::App* add_stats(CLI::App& app, CommandLine& cl, PendingText& t) {
     CLI::App* cmd = app.add_subcommand(
         "stats", "Incidents and fatalities per municipality or state as CSV: cvegeo,name,state_name,incidents,"
                  "fatalities[,rate_per_100k]");
-    add_data_options(*cmd, cl.data);
-    add_incident_source_flags(*cmd, s.incidents,
-                              "Incidents: Mirador's CSV, any OGR point layer (.gpkg, .geojson, .shp) or PG:\"dbname=... host=...\"")
-        ->required();
+    add_data_options(*cmd, cl.document);
+    add_project_flag(*cmd, cl);
+    add_incident_source_flags(*cmd, cl.document,
+                              "Incidents: Mirador's CSV, any OGR point layer (.gpkg, .geojson, .shp) or PG:\"dbname=... host=...\" "
+                              "(or the --project's)");
     cmd->add_option("--out", s.out, "Output CSV")->required();
     cmd->add_option("--by", t.stats_by, "municipality or state")
         ->check(CLI::IsMember({"municipality", "state"}))
         ->capture_default_str();
-    add_date_range_flags(*cmd, t.stats_dates, "Count window");
-    cmd->add_option("--category", t.stats_category, "Only this category, e.g. 'armed clash', massacre");
+    add_date_range_flags(*cmd, t.dates, "Count window");
+    cmd->add_option("--category", t.category, "Only this category, e.g. 'armed clash', massacre");
     return cmd;
 }
 
@@ -112,14 +129,15 @@ CLI::App* add_density(CLI::App& app, CommandLine& cl, PendingText& t) {
     DensityOptions& d = cl.density;
     CLI::App* cmd = app.add_subcommand(
         "density", "Kernel density of the incidents (per km², QGIS's heatmap rule) as a Float32 GeoTIFF in EPSG:6372");
-    add_data_options(*cmd, cl.data);
-    add_incident_source_flags(*cmd, d.incidents,
-                              "Incidents: Mirador's CSV, any OGR point layer or PG:\"...\" (rows with only a place are geocoded)")
-        ->required();
+    add_data_options(*cmd, cl.document);
+    add_project_flag(*cmd, cl);
+    add_incident_source_flags(*cmd, cl.document,
+                              "Incidents: Mirador's CSV, any OGR point layer or PG:\"...\" (rows with only a place are "
+                              "geocoded; or the --project's)");
     cmd->add_option("--out", d.out, "Output GeoTIFF")->required();
     cmd->add_option("--cell-km", d.cell_km, "Cell size in km")->check(within(limits::kCellKm))->capture_default_str();
-    add_kernel_flags(*cmd, t.density_kernel, "");
-    add_date_range_flags(*cmd, t.density_dates,
+    add_kernel_flags(*cmd, cl.document.style_of<doc::HeatmapStyle>(), "");
+    add_date_range_flags(*cmd, t.dates,
                          "Window (incidents dated to a month or year count with the share of their span inside it)");
     cmd->add_option("--extent", t.extent,
                     "xmin,ymin,xmax,ymax in EPSG:6372 metres (default: every placed incident's extent plus the radius)");
@@ -143,107 +161,95 @@ geo::Result<std::pair<geo::Vec2, geo::Vec2>> parse_extent(const std::string& tex
     return std::pair{geo::Vec2{v[0], v[1]}, geo::Vec2{v[2], v[3]}};
 }
 
-geo::Result<std::vector<MapLayer>> parse_layers(const std::string& text) {
-    std::vector<MapLayer> layers;
-    std::stringstream ss(text);
-    std::string name;
-    while (std::getline(ss, name, ',')) {
-        bool known = false;
-        for (int l = 0; l < kMapLayerCount; ++l)
-            if (name == to_string(static_cast<MapLayer>(l))) {
-                layers.push_back(static_cast<MapLayer>(l));
-                known = true;
-            }
-        if (!known) return geo::make_error("--layers: unknown layer '" + name + "' (heatmap, points, boundaries, choropleth)");
-    }
-    return layers;
+// The files a command reads, for the check that its output is none of them.
+std::vector<std::string> inputs_of(const CommandLine& cl) {
+    const doc::BoundarySource& b = cl.document.sources.boundaries;
+    std::vector<std::string> in{b.path, b.states_path, b.gazetteer, b.population, cl.project};
+    in.push_back(b.path.empty() ? default_boundaries_path() : b.path);
+    for (const char* f : {"gazetteer/localidades_mx.csv", "mx/population_2020.csv"}) in.push_back(find_data_file(f));
+    for (const geo::IncidentSource& s : cl.document.sources.incidents) in.insert(in.end(), {s.path, s.mapping});
+    return in;
 }
 
-// The files a command reads, for the check that its output is none of them.
-std::vector<std::string> inputs_of(const CommandLine& cl, const geo::IncidentSource* incidents) {
-    std::vector<std::string> in{cl.data.boundaries, cl.data.states, cl.data.gazetteer, cl.data.population};
-    in.push_back(cl.data.boundaries.empty() ? default_boundaries_path() : cl.data.boundaries);
-    for (const char* f : {"gazetteer/localidades_mx.csv", "mx/population_2020.csv"}) in.push_back(find_data_file(f));
-    if (incidents) in.insert(in.end(), {incidents->path, incidents->mapping});
-    return in;
+geo::Result<bool> needs_incidents(const CommandLine& cl) {
+    if (cl.document.sources.incidents.empty()) return geo::make_error("--incidents is required (or a --project that has them)");
+    return true;
 }
 
 // After CLI11: what needs the whole command line, or more than one flag, to check.
 geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
-    auto check_out = [&](const std::string& out, const geo::IncidentSource* incidents, std::vector<std::string> more = {}) {
-        auto in = inputs_of(cl, incidents);
+    doc::MapDocument& d = cl.document;
+    drop_unset_incident_source(d);
+    auto check_out = [&](const std::string& out, std::vector<std::string> more = {}) {
+        auto in = inputs_of(cl);
         in.insert(in.end(), more.begin(), more.end());
         return geo::check_output_is_not_input(out, in);
     };
+    if (auto ok = apply_date_range(t.dates, d.time); !ok) return ok;
     switch (cl.command) {
         case Command::Viewer: {
             if (!cl.viewer.screenshot.empty() && cl.viewer.max_frames == 0)
                 return geo::make_error("--screenshot needs --frames N (the frame to save)");
+            if (t.heatmap_on) {
+                ensure_every_layer(d);
+                d.find(doc::LayerKind::Heatmap)->visible = true;
+            }
             if (!cl.viewer.screenshot.empty())
-                if (auto ok = check_out(cl.viewer.screenshot, &cl.viewer.incidents); !ok) return ok;
+                if (auto ok = check_out(cl.viewer.screenshot); !ok) return ok;
             return true;
         }
         case Command::Snapshot: {
-            SnapshotOptions& s = cl.snapshot;
+            ensure_every_layer(d);
             if (!t.bbox.empty()) {
                 auto b = parse_bbox(t.bbox);
                 if (!b) return geo::make_error(b.error());
-                s.bbox = *b;
+                auto e = extent_for_bbox(*b, d.view.crs);
+                if (!e) return geo::make_error(e.error());
+                d.view.extent = *e;
             }
-            auto window = parse_date_range(t.snapshot_dates);
-            if (!window) return geo::make_error(window.error());
-            s.window = *window;
-            if (!t.layers.empty()) {
-                auto layers = parse_layers(t.layers);
-                if (!layers) return geo::make_error(layers.error());
-                s.layers = *layers;
-            }
-            auto heat = heatmap_settings(t.heatmap, s.density_engine_auto);
-            if (!heat) return geo::make_error(heat.error());
-            s.heatmap = *heat;
-            return check_out(s.out, &s.incidents);
+            if (!t.layers.empty())
+                if (auto ok = apply_layer_list(t.layers, d); !ok) return ok;
+            if (t.no_labels) d.find(doc::LayerKind::Labels)->visible = false;
+            if (t.no_points) d.find(doc::LayerKind::Points)->visible = false;
+            if (auto ok = apply_heatmap_flags(t.heatmap, d); !ok) return ok;
+            if (!cl.save_project.empty())
+                if (auto ok = check_out(cl.save_project, {cl.snapshot.out}); !ok) return ok;
+            if (cl.save_project == cl.snapshot.out) return geo::make_error("--save-project and --out name the same file");
+            return check_out(cl.snapshot.out);
         }
         case Command::Locate:
             return true;
         case Command::Geocode:
-            return check_out(cl.geocode.out, nullptr, {cl.geocode.in, cl.geocode.mapping});
+            return check_out(cl.geocode.out, {cl.geocode.in, cl.geocode.mapping});
         case Command::Stats: {
-            StatsOptions& s = cl.stats;
-            s.by = t.stats_by == "state" ? geo::AggregateBy::State : geo::AggregateBy::Municipality;
-            auto window = parse_date_range(t.stats_dates);
-            if (!window) return geo::make_error(window.error());
-            s.window = *window;
-            if (!t.stats_category.empty()) {
-                s.category = geo::parse_incident_category(t.stats_category);
-                if (!s.category) return geo::make_error("--category: unknown category '" + t.stats_category + "'");
+            if (auto ok = needs_incidents(cl); !ok) return ok;
+            cl.stats.by = t.stats_by == "state" ? geo::AggregateBy::State : geo::AggregateBy::Municipality;
+            if (!t.category.empty()) {
+                d.filters.category = geo::parse_incident_category(t.category);
+                if (!d.filters.category) return geo::make_error("--category: unknown category '" + t.category + "'");
             }
-            return check_out(s.out, &s.incidents);
+            return check_out(cl.stats.out);
         }
         case Command::Density: {
-            DensityOptions& d = cl.density;
-            d.kernel = t.density_kernel.kernel();
-            d.weight = t.density_kernel.weight;
-            auto window = parse_date_range(t.density_dates);
-            if (!window) return geo::make_error(window.error());
-            d.window = *window;
+            if (auto ok = needs_incidents(cl); !ok) return ok;
             if (!t.extent.empty()) {
                 auto e = parse_extent(t.extent);
                 if (!e) return geo::make_error(e.error());
-                d.extent = *e;
+                cl.density.extent = *e;
             }
-            return check_out(d.out, &d.incidents);
+            return check_out(cl.density.out);
         }
         case Command::Hotspots:
         case Command::Emerging: {
             const HotspotSourceOptions& h = cl.command == Command::Hotspots ? cl.hotspots.source : cl.emerging.source;
             const std::string& map = cl.command == Command::Hotspots ? cl.hotspots.map : cl.emerging.map;
-            const std::vector<std::string> more{h.counts, h.counts_mapping, cl.data.states};
-            if (auto ok = check_out(h.out, &h.incidents, more); !ok) return ok;
+            const std::vector<std::string> more{h.counts, h.counts_mapping, h.incidents.path, h.incidents.mapping};
+            if (auto ok = check_out(h.out, more); !ok) return ok;
             if (!map.empty()) {
                 auto with_out = more;
                 with_out.push_back(h.out);
                 if (map == h.out) return geo::make_error("--map and --out name the same file");
-                if (auto ok = check_out(map, &h.incidents, with_out); !ok) return ok;
+                if (auto ok = check_out(map, with_out); !ok) return ok;
             }
             return true;
         }
@@ -251,12 +257,22 @@ geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
     return true;
 }
 
+// --project FILE (or --project=FILE) anywhere on the line: the document it names is loaded before
+// the flags are read, so that flags given with it change it.
+std::optional<std::string> project_argument(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--project" && i + 1 < args.size()) return args[i + 1];
+        if (args[i].rfind("--project=", 0) == 0) return args[i].substr(10);
+    }
+    return std::nullopt;
+}
+
 // hotspots and emerging: the data flags, then the command's own.
 template <typename Options>
 CLI::App* add_hot_spot_command(CLI::App& app, CommandLine& cl, const char* name, const char* about, Options& options,
                                void (*add_flags)(CLI::App&, Options&)) {
     CLI::App* cmd = app.add_subcommand(name, about);
-    add_data_options(*cmd, cl.data);
+    add_data_options(*cmd, cl.document);
     add_flags(*cmd, options);
     return cmd;
 }
@@ -276,9 +292,26 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, CommandLin
     app.set_help_all_flag("--help-all", "Show help for every command");
     app.require_subcommand(0, 1);
     app.name("mirador");
-    add_data_options(app, cl.data);
-    add_viewer_flags(app, cl.viewer);
+    ParseOutcome outcome;
+    if (const auto project = project_argument(args)) {
+        auto d = doc::load_project(*project);
+        if (!d) {
+            outcome.exit_code = 2;
+            outcome.error = "mirador: --project: " + one_line(d.error());
+            return outcome;
+        }
+        cl.document = std::move(d).value();
+    }
+    // Every layer present before any flag binds to a style: adding one later would move the list.
+    ensure_every_layer(cl.document);
     PendingText t;
+    add_data_options(app, cl.document);
+    add_project_flag(app, cl);
+    add_viewer_flags(app, cl);
+    add_incident_source_flags(app, cl.document,
+                              "Incidents to show: Mirador's CSV, an OGR point layer or PG:\"...\" (default: the project's, "
+                              "else the seed catalogue)");
+    app.add_flag("--heatmap", t.heatmap_on, "Start with the incidents' heatmap shown (Layers panel)");
     const Subcommands sub{add_snapshot(app, cl, t), add_locate(app, cl), add_geocode(app, cl), add_stats(app, cl, t),
                           add_density(app, cl, t), add_hot_spot_command(app, cl, "hotspots",
                                "Getis-Ord Gi* and local Moran per unit, on incidents or a count table, as CSV or GeoPackage",
@@ -287,7 +320,6 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, CommandLin
                                "Emerging hot spots (new, intensifying, persistent ... as ArcGIS) per unit, as CSV or GeoPackage",
                                cl.emerging, add_emerging_flags)};
 
-    ParseOutcome outcome;
     std::string who = "mirador";
     auto active = [&]() -> std::string {
         for (CLI::App* s : {sub.snapshot, sub.locate, sub.geocode, sub.stats, sub.density, sub.hotspots, sub.emerging})
@@ -331,16 +363,24 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, CommandLin
 
 int run_command(const CommandLine& cl) {
     switch (cl.command) {
-        case Command::Snapshot: return run_snapshot_command(cl.data, cl.snapshot);
-        case Command::Locate: return run_locate_command(cl.data, cl.lon, cl.lat);
-        case Command::Geocode: return run_geocode_command(cl.data, cl.geocode);
-        case Command::Stats: return run_stats_command(cl.data, cl.stats);
-        case Command::Density: return run_density_command(cl.data, cl.density);
-        case Command::Hotspots: return run_hotspots_command(cl.data, cl.hotspots);
-        case Command::Emerging: return run_emerging_command(cl.data, cl.emerging);
+        case Command::Snapshot:
+            if (!cl.save_project.empty()) {
+                if (auto ok = doc::save_project(cl.document, cl.save_project); !ok) {
+                    eprint("mirador snapshot: %s\n", ok.error().c_str());
+                    return 1;
+                }
+                eprint("mirador snapshot: wrote the project %s\n", cl.save_project.c_str());
+            }
+            return run_snapshot_command(cl.document, cl.snapshot);
+        case Command::Locate: return run_locate_command(data_options(cl.document), cl.lon, cl.lat);
+        case Command::Geocode: return run_geocode_command(data_options(cl.document), cl.geocode);
+        case Command::Stats: return run_stats_command(cl.document, cl.stats);
+        case Command::Density: return run_density_command(cl.document, cl.density);
+        case Command::Hotspots: return run_hotspots_command(data_options(cl.document), cl.hotspots);
+        case Command::Emerging: return run_emerging_command(data_options(cl.document), cl.emerging);
         case Command::Viewer: break;
     }
-    return run_viewer(cl.data, cl.viewer);
+    return run_viewer(cl.document, cl.project, cl.viewer);
 }
 
 int run_mirador(int argc, char** argv) {

@@ -9,13 +9,14 @@
 #include <string>
 #include <vector>
 
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 #include "commands/Density.hpp"
 #include "commands/Emerging.hpp"
 #include "commands/Geocode.hpp"
 #include "commands/Hotspots.hpp"
 #include "commands/Snapshot.hpp"
 #include "commands/Stats.hpp"
+#include "document/MapDocument.hpp"
 #include "gui/ViewerApp.hpp"
 
 namespace mirador {
@@ -24,7 +25,11 @@ enum class Command { Viewer, Snapshot, Locate, Geocode, Stats, Density, Hotspots
 
 struct CommandLine {
     Command command = Command::Viewer;
-    DataOptions data;
+    // What the map shows, as every command and the window read it: loaded from --project when
+    // given, then changed by the flags (which write into it).
+    doc::MapDocument document;
+    std::string project;       // --project: the file the document came from
+    std::string save_project;  // snapshot --save-project: where to write the document the flags describe
     ViewerOptions viewer;
     SnapshotOptions snapshot;
     double lon = 0, lat = 0;  // locate

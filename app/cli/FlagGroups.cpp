@@ -2,39 +2,29 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <climits>
-#include <cstdio>
-#include <functional>
-#include <vector>
+#include <sstream>
 
-#include "cli/NumberFlags.hpp"
+#include "cli/EnumFlags.hpp"
+#include "document/NumberFlags.hpp"
+#include "document/EnumNames.hpp"
 #include "mirador/geo/IncidentDate.hpp"
+#include "document/TimePlayback.hpp"
 
 namespace mirador {
 
-namespace {
-
-// An option bound to an enum, given by name ("quartic"), any case. The message for a wrong name
-// lists the right ones; the help shows the default by name.
-template <typename E>
-CLI::Option* add_choice(CLI::App& cmd, const std::string& flag, E& value, std::vector<E> all,
-                        std::function<std::string(E)> name, const std::string& help) {
-    std::string names;
-    for (E e : all) names += (names.empty() ? "" : "|") + name(e);
-    auto transform = [all, name, names](std::string& text) -> std::string {
-        for (E e : all)
-            if (CLI::detail::to_lower(text) == name(e)) {
-                text = std::to_string(static_cast<long long>(e));
-                return {};
-            }
-        return "expected " + names + ", got '" + text + "'";
-    };
-    return cmd.add_option(flag, value, help)->transform(CLI::Validator(transform, names))->default_str(name(value));
+void ensure_every_layer(doc::MapDocument& d) {
+    for (const doc::Layer& l : doc::MapDocument::default_layers())
+        if (!d.find(l.kind())) {
+            d.layers.push_back(l);
+            d.layers.back().visible = false;
+        }
 }
 
-}  // namespace
-
-CLI::Option* add_incident_source_flags(CLI::App& cmd, IncidentSource& s, const std::string& help) {
+CLI::Option* add_incident_source_flags(CLI::App& cmd, doc::MapDocument& d, const std::string& help) {
+    if (d.sources.incidents.empty()) d.sources.incidents.emplace_back();
+    geo::IncidentSource& s = d.sources.incidents.front();
     CLI::Option* path = cmd.add_option("--incidents", s.path, help);
     cmd.add_option("--incidents-layer", s.layer, "Layer or table (schema.table) in --incidents");
     cmd.add_option("--incidents-mapping", s.mapping,
@@ -43,13 +33,18 @@ CLI::Option* add_incident_source_flags(CLI::App& cmd, IncidentSource& s, const s
     return path;
 }
 
+void drop_unset_incident_source(doc::MapDocument& d) {
+    if (!d.sources.incidents.empty() && d.sources.incidents.front().path.empty())
+        d.sources.incidents.erase(d.sources.incidents.begin());
+}
+
 void add_date_range_flags(CLI::App& cmd, DateRangeFlags& f, const std::string& what) {
     cmd.add_option("--from", f.from, what + " starts (2019, 2019-10 or 2019-10-17): incidents overlapping it count");
     cmd.add_option("--to", f.to, what + " ends, inclusive (--to 2019-10 includes all of October)");
 }
 
-geo::Result<std::optional<geo::DayRange>> parse_date_range(const DateRangeFlags& f) {
-    if (f.from.empty() && f.to.empty()) return std::optional<geo::DayRange>();
+geo::Result<bool> apply_date_range(const DateRangeFlags& f, doc::TimeSettings& time) {
+    if (f.from.empty() && f.to.empty()) return true;
     // Open sides: far enough that a span length never overflows.
     geo::DayRange w{INT32_MIN / 2, INT32_MAX / 2};
     if (!f.from.empty()) {
@@ -63,54 +58,44 @@ geo::Result<std::optional<geo::DayRange>> parse_date_range(const DateRangeFlags&
         w.to = d->day_end;
     }
     if (w.empty()) return geo::make_error("--from " + f.from + " is after --to " + f.to + ": the window would be empty");
-    return std::optional<geo::DayRange>(w);
+    // An open side reaches to the ends of the calendar Mirador dates: years 1 and 9999.
+    w.from = std::max(w.from, geo::days_from_civil(1, 1, 1));
+    w.to = std::min(w.to, geo::days_from_civil(9999, 12, 31));
+    time.window = window_spec_for(w);
+    set_window(time, w);
+    return true;
 }
 
-void add_kernel_flags(CLI::App& cmd, KernelFlags& f, const std::string& prefix) {
-    cmd.add_option("--radius-km", f.radius_km, prefix + "kernel radius (bandwidth) in km")
+void add_kernel_flags(CLI::App& cmd, doc::HeatmapStyle& h, const std::string& prefix) {
+    cmd.add_option("--radius-km", h.radius_km, prefix + "kernel radius (bandwidth) in km")
         ->check(within(limits::kRadiusKm))
         ->capture_default_str();
-    add_choice<geo::KernelShape>(cmd, "--kernel", f.shape,
-                                 {geo::KernelShape::Quartic, geo::KernelShape::Epanechnikov, geo::KernelShape::Gaussian},
-                                 [](geo::KernelShape k) { return std::string(geo::to_string(k)); }, prefix + "kernel");
-    add_choice<geo::DensityWeight>(cmd, "--weight", f.weight, {geo::DensityWeight::Count, geo::DensityWeight::Fatalities},
-                                   [](geo::DensityWeight w) { return std::string(geo::to_string(w)); },
-                                   prefix + "weight of each incident");
+    add_enum_option(cmd, "--kernel", h.kernel, prefix + "kernel");
+    add_enum_option(cmd, "--weight", h.weight, prefix + "weight of each incident");
 }
 
-void add_heatmap_flags(CLI::App& cmd, HeatmapFlags& f) {
-    add_kernel_flags(cmd, f.kernel, "Heatmap ");
+void add_heatmap_flags(CLI::App& cmd, doc::MapDocument& d, HeatmapFlags& f) {
+    doc::HeatmapStyle& h = d.style_of<doc::HeatmapStyle>();
+    add_kernel_flags(cmd, h, "Heatmap ");
     cmd.add_option("--normalize", f.normalize,
                    "Heatmap colour scale: fixed (highest of every window of this length), relative (this window's "
                    "highest) or domain:MIN,MAX (per km²)")
+        ->default_str(doc::enum_name(h.normalize));
+    add_enum_option(cmd, "--ramp", h.ramp, "Heatmap colours");
+    cmd.add_option("--heatmap-opacity", d.find(doc::LayerKind::Heatmap)->opacity, "Heatmap opacity")
+        ->check(within(limits::kOpacity))
         ->capture_default_str();
-    add_choice<RampId>(cmd, "--ramp", f.ramp,
-                       {RampId::Viridis, RampId::Inferno, RampId::Magma, RampId::Cividis, RampId::YlOrRd},
-                       [](RampId r) { return std::string(to_string(r)); }, "Heatmap colours");
-    cmd.add_option("--heatmap-opacity", f.opacity, "Heatmap opacity")->check(within(limits::kOpacity))->capture_default_str();
-    cmd.add_option("--threshold", f.threshold, "Heatmap transparent at or below this share of the scale")
+    cmd.add_option("--threshold", h.threshold, "Heatmap transparent at or below this share of the scale")
         ->check(within(limits::kThreshold))
         ->capture_default_str();
-    cmd.add_option("--density-engine", f.engine,
-                   "Heatmap computed on the cpu (FFT), the gpu, or auto: the gpu unless OpenGL runs on the CPU (llvmpipe)")
-        ->check(CLI::IsMember({"auto", "cpu", "gpu"}))
-        ->capture_default_str();
+    add_enum_option(cmd, "--density-engine", h.engine,
+                    "Heatmap computed on the cpu (FFT), the gpu, or auto: the gpu unless OpenGL runs on the CPU (llvmpipe)");
 }
 
-geo::Result<HeatmapSettings> heatmap_settings(const HeatmapFlags& f, bool& gpu_auto) {
-    HeatmapSettings h;
-    h.kernel = f.kernel.kernel();
-    h.weight = f.kernel.weight;
-    h.ramp = f.ramp;
-    h.opacity = f.opacity;
-    h.threshold = f.threshold;
-    gpu_auto = f.engine == "auto";
-    h.gpu = f.engine == "gpu";
-    if (f.normalize == "fixed") {
-        h.normalize = geo::NormalizeMode::Fixed;
-    } else if (f.normalize == "relative") {
-        h.normalize = geo::NormalizeMode::Relative;
-    } else if (f.normalize.rfind("domain:", 0) == 0) {
+geo::Result<bool> apply_heatmap_flags(const HeatmapFlags& f, doc::MapDocument& d) {
+    if (f.normalize.empty()) return true;
+    doc::HeatmapStyle& h = d.style_of<doc::HeatmapStyle>();
+    if (f.normalize.rfind("domain:", 0) == 0) {
         const std::string bounds = f.normalize.substr(7);
         const auto comma = bounds.find(',');
         const std::string usage = "--normalize '" + f.normalize + "': domain:MIN,MAX with MIN < MAX, each ";
@@ -121,26 +106,53 @@ geo::Result<HeatmapSettings> heatmap_settings(const HeatmapFlags& f, bool& gpu_a
         if (!hi) return geo::make_error(usage + describe(limits::kDensityPerKm2) + ": MAX " + hi.error());
         if (!(*hi > *lo)) return geo::make_error(usage + describe(limits::kDensityPerKm2) + ": MIN is not below MAX");
         h.normalize = geo::NormalizeMode::Domain;
-        h.domain_lo = *lo;
-        h.domain_hi = *hi;
-    } else {
-        return geo::make_error("--normalize '" + f.normalize + "': expected fixed, relative or domain:MIN,MAX");
+        h.domain_min = *lo;
+        h.domain_max = *hi;
+        return true;
     }
-    return h;
+    const auto mode = doc::parse_enum<geo::NormalizeMode>(f.normalize);
+    if (!mode || *mode == geo::NormalizeMode::Domain)
+        return geo::make_error("--normalize '" + f.normalize + "': expected fixed, relative or domain:MIN,MAX");
+    h.normalize = *mode;
+    return true;
 }
 
-void add_choropleth_flags(CLI::App& cmd, ChoroplethStyle& s) {
-    add_choice<ChoroplethMeasure>(
-        cmd, "--choropleth", s.measure,
-        {ChoroplethMeasure::None, ChoroplethMeasure::Incidents, ChoroplethMeasure::Fatalities, ChoroplethMeasure::Rate},
-        [](ChoroplethMeasure m) { return m == ChoroplethMeasure::Rate ? std::string("rate") : std::string(measure_name(m)); },
-        "With --incidents: fill municipalities (or states) by none, incidents, fatalities or rate (per 100,000)");
-    add_choice<geo::ClassMethod>(
-        cmd, "--classify", s.method,
-        {geo::ClassMethod::Quantiles, geo::ClassMethod::EqualInterval, geo::ClassMethod::NaturalBreaks},
-        [](geo::ClassMethod m) { return std::string(geo::class_method_name(m)); }, "Choropleth classes");
+void add_choropleth_flags(CLI::App& cmd, doc::FillStyle& s) {
+    add_enum_option(cmd, "--choropleth", s.measure,
+                    "With --incidents: fill municipalities (or states) by incidents, fatalities or rate (per 100,000); "
+                    "none: each state in its own colour");
+    add_enum_option(cmd, "--classify", s.method, "Choropleth classes");
     cmd.add_option("--classes", s.classes, "Number of choropleth classes")->check(within(limits::kClasses))->capture_default_str();
     cmd.add_flag("--by-state", s.by_state, "Choropleth per state instead of per municipality");
+}
+
+geo::Result<bool> apply_layer_list(const std::string& list, doc::MapDocument& d) {
+    ensure_every_layer(d);
+    std::vector<doc::Layer> ordered;
+    std::stringstream ss(list);
+    std::string name;
+    while (std::getline(ss, name, ',')) {
+        const auto kind = doc::parse_enum<doc::LayerKind>(name);
+        if (!kind)
+            return geo::make_error("--layers: unknown layer '" + name + "' (" + doc::enum_choices<doc::LayerKind>() +
+                                   "; choropleth is the fill)");
+        for (const doc::Layer& l : ordered)
+            if (l.kind() == *kind) return geo::make_error("--layers: '" + name + "' is listed twice");
+        doc::Layer l = *d.find(*kind);
+        l.visible = true;
+        ordered.push_back(l);
+    }
+    // The layers not listed stay in the document (their styles are kept), hidden, below.
+    std::vector<doc::Layer> hidden;
+    for (doc::Layer l : d.layers) {
+        const bool listed = std::any_of(ordered.begin(), ordered.end(), [&](const doc::Layer& o) { return o.kind() == l.kind(); });
+        if (listed) continue;
+        l.visible = false;
+        hidden.push_back(l);
+    }
+    hidden.insert(hidden.end(), ordered.begin(), ordered.end());
+    d.layers = std::move(hidden);
+    return true;
 }
 
 }  // namespace mirador

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 #include "commands/IncidentInput.hpp"
 #include "document/Limits.hpp"
 #include "mirador/geo/AtomicFile.hpp"
@@ -14,6 +14,7 @@
 #include "mirador/geo/IncidentAggregation.hpp"
 #include "mirador/geo/DensitySurface.hpp"
 #include "mirador/geo/Projector.hpp"
+#include "document/TimePlayback.hpp"
 
 namespace mirador {
 
@@ -25,10 +26,15 @@ bool overlaps(const std::pair<geo::Vec2, geo::Vec2>& a, const std::pair<geo::Vec
 
 }  // namespace
 
-int run_density_command(const DataOptions& data, const DensityOptions& o) {
+int run_density_command(const doc::MapDocument& document, const DensityOptions& o) {
     const char* cmd = "mirador density";
-    const geo::DayRange window = o.window.value_or(geo::DayRange{INT32_MIN / 2, INT32_MAX / 2});
-    const geo::KernelSpec& k = o.kernel;
+    const geo::DayRange window = current_window(document.time).value_or(geo::DayRange{INT32_MIN / 2, INT32_MAX / 2});
+    const doc::HeatmapStyle heat = document.style_of<doc::HeatmapStyle>() ? *document.style_of<doc::HeatmapStyle>()
+                                                                           : doc::HeatmapStyle{};
+    const geo::KernelSpec k = heat.kernel_spec();
+    const geo::DensityWeight weight = heat.weight;
+    const DataOptions data = data_options(document);
+    const geo::IncidentSource& source = document.sources.incidents.front();
     const double cell = o.cell_km * 1000;
     // An explicit extent fixes the grid before anything is loaded: refuse an unusable one at once.
     if (o.extent) {
@@ -46,7 +52,7 @@ int run_density_command(const DataOptions& data, const DensityOptions& o) {
     double read_s = 0, project_s = 0, surface_s = 0, write_s = 0;
 
     // Positions only: no boundaries or gazetteer unless some row must be geocoded.
-    auto loaded = load_positioned_incidents(data, o.incidents, cmd, o.weight == geo::DensityWeight::Fatalities);
+    auto loaded = load_positioned_incidents(data, source, cmd, weight == geo::DensityWeight::Fatalities);
     if (!loaded) {
         eprint("%s: %s\n", cmd, loaded.error().c_str());
         return 1;
@@ -55,7 +61,7 @@ int run_density_command(const DataOptions& data, const DensityOptions& o) {
     // Positions that stand for a whole state, region or country stay out of the surface: a
     // state's centroid would show as a hot spot (README, "Where an incident counts").
     const std::vector<std::uint8_t> local = geo::local_mask(*loaded);
-    auto pts = geo::make_density_points(*loaded, o.weight, &local);
+    auto pts = geo::make_density_points(*loaded, weight, &local);
     project_s = since(t);
     if (!pts) {
         eprint("%s: %s\n", cmd, pts.error().c_str());
@@ -63,7 +69,7 @@ int run_density_command(const DataOptions& data, const DensityOptions& o) {
     }
     const auto data_extent = geo::placed_extent(*pts);
     if (!data_extent) {
-        eprint("%s: %s: no incident has a position\n", cmd, o.incidents.path.c_str());
+        eprint("%s: %s: no incident has a position\n", cmd, source.path.c_str());
         return 1;
     }
     // By default the extent is every placed incident's, whatever the window, so files made
@@ -97,12 +103,12 @@ int run_density_command(const DataOptions& data, const DensityOptions& o) {
     geo::compute_density(*pts, window, grid, k, plan, surface, o.threads);
     surface_s = since(t), t = Clock::now();
 
-    const char* units = o.weight == geo::DensityWeight::Count ? "incidents per km²" : "fatalities per km²";
+    const char* units = weight == geo::DensityWeight::Count ? "incidents per km²" : "fatalities per km²";
     const geo::RasterMetadata metadata = {{"DENSITY_METHOD", geo::to_string(plan.method)},
                                           {"DENSITY_METHOD_DETAIL", geo::describe(plan, grid, k)},
                                           {"DENSITY_KERNEL", geo::to_string(k.shape)},
                                           {"DENSITY_RADIUS_M", std::to_string(k.radius_m)},
-                                          {"DENSITY_WEIGHT", geo::to_string(o.weight)},
+                                          {"DENSITY_WEIGHT", geo::to_string(weight)},
                                           {"DENSITY_UNITS", units}};
     auto file = geo::AtomicFile::create(o.out);
     if (!file) {

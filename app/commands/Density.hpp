@@ -1,30 +1,24 @@
 #pragma once
 // `mirador density`: a kernel density surface of the incidents (per km², QGIS's heatmap rule)
-// written as a Float32 GeoTIFF in EPSG:6372.
+// written as a Float32 GeoTIFF in EPSG:6372. The kernel, radius and weight are the document's
+// heatmap style, the window its time window: the same as the heatmap in the window.
 #include <optional>
 #include <string>
+#include <utility>
 
-#include "cli/DataOptions.hpp"
-#include "mirador/geo/DensityKernel.hpp"
-#include "mirador/geo/DensityPoints.hpp"
-#include "mirador/geo/IncidentSource.hpp"
-#include "mirador/geo/TimeWindow.hpp"
+#include "document/MapDocument.hpp"
 #include "mirador/geo/Vec2.hpp"
 
 namespace mirador {
 
 struct DensityOptions {
-    geo::IncidentSource incidents;
     std::string out;
     double cell_km = 1;
-    geo::KernelSpec kernel;
-    geo::DensityWeight weight = geo::DensityWeight::Count;
-    std::optional<geo::DayRange> window;  // none: all time
     // In EPSG:6372 metres; none: every placed incident's extent plus the radius.
     std::optional<std::pair<geo::Vec2, geo::Vec2>> extent;
     int threads = 0;  // 0: all cores
 };
 
-int run_density_command(const DataOptions& data, const DensityOptions& options);
+int run_density_command(const doc::MapDocument& document, const DensityOptions& options);
 
 }  // namespace mirador

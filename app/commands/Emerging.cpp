@@ -1,8 +1,9 @@
+#include "platform/Report.hpp"
 #include "commands/Emerging.hpp"
 
 #include <CLI/CLI.hpp>
 
-#include "cli/NumberFlags.hpp"
+#include "document/NumberFlags.hpp"
 
 #include <cstdio>
 
@@ -33,7 +34,7 @@ int run_emerging_command(const DataOptions& data, const EmergingOptions& o) {
     std::string error;
     const auto cube = source->cube(o.step, periods, error);
     if (!cube) {
-        std::fprintf(stderr, "%s: %s\n", cmd, error.c_str());
+        eprint("%s: %s\n", cmd, error.c_str());
         return 2;
     }
     const UnitSet& u = source->units();
@@ -69,7 +70,7 @@ int run_emerging_command(const DataOptions& data, const EmergingOptions& o) {
                     " period(s) back; hot/cold at p <= " + format_number(o.alpha, 4) + "; z_series oldest first");
     const int rc = write_unit_output(o.source.out, t, u, source->inputs(), notes, "emerging_hot_spots", cmd);
     if (rc != 0) return rc;
-    std::fprintf(stderr, "%s: %zu %s x %zu periods -> %s\n", cmd, u.codes.size(), units_word(u.kind).c_str(), cube->periods,
+    eprint("%s: %zu %s x %zu periods -> %s\n", cmd, u.codes.size(), units_word(u.kind).c_str(), cube->periods,
                  o.source.out.c_str());
     if (o.map.empty()) return 0;
     std::vector<int> classes(u.codes.size());

@@ -5,8 +5,12 @@
 //   total_count,z_last,z_series
 #include <string>
 
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 #include "commands/HotspotInput.hpp"
+
+namespace CLI {
+class App;
+}
 
 namespace mirador {
 

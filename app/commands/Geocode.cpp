@@ -12,7 +12,7 @@
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/IncidentCsv.hpp"
 #include "mirador/geo/Text.hpp"
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 
 namespace mirador {
 

@@ -2,7 +2,7 @@
 // `mirador geocode --in FILE --out OUT.csv`: every input row and column, plus where it is.
 #include <string>
 
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 
 namespace mirador {
 

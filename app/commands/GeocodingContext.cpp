@@ -1,5 +1,5 @@
 #include "commands/GeocodingContext.hpp"
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 
 #include <cstdio>
 
@@ -31,7 +31,7 @@ geo::Result<GeocodingContext> load_geocoding_context(const DataOptions& data, co
         const std::string found = find_data_file(data_file);
         return found.empty() ? find_asset_file(asset) : found;
     };
-    const std::string gaz = table(data.gazetteer, "gazetteer/localidades_mx.csv", "localities_2020.csv.gz");
+    const std::string gaz = table(data.boundaries.gazetteer, "gazetteer/localidades_mx.csv", "localities_2020.csv.gz");
     if (gaz.empty()) {
         eprint("%s: no localities gazetteer (assets/localities_2020.csv.gz is missing: run scripts/make-assets, or "
                "pass --gazetteer); places match states and municipalities only\n",
@@ -43,7 +43,7 @@ geo::Result<GeocodingContext> load_geocoding_context(const DataOptions& data, co
         for (const auto& p : problems) eprint("%s: warning: %s\n", command, p.c_str());
         c.gazetteer = std::make_unique<geo::Gazetteer>(std::move(g.value()));
     }
-    const std::string pop = table(data.population, "mx/population_2020.csv", "population_2020.csv");
+    const std::string pop = table(data.boundaries.population, "mx/population_2020.csv", "population_2020.csv");
     if (!pop.empty()) {
         auto p = geo::load_population(pop);
         if (!p) return geo::make_error(p.error());

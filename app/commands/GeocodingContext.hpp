@@ -3,7 +3,7 @@
 // population table (both optional, found in the data folder), and a Geocoder over them.
 #include <memory>
 
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 #include "mirador/geo/Geocoder.hpp"
 
 namespace mirador {

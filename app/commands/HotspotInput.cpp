@@ -1,3 +1,4 @@
+#include "platform/Report.hpp"
 #include "commands/HotspotInput.hpp"
 
 #include <CLI/CLI.hpp>
@@ -56,11 +57,11 @@ std::unique_ptr<HotspotSource> HotspotSource::open(const DataOptions& data, cons
     std::unique_ptr<HotspotSource> s(new HotspotSource());
     s->options_ = o;
     if (o.incidents.path.empty() == o.counts.empty()) {
-        std::fprintf(stderr, "%s: give one source: --incidents FILE or --counts FILE\n", command);
+        eprint("%s: give one source: --incidents FILE or --counts FILE\n", command);
         return nullptr;
     }
     if (o.by.rfind("hex:", 0) == 0 && !o.counts.empty()) {
-        std::fprintf(stderr, "%s: --by hex needs incidents (a count table has no positions inside its units)\n", command);
+        eprint("%s: --by hex needs incidents (a count table has no positions inside its units)\n", command);
         return nullptr;
     }
     status = 1;
@@ -71,7 +72,7 @@ std::unique_ptr<HotspotSource> HotspotSource::open(const DataOptions& data, cons
         for (const auto* text : {&o.from, &o.to}) {
             if (text->empty()) continue;
             auto d = geo::parse_incident_date(*text);
-            if (!d) return std::fprintf(stderr, "%s: %s: %s\n", command, text == &o.from ? "--from" : "--to",
+            if (!d) return eprint("%s: %s: %s\n", command, text == &o.from ? "--from" : "--to",
                                         d.error().c_str()), nullptr;
             (text == &o.from ? s->from_day_ : s->to_day_) = text == &o.from ? d->day_start : d->day_end;
         }
@@ -80,7 +81,7 @@ std::unique_ptr<HotspotSource> HotspotSource::open(const DataOptions& data, cons
             const auto eq = f.find('=');
             const auto cat = eq == std::string::npos ? std::nullopt : geo::parse_incident_category(f.substr(eq + 1));
             if (eq == std::string::npos || geo::fold_for_search(f.substr(0, eq)) != "category" || !cat) {
-                std::fprintf(stderr, "%s: --filter '%s': incidents filter by category=VALUE (armed clash, massacre ...)\n",
+                eprint("%s: --filter '%s': incidents filter by category=VALUE (armed clash, massacre ...)\n",
                              command, f.c_str());
                 return status = 2, nullptr;
             }
@@ -88,7 +89,7 @@ std::unique_ptr<HotspotSource> HotspotSource::open(const DataOptions& data, cons
         }
         auto loaded = load_placed_incidents(data, o.incidents, command);
         if (!loaded) {
-            std::fprintf(stderr, "%s: %s\n", command, loaded.error().c_str());
+            eprint("%s: %s\n", command, loaded.error().c_str());
             return nullptr;
         }
         s->incidents_.emplace(std::move(loaded.value()));
@@ -101,17 +102,17 @@ std::unique_ptr<HotspotSource> HotspotSource::open(const DataOptions& data, cons
     } else {
         s->inputs_.push_back(o.counts);
         auto layout = geo::parse_count_layout(o.counts_layout);
-        if (!layout) return std::fprintf(stderr, "%s: %s\n", command, layout.error().c_str()), status = 2, nullptr;
+        if (!layout) return eprint("%s: %s\n", command, layout.error().c_str()), status = 2, nullptr;
         geo::CountMapping mapping;
         if (!o.counts_mapping.empty()) {
             s->inputs_.push_back(o.counts_mapping);
             auto text = geo::read_whole_file(o.counts_mapping);
             auto m = text ? geo::parse_count_mapping(*text, o.counts_mapping) : geo::Result<geo::CountMapping>(geo::make_error(text.error()));
-            if (!m) return std::fprintf(stderr, "%s: %s\n", command, m.error().c_str()), nullptr;
+            if (!m) return eprint("%s: %s\n", command, m.error().c_str()), nullptr;
             mapping = *m;
         }
         auto sources = resolve_sources(data);
-        if (!sources) return std::fprintf(stderr, "%s: %s\n", command, sources.error().c_str()), status = 2, nullptr;
+        if (!sources) return eprint("%s: %s\n", command, sources.error().c_str()), status = 2, nullptr;
         // The table is parsed on a second thread while GDAL reads the polygons: the two are
         // most of the command's time and share nothing.
         auto pending_table = std::async(std::launch::async, [&] { return geo::load_count_table(o.counts, *layout, mapping); });
@@ -119,23 +120,23 @@ std::unique_ptr<HotspotSource> HotspotSource::open(const DataOptions& data, cons
         auto layer = geo::load_polygon_layer({sources->municipalities_path, sources->municipalities_layer, sources->fields,
                                               sources->display_crs, sources->assume_source_crs}, &warnings);
         auto table = pending_table.get();
-        if (!layer) return std::fprintf(stderr, "%s: %s\n", command, layer.error().c_str()), nullptr;
-        for (const auto& w : warnings) std::fprintf(stderr, "%s: warning: %s\n", command, w.c_str());
+        if (!layer) return eprint("%s: %s\n", command, layer.error().c_str()), nullptr;
+        for (const auto& w : warnings) eprint("%s: warning: %s\n", command, w.c_str());
         s->municipal_layer_.emplace(std::move(layer.value()));
         s->municipalities_ = &*s->municipal_layer_;
-        if (!table) return std::fprintf(stderr, "%s: %s\n", command, table.error().c_str()), nullptr;
-        for (const auto& w : table->warnings) std::fprintf(stderr, "%s: warning: %s\n", command, w.c_str());
+        if (!table) return eprint("%s: %s\n", command, table.error().c_str()), nullptr;
+        for (const auto& w : table->warnings) eprint("%s: warning: %s\n", command, w.c_str());
         auto window = geo::count_window(o.from, o.to, *table);
-        if (!window) return std::fprintf(stderr, "%s: %s\n", command, window.error().c_str()), status = 2, nullptr;
+        if (!window) return eprint("%s: %s\n", command, window.error().c_str()), status = 2, nullptr;
         auto filter = geo::parse_count_filters(o.filters, *table);
-        if (!filter) return std::fprintf(stderr, "%s: %s\n", command, filter.error().c_str()), status = 2, nullptr;
+        if (!filter) return eprint("%s: %s\n", command, filter.error().c_str()), status = 2, nullptr;
         s->table_passing_ = geo::rows_passing(*table, *filter);
         s->table_window_ = *window;
         s->table_.emplace(std::move(table.value()));
-        const std::string pop = data.population.empty() ? find_data_file("mx/population_2020.csv") : data.population;
+        const std::string pop = data.boundaries.population.empty() ? find_data_file("mx/population_2020.csv") : data.boundaries.population;
         if (!pop.empty()) {
             auto p = geo::load_population(pop);
-            if (!p) return std::fprintf(stderr, "%s: %s\n", command, p.error().c_str()), nullptr;
+            if (!p) return eprint("%s: %s\n", command, p.error().c_str()), nullptr;
             s->population_ = std::make_unique<geo::PopulationTable>(std::move(p.value()));
         }
     }
@@ -159,7 +160,7 @@ bool HotspotSource::build_units(const DataOptions& data, const HotspotSourceOpti
     stats::NeighbourRule rule;
     std::string error;
     if (!stats::parse_neighbour_rule(o.neighbours, rule, error)) {
-        std::fprintf(stderr, "%s: --neighbours: %s\n", command, error.c_str());
+        eprint("%s: --neighbours: %s\n", command, error.c_str());
         return false;
     }
     auto population_of = [&](const std::string& code) {
@@ -182,14 +183,14 @@ bool HotspotSource::build_units(const DataOptions& data, const HotspotSourceOpti
         u.kind = "state";
         auto sources = resolve_sources(data);
         if (!sources || sources->states_path.empty()) {
-            std::fprintf(stderr, "%s: --by state needs a state layer (--states, or 00ent.shp beside 00mun.shp)\n", command);
+            eprint("%s: --by state needs a state layer (--states, or 00ent.shp beside 00mun.shp)\n", command);
             return false;
         }
         inputs_.push_back(sources->states_path);
         geo::LayerLoadOptions lo{sources->states_path, sources->states_layer, sources->fields, sources->display_crs,
                                  sources->assume_source_crs};
         auto layer = geo::load_polygon_layer(lo);
-        if (!layer) return std::fprintf(stderr, "%s: %s\n", command, layer.error().c_str()), false;
+        if (!layer) return eprint("%s: %s\n", command, layer.error().c_str()), false;
         own_layer_.emplace(std::move(layer.value()));
         u.geometry = &*own_layer_;
         std::unordered_map<std::string, double> state_population;
@@ -214,14 +215,14 @@ bool HotspotSource::build_units(const DataOptions& data, const HotspotSourceOpti
         char* end = nullptr;
         const double km = std::strtod(o.by.c_str() + 4, &end);
         if (!(km >= 0.5 && km <= 500) || !end || *end) {
-            std::fprintf(stderr, "%s: --by hex:KM takes a size from 0.5 to 500 km, not '%s'\n", command, o.by.c_str());
+            eprint("%s: --by hex:KM takes a size from 0.5 to 500 km, not '%s'\n", command, o.by.c_str());
             return false;
         }
         const auto& store = incidents_->store;
         std::vector<geo::Vec2> pts(store.size());
         for (std::size_t i = 0; i < store.size(); ++i) pts[i] = {store.lon()[i], store.lat()[i]};
         auto proj = geo::lonlat_to_display(b.municipalities.crs);
-        if (!proj) return std::fprintf(stderr, "%s: %s\n", command, proj.error().c_str()), false;
+        if (!proj) return eprint("%s: %s\n", command, proj.error().c_str()), false;
         proj->forward(pts);
         std::vector<geo::Vec2> placed;
         for (std::size_t i = 0; i < store.size(); ++i)
@@ -244,7 +245,7 @@ bool HotspotSource::build_units(const DataOptions& data, const HotspotSourceOpti
         notes_.push_back(std::to_string(hexes_->size()) + " hexagons " + format_number(km, 6) +
                          " km apart (EPSG:6372) touch land or hold an incident; open sea is left out");
     } else {
-        std::fprintf(stderr, "%s: --by is municipality, state or hex:KM, not '%s'\n", command, o.by.c_str());
+        eprint("%s: --by is municipality, state or hex:KM, not '%s'\n", command, o.by.c_str());
         return false;
     }
     // Neighbours: hexagons share edges by construction; polygons by spdep's contiguity rule.
@@ -405,7 +406,7 @@ std::optional<stats::SpaceTimeCube> HotspotSource::cube(const std::string& step,
         cube.values[t * cube.units + static_cast<std::size_t>(incident_unit_[i])] += 1;
     }
     if (coarse)
-        std::fprintf(stderr, "mirador: %zu incidents are dated more coarsely than a %s and are left out of the cube\n",
+        eprint("mirador: %zu incidents are dated more coarsely than a %s and are left out of the cube\n",
                      coarse, step.c_str());
     return cube;
 }

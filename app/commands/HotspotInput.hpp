@@ -9,13 +9,17 @@
 #include <string>
 #include <vector>
 
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 #include "commands/IncidentInput.hpp"
 #include "mirador/geo/CountTable.hpp"
 #include "mirador/geo/IncidentSource.hpp"
 #include "mirador/stats/EmergingHotSpots.hpp"
 #include "mirador/stats/HexGrid.hpp"
 #include "mirador/stats/SpatialWeights.hpp"
+
+namespace CLI {
+class App;
+}
 
 namespace mirador {
 

@@ -6,6 +6,7 @@
 #include "commands/Snapshot.hpp"
 #include "export/PngWriter.hpp"
 #include "mirador/geo/AtomicFile.hpp"
+#include "platform/Report.hpp"
 
 namespace mirador {
 
@@ -13,15 +14,15 @@ int write_hotspot_png(const DataOptions& data, const UnitSet& units, HotspotMapK
                       const std::vector<int>& unit_classes, const std::string& title, const std::string& png,
                       const std::vector<std::string>& inputs, const char* command) {
     if (units.kind == "hexagon") {
-        std::fprintf(stderr, "%s: --map draws municipalities or states; hexagon results are in the .gpkg output\n", command);
+        eprint("%s: --map draws municipalities or states; hexagon results are in the .gpkg output\n", command);
         return 2;
     }
     if (auto same = geo::check_output_is_not_input(png, inputs, "--map"); !same) {
-        std::fprintf(stderr, "%s: %s\n", command, same.error().c_str());
+        eprint("%s: %s\n", command, same.error().c_str());
         return 2;
     }
     auto b = load_boundaries_verbose(data, true);
-    if (!b) return std::fprintf(stderr, "%s: %s\n", command, b.error().c_str()), 1;
+    if (!b) return eprint("%s: %s\n", command, b.error().c_str()), 1;
     std::unordered_map<std::string, int> by_code;
     for (std::size_t k = 0; k < units.codes.size(); ++k) by_code[units.codes[k]] = unit_classes[k];
     HotspotMap map;
@@ -37,12 +38,14 @@ int write_hotspot_png(const DataOptions& data, const UnitSet& units, HotspotMapK
     o.out = png;
     o.width = 1600;
     o.height = 1000;
-    o.labels = true;
-    o.hotspots = map;
-    auto shot = render_snapshot(**b, o, nullptr);
-    if (!shot) return std::fprintf(stderr, "%s: %s\n", command, shot.error().c_str()), 1;
-    if (auto w = write_png(png, shot->image); !w) return std::fprintf(stderr, "%s: %s\n", command, w.error().c_str()), 1;
-    std::fprintf(stderr, "%s: map -> %s\n", command, png.c_str());
+    o.hotspot_map = map;
+    doc::MapDocument document;
+    document.sources.boundaries = data.boundaries;
+    document.view.crs = data.crs;
+    auto shot = render_snapshot(**b, document, o, nullptr);
+    if (!shot) return eprint("%s: %s\n", command, shot.error().c_str()), 1;
+    if (auto w = write_png(png, shot->image); !w) return eprint("%s: %s\n", command, w.error().c_str()), 1;
+    eprint("%s: map -> %s\n", command, png.c_str());
     return 0;
 }
 

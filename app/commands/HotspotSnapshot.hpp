@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 #include "commands/HotspotInput.hpp"
 #include "style/HotspotPalette.hpp"
 

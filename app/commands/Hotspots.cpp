@@ -1,8 +1,9 @@
+#include "platform/Report.hpp"
 #include "commands/Hotspots.hpp"
 
 #include <CLI/CLI.hpp>
 
-#include "cli/NumberFlags.hpp"
+#include "document/NumberFlags.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -37,12 +38,12 @@ int write_unit_output(const std::string& out, const geo::UnitTable& table, const
                       const std::vector<std::string>& inputs, const std::vector<std::string>& notes,
                       const std::string& layer, const char* command) {
     if (auto same = geo::check_output_is_not_input(out, inputs); !same) {
-        std::fprintf(stderr, "%s: %s\n", command, same.error().c_str());
+        eprint("%s: %s\n", command, same.error().c_str());
         return 2;
     }
     std::string description;
     for (const auto& n : notes) {
-        std::fprintf(stderr, "%s: note: %s\n", command, n.c_str());
+        eprint("%s: note: %s\n", command, n.c_str());
         description += n + "\n";
     }
     geo::Result<bool> written = true;
@@ -54,7 +55,7 @@ int write_unit_output(const std::string& out, const geo::UnitTable& table, const
         written = geo::write_unit_table_csv(out, table);
     }
     if (!written) {
-        std::fprintf(stderr, "%s: %s\n", command, written.error().c_str());
+        eprint("%s: %s\n", command, written.error().c_str());
         return 1;
     }
     return 0;
@@ -68,7 +69,7 @@ int run_hotspots_command(const DataOptions& data, const HotspotsOptions& o) {
     ho.correction = stats::parse_correction(o.correction, ok_correction);
     if (!stats::parse_hotspot_value(o.value, ho.value) || !stats::parse_hotspot_statistic(o.statistic, ho.statistic) ||
         !ok_rule || !ok_correction) {
-        std::fprintf(stderr, "%s: --value is count|fatalities|rate|eb-rate, --statistic gistar|moran|both, --p-value "
+        eprint("%s: --value is count|fatalities|rate|eb-rate, --statistic gistar|moran|both, --p-value "
                              "folded|two-sided, --correction none|bonferroni|fdr\n", cmd);
         return 2;
     }
@@ -79,7 +80,7 @@ int run_hotspots_command(const DataOptions& data, const HotspotsOptions& o) {
     auto t0 = std::chrono::steady_clock::now();
     auto lap = [&](const char* what) {
         const auto t1 = std::chrono::steady_clock::now();
-        if (timings) std::fprintf(stderr, "%s: %s %.3f s\n", cmd, what, std::chrono::duration<double>(t1 - t0).count());
+        if (timings) eprint("%s: %s %.3f s\n", cmd, what, std::chrono::duration<double>(t1 - t0).count());
         t0 = t1;
     };
     int status = 0;
@@ -93,7 +94,7 @@ int run_hotspots_command(const DataOptions& data, const HotspotsOptions& o) {
     const auto r = stats::run_hotspots(in, u.weights, ho, &error);
     lap("statistics and permutations");
     if (!error.empty()) {
-        std::fprintf(stderr, "%s: --value %s: %s\n", cmd, o.value.c_str(), error.c_str());
+        eprint("%s: --value %s: %s\n", cmd, o.value.c_str(), error.c_str());
         return 2;
     }
     geo::UnitTable t;
@@ -133,11 +134,11 @@ int run_hotspots_command(const DataOptions& data, const HotspotsOptions& o) {
     const int rc = write_unit_output(o.source.out, t, u, source->inputs(), notes, "hotspots", cmd);
     lap("output");
     if (rc != 0) return rc;
-    std::fprintf(stderr, "%s: %zu %s -> %s\n", cmd, u.codes.size(), units_word(u.kind).c_str(), o.source.out.c_str());
+    eprint("%s: %zu %s -> %s\n", cmd, u.codes.size(), units_word(u.kind).c_str(), o.source.out.c_str());
     if (o.map.empty()) return 0;
     const bool lisa_map = o.map_kind.empty() ? !gi : o.map_kind == "lisa";
     if ((lisa_map && !lisa) || (!lisa_map && !gi) || (!o.map_kind.empty() && o.map_kind != "lisa" && o.map_kind != "gistar")) {
-        std::fprintf(stderr, "%s: --map-kind is gistar or lisa, and needs that statistic computed\n", cmd);
+        eprint("%s: --map-kind is gistar or lisa, and needs that statistic computed\n", cmd);
         return 2;
     }
     std::vector<int> classes(u.codes.size());

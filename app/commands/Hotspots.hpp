@@ -5,9 +5,13 @@
 //   gistar_z,gistar_p,gistar_p_sim,gistar_class,lisa_Ii,lisa_z,lisa_p_sim,lisa_cluster,significant
 #include <string>
 
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 #include "commands/HotspotInput.hpp"
 #include "mirador/geo/UnitTableWriter.hpp"
+
+namespace CLI {
+class App;
+}
 
 namespace mirador {
 

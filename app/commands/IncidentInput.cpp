@@ -10,7 +10,7 @@
 #include "mirador/geo/IncidentCsv.hpp"
 #include "mirador/geo/IncidentDate.hpp"
 #include "mirador/geo/IncidentOgr.hpp"
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 
 namespace mirador {
 

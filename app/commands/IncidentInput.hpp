@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 #include "commands/GeocodingContext.hpp"
 #include "mirador/geo/IncidentSource.hpp"
 #include "mirador/geo/IncidentStore.hpp"

@@ -1,5 +1,5 @@
 #include "commands/Locate.hpp"
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -1,6 +1,6 @@
 #pragma once
 // `mirador locate LON LAT`: which municipality and state contain a point.
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
 
 namespace mirador {
 

@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/DataOptions.hpp"
+#include "data/DataOptions.hpp"
+#include "document/MapDocument.hpp"
 #include "export/Image.hpp"
 #include "scene/MapScene.hpp"
 
@@ -16,27 +17,13 @@ struct LonLatBox {
     double min_lon, min_lat, max_lon, max_lat;
 };
 
+// What a snapshot adds to the document: the file, the image's size, and what is pointed at.
 struct SnapshotOptions {
     std::string out;
     int width = 1920, height = 1080;
-    std::optional<LonLatBox> bbox;  // default: the whole layer
-    bool labels = true;
-    std::string highlight;          // CVEGEO of a municipality to outline, as if selected
-    // Incidents: none unless a source is given; then points and, unless measure is None, the
-    // choropleth.
-    IncidentSource incidents;
-    bool points = true;
-    ChoroplethStyle choropleth;
-    // Time window (--from/--to): every layer and count shows only incidents overlapping it.
-    std::optional<geo::DayRange> window;
-    // --layers: which layers to draw (drawn bottom to top in the viewer's default order);
-    // empty: boundaries and choropleth fill, and points when there are incidents.
-    std::vector<MapLayer> layers;
-    HeatmapSettings heatmap;
-    bool density_engine_auto = false;  // heatmap.gpu chosen from the OpenGL renderer
-    std::optional<HotspotMap> hotspots;  // paints the fill (mirador hotspots/emerging --map)
+    std::string highlight;              // CVEGEO of a municipality to outline, as if selected
+    std::optional<HotspotMap> hotspot_map;  // a computed map drawn as the fill (hotspots/emerging --map)
 };
-
 
 struct SnapshotResult {
     Image image;
@@ -47,19 +34,16 @@ struct SnapshotResult {
 
 geo::Result<LonLatBox> parse_bbox(const std::string& text);
 
-// The slider windows a snapshot's window belongs to (calendar month, quarter, year, week,
-// day, else custom windows of its length): what the heatmap's fixed scale compares.
-geo::WindowSpec window_spec_for(geo::DayRange window);
+// The extent (display CRS) that shows `bbox` (lon/lat, sampled along its edges).
+geo::Result<doc::Extent> extent_for_bbox(const LonLatBox& bbox, geo::DisplayCrs crs);
 
-// The view that shows `bbox` (lon/lat, sampled along its edges) in the display CRS.
-geo::Result<MapView> view_for_bbox(const geo::Boundaries& b, const std::optional<LonLatBox>& bbox, int width, int height);
-
-// Renders one image; creates (and destroys) its own GL context.
-geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& boundaries, const SnapshotOptions& options,
-                                            const IncidentLayer* incidents = nullptr);
-
+// Renders `document` into one image; creates (and destroys) its own GL context. The document's
+// filters and time window are applied to `incidents` (null: none).
+geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& boundaries, const doc::MapDocument& document,
+                                            const SnapshotOptions& options, IncidentLayer* incidents = nullptr,
+                                            const geo::PopulationTable* population = nullptr);
 
 // The command: load, render, write; messages on stderr; returns the exit code.
-int run_snapshot_command(const DataOptions& data, const SnapshotOptions& options);
+int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions& options);
 
 }  // namespace mirador

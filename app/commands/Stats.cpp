@@ -9,18 +9,22 @@
 #include "mirador/geo/IncidentCsv.hpp"
 #include "mirador/geo/IncidentOgr.hpp"
 #include "mirador/geo/IncidentDate.hpp"
-#include "cli/Report.hpp"
+#include "mirador/geo/Text.hpp"
+#include "document/TimePlayback.hpp"
+#include "platform/Report.hpp"
 
 namespace mirador {
 
-int run_stats_command(const DataOptions& data, const StatsOptions& o) {
+int run_stats_command(const doc::MapDocument& document, const StatsOptions& o) {
     const char* cmd = "mirador stats";
     geo::IncidentFilter filter;
-    if (o.window) filter.from_day = o.window->from, filter.to_day = o.window->to;
-    filter.category = o.category;
+    if (const auto w = current_window(document.time)) filter.from_day = w->from, filter.to_day = w->to;
+    filter.category = document.filters.category;
+    filter.actor = geo::fold_for_search(document.filters.actor);
+    filter.min_fatalities = document.filters.min_fatalities;
     const auto by = o.by;
 
-    auto loaded = load_placed_incidents(data, o.incidents, cmd);
+    auto loaded = load_placed_incidents(data_options(document), document.sources.incidents.front(), cmd);
     if (!loaded) {
         eprint("%s: %s\n", cmd, loaded.error().c_str());
         return 1;

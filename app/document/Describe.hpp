@@ -99,6 +99,21 @@ void describe(V& v, S& l) {
     v("municipalities", l.municipalities);
 }
 
+template <class V, class S>
+    requires Is<S, HotspotStyle>
+void describe(V& v, S& h) {
+    v("map", h.map);
+    v("value", h.value);
+    v("neighbours", h.neighbours);
+    v("knn_k", h.knn_k, limits::kNeighbours);
+    v("permutations", h.permutations, limits::kPermutations);
+    v("p_rule", h.p_rule);
+    v("correction", h.correction);
+    v("alpha", h.alpha, limits::kSignificance);
+    v("period", h.period);
+    v("time_lags", h.time_lags, limits::kTimeLags);
+}
+
 // A layer's style is written under "style", its kind under "type" (see ProjectFile.cpp).
 template <class V, class S>
     requires Is<S, Layer>
@@ -131,7 +146,8 @@ template <class V, class S>
 void describe(V& v, S& t) {
     v("all_time", t.all_time);
     v("window", t.window);
-    v("start", t.start);
+    v("from", t.from);
+    v("to", t.to);
     v("speed", t.speed, limits::kPlaybackSpeed);
     v("loop", t.loop);
 }

@@ -34,7 +34,17 @@ MIRADOR_ENUM_NAMES(RampId, {RampId::Viridis, "viridis"}, {RampId::Inferno, "infe
 MIRADOR_ENUM_NAMES(DensityEngineChoice, {DensityEngineChoice::Auto, "auto"}, {DensityEngineChoice::Cpu, "cpu"},
                    {DensityEngineChoice::Gpu, "gpu"});
 MIRADOR_ENUM_NAMES(LayerKind, {LayerKind::Fill, "fill"}, {LayerKind::Heatmap, "heatmap"}, {LayerKind::Borders, "boundaries"},
-                   {LayerKind::Points, "points"}, {LayerKind::Labels, "labels"});
+                   {LayerKind::Points, "points"}, {LayerKind::Labels, "labels"}, {LayerKind::Hotspots, "hotspots"});
+MIRADOR_ENUM_NAMES(HotspotMapKind, {HotspotMapKind::GiStar, "gistar"}, {HotspotMapKind::Lisa, "lisa"},
+                   {HotspotMapKind::Emerging, "emerging"});
+MIRADOR_ENUM_NAMES(NeighbourRule, {NeighbourRule::Queen, "queen"}, {NeighbourRule::Rook, "rook"}, {NeighbourRule::Knn, "knn"});
+MIRADOR_ENUM_NAMES(HotspotPeriod, {HotspotPeriod::Month, "month"}, {HotspotPeriod::Quarter, "quarter"},
+                   {HotspotPeriod::Year, "year"});
+MIRADOR_ENUM_NAMES(stats::HotspotValue, {stats::HotspotValue::Count, "count"}, {stats::HotspotValue::Fatalities, "fatalities"},
+                   {stats::HotspotValue::Rate, "rate"}, {stats::HotspotValue::EbRate, "eb-rate"});
+MIRADOR_ENUM_NAMES(stats::PValueRule, {stats::PValueRule::Folded, "folded"}, {stats::PValueRule::TwoSided, "two-sided"});
+MIRADOR_ENUM_NAMES(stats::Correction, {stats::Correction::None, "none"}, {stats::Correction::Bonferroni, "bonferroni"},
+                   {stats::Correction::Fdr, "fdr"});
 MIRADOR_ENUM_NAMES(geo::IncidentCategory, {geo::IncidentCategory::ArmedClash, "armed clash"},
                    {geo::IncidentCategory::Ambush, "ambush"}, {geo::IncidentCategory::Massacre, "massacre"},
                    {geo::IncidentCategory::ArrestCapture, "arrest/capture"},

@@ -16,6 +16,7 @@ inline constexpr NumberRange kImageSide{16, 16384, "pixels", true};
 inline constexpr NumberRange kWindowSide{200, 16384, "pixels", true};
 // Scripted viewer runs; 0 runs until the window is closed.
 inline constexpr NumberRange kFrames{0, 1e9, "frames", true};
+inline constexpr NumberRange kAutosaveSeconds{0.01, 86400, "seconds"};
 
 // Heatmap and density. Below 0.1 km a kernel is smaller than the positional error of any
 // incident catalogue; above 2000 km it spans all of Mexico.
@@ -31,6 +32,7 @@ inline constexpr NumberRange kThreads{0, 256, "threads", true};
 inline constexpr NumberRange kPermutations{0, 99999, "permutations", true};
 inline constexpr NumberRange kSignificance{1e-9, 0.5, ""};
 inline constexpr NumberRange kTimeLags{0, 120, "periods", true};
+inline constexpr NumberRange kNeighbours{1, 100, "neighbours", true};  // k nearest
 
 // Choropleth classes.
 inline constexpr NumberRange kClasses{1, 9, "classes", true};

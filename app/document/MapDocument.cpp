@@ -7,6 +7,7 @@ namespace mirador::doc {
 std::vector<Layer> MapDocument::default_layers() {
     return {
         Layer{FillStyle{}},
+        Layer{HotspotStyle{}, false},
         Layer{HeatmapStyle{}, false, 0.8f},
         Layer{BorderStyle{}},
         Layer{PointStyle{}, true, 0.9f},

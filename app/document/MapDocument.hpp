@@ -23,7 +23,9 @@
 #include "mirador/geo/Projector.hpp"
 #include "mirador/geo/TimeWindow.hpp"
 #include "mirador/geo/Triangulator.hpp"
-#include "style/ColorRamp.hpp"
+#include "mirador/stats/HotspotAnalysis.hpp"
+#include "mirador/stats/Significance.hpp"
+#include "document/RampId.hpp"
 
 namespace mirador::doc {
 
@@ -97,9 +99,29 @@ struct LabelStyle {
     bool operator==(const LabelStyle&) const = default;
 };
 
-enum class LayerKind : std::uint8_t { Fill, Heatmap, Borders, Points, Labels };
-inline constexpr int kLayerKindCount = 5;
-using LayerStyle = std::variant<FillStyle, HeatmapStyle, BorderStyle, PointStyle, LabelStyle>;
+// Hot spot statistics of the incidents per municipality, drawn as a fill (in place of the fill
+// layer's colours while visible): Gi* hot/cold classes, LISA clusters, or emerging hot spots.
+enum class HotspotMapKind : std::uint8_t { GiStar, Lisa, Emerging };
+enum class NeighbourRule : std::uint8_t { Queen, Rook, Knn };
+enum class HotspotPeriod : std::uint8_t { Month, Quarter, Year };
+
+struct HotspotStyle {
+    HotspotMapKind map = HotspotMapKind::GiStar;
+    stats::HotspotValue value = stats::HotspotValue::Count;
+    NeighbourRule neighbours = NeighbourRule::Queen;
+    int knn_k = 8;  // neighbours = knn
+    int permutations = 999;
+    stats::PValueRule p_rule = stats::PValueRule::Folded;
+    stats::Correction correction = stats::Correction::None;
+    float alpha = 0.05f;
+    HotspotPeriod period = HotspotPeriod::Year;  // emerging hot spots: the space-time cube's step
+    int time_lags = 1;                           // emerging hot spots: periods back in time
+    bool operator==(const HotspotStyle&) const = default;
+};
+
+enum class LayerKind : std::uint8_t { Fill, Heatmap, Borders, Points, Labels, Hotspots };
+inline constexpr int kLayerKindCount = 6;
+using LayerStyle = std::variant<FillStyle, HeatmapStyle, BorderStyle, PointStyle, LabelStyle, HotspotStyle>;
 
 struct Layer {
     LayerStyle style;  // its kind is the style's
@@ -121,10 +143,13 @@ struct Filters {
     bool operator==(const Filters&) const = default;
 };
 
+// The time window every layer shows. `from`..`to` is the current window exactly (a snapshot of
+// 5-20 October 2019 stays that); `window` is the kind of window the slider steps through (a
+// month, a quarter, 16 days, cumulative ...), and stepping moves to the next window of that kind.
 struct TimeSettings {
-    bool all_time = true;  // false: the window below
+    bool all_time = true;  // true: every incident, whatever its date; from/to are then ignored
     geo::WindowSpec window;
-    std::string start;     // first day of the current window (2019-10-01); empty: the data's first window
+    std::string from, to;  // ISO days of the current window, both inclusive (2019-10-01, 2019-10-31)
     double speed = 2.0;    // windows per second while playing
     bool loop = false;
     bool operator==(const TimeSettings&) const = default;
@@ -219,7 +244,7 @@ struct MapDocument {
     std::vector<Slide> slides;
     bool operator==(const MapDocument&) const = default;
 
-    // Fill, heatmap (hidden), borders, points, labels.
+    // Fill, hot spots (hidden), heatmap (hidden), borders, points, labels.
     static std::vector<Layer> default_layers();
     // The first layer of this kind, or null.
     Layer* find(LayerKind kind);
@@ -240,6 +265,6 @@ struct MapDocument {
     }
 };
 
-const char* to_string(LayerKind kind);  // "fill", "heatmap", "boundaries", "points", "labels"
+const char* to_string(LayerKind kind);  // "fill", "heatmap", "boundaries", "points", "labels", "hotspots"
 
 }  // namespace mirador::doc

@@ -8,7 +8,7 @@
 #include <set>
 #include <type_traits>
 
-#include "cli/NumberFlags.hpp"
+#include "document/NumberFlags.hpp"
 #include "document/Describe.hpp"
 #include "document/EnumNames.hpp"
 #include "mirador/geo/AtomicFile.hpp"
@@ -193,6 +193,7 @@ struct Reader {
             case LayerKind::Borders: return BorderStyle{};
             case LayerKind::Points: return PointStyle{};
             case LayerKind::Labels: return LabelStyle{};
+            case LayerKind::Hotspots: return HotspotStyle{};
         }
         return FillStyle{};
     }

@@ -9,6 +9,7 @@
 
 #include "mirador/geo/Boundaries.hpp"
 #include "scene/IncidentLayer.hpp"
+#include "ui/Panels.hpp"
 #include "ui/UiState.hpp"
 
 namespace mirador {
@@ -26,7 +27,8 @@ void step_fly(UiState& ui, double dt) {
 }
 
 void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const geo::Boundaries& b,
-                      const geo::Projector& to_lonlat, const IncidentLayer* incidents, float fb_scale, double dt) {
+                      const geo::Projector& to_lonlat, const IncidentLayer* incidents, bool points_shown, float fb_scale,
+                      double dt) {
     const ImGuiIO& io = ImGui::GetIO();
     double mx = 0, my = 0;
     glfwGetCursorPos(window, &mx, &my);
@@ -50,10 +52,7 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
             ui.fly.active = true;
             ui.fly.t = 0;
             ui.fly.from = ui.view;
-            ui.fly.to = ui.home;
-            ui.fly.to.width = ui.view.width;
-            ui.fly.to.height = ui.view.height;
-            ui.fly.to.fit(b.municipalities.bbox, 0.02);
+            ui.fly.to = view_fitting(ui, b.municipalities.bbox, 0.02);
         }
         if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ui.selected = -1;
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) ui.focus_search = true;
@@ -83,6 +82,9 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
         p.last_y = my;
     }
     if (p.pressed && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        // A press and release far apart is a drag even if no frame saw the mouse move between
+        // them (a quick flick): it never selects.
+        if (std::hypot(mx - p.press_x, my - p.press_y) > 3.0) p.dragging = true;
         if (!p.dragging) {
             ui.selected_incident = ui.hovered_incident;
             if (ui.hovered_incident >= 0) {
@@ -91,7 +93,7 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
             } else {
                 ui.selected = ui.hovered;
             }
-            ui.show_details = ui.selected >= 0;
+            if (ui.selected >= 0) ui.right_sidebar = true;
         }
         p.pressed = p.dragging = false;
     }
@@ -103,7 +105,7 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
         const geo::Vec2 m = ui.view.screen_to_map(mx, my);
         ui.hovered = b.locate(m);
         ui.cursor_lonlat = to_lonlat.inverse(m);
-        ui.hovered_incident = (incidents && ui.show_points) ? incidents->pick(ui.view, mx, my, 8.0 * fb_scale) : -1;
+        ui.hovered_incident = (incidents && points_shown) ? incidents->pick(ui.view, mx, my, 8.0 * fb_scale) : -1;
     } else {
         ui.hovered = -1;
         ui.hovered_incident = -1;

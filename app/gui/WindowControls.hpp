@@ -22,8 +22,10 @@ struct PointerState {
 // coordinates to framebuffer pixels (HiDPI).
 // `incidents` may be null; when given, the incident under the cursor wins over the
 // municipality for hover and click (a click on an incident selects it and its municipality).
+// `points_shown`: the points layer is drawn, so its incidents can be hovered and clicked.
 void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& pointer, const geo::Boundaries& b,
-                      const geo::Projector& to_lonlat, const IncidentLayer* incidents, float fb_scale, double dt);
+                      const geo::Projector& to_lonlat, const IncidentLayer* incidents, bool points_shown, float fb_scale,
+                      double dt);
 
 // F11: full screen on the monitor the window is mostly on, and back to where it was.
 void toggle_fullscreen(GLFWwindow* window, UiState& ui, PointerState& pointer);

@@ -2,10 +2,11 @@
 
 #include <glad/egl.h>
 #include <glad/gl.h>
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
 
 #include <cstdlib>
+
+#include "platform/GlfwWindow.hpp"
+#include "render/GlUtil.hpp"
 
 namespace mirador {
 
@@ -16,6 +17,7 @@ public:
     EGLDisplay display = EGL_NO_DISPLAY;
     EGLContext context = EGL_NO_CONTEXT;
     ~EglContext() override {
+        release_frame();
         if (display != EGL_NO_DISPLAY) {
             eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
             if (context != EGL_NO_CONTEXT) eglDestroyContext(display, context);
@@ -27,10 +29,11 @@ public:
 
 class GlfwHiddenContext final : public HeadlessGlContext {
 public:
+    GlfwSession glfw;
     GLFWwindow* window = nullptr;
     ~GlfwHiddenContext() override {
+        release_frame();
         if (window) glfwDestroyWindow(window);
-        glfwTerminate();
     }
     const char* kind() const override { return "hidden GLFW window"; }
 };
@@ -72,18 +75,11 @@ geo::Result<std::unique_ptr<HeadlessGlContext>> try_glfw_hidden() {
     const char* display = std::getenv("DISPLAY");
     const char* wayland = std::getenv("WAYLAND_DISPLAY");
     if ((!display || !*display) && (!wayland || !*wayland)) return geo::make_error("no display for a hidden window");
-    if (!glfwInit()) return geo::make_error("GLFW cannot start");
     auto ctx = std::make_unique<GlfwHiddenContext>();
-    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    ctx->window = glfwCreateWindow(64, 64, "mirador", nullptr, nullptr);
-    if (!ctx->window) return geo::make_error("GLFW cannot create an OpenGL 3.3 core window");
-    glfwMakeContextCurrent(ctx->window);
-    if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress)))
-        return geo::make_error("cannot load OpenGL functions through GLFW");
+    if (!ctx->glfw.ok()) return geo::make_error("GLFW cannot start");
+    auto window = open_gl_window(64, 64, "mirador", false);
+    if (!window) return geo::make_error(window.error());
+    ctx->window = *window;
     return std::unique_ptr<HeadlessGlContext>(std::move(ctx));
 }
 
@@ -97,5 +93,23 @@ geo::Result<std::unique_ptr<HeadlessGlContext>> HeadlessGlContext::create() {
     return geo::make_error("no OpenGL 3.3 context: EGL: " + egl.error() + "; GLFW: " + glfw.error() +
                            " (install libegl-mesa0 and libgl1-mesa-dri, or run under a display)");
 }
+
+geo::Result<bool> HeadlessGlContext::set_frame_size(int width, int height) {
+    target_.reset();
+    auto t = OffscreenTarget::create(width, height);
+    if (!t) return geo::make_error(t.error());
+    target_.emplace(std::move(t).value());
+    return true;
+}
+
+void HeadlessGlContext::bind_frame() {
+    if (target_) target_->bind();
+}
+
+std::vector<std::uint8_t> HeadlessGlContext::read_frame() {
+    return target_ ? target_->read_rgba() : std::vector<std::uint8_t>{};
+}
+
+void HeadlessGlContext::present() { gl::finish(); }
 
 }  // namespace mirador

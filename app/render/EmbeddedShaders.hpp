@@ -9,6 +9,8 @@ extern const char* const thinline_vert;
 extern const char* const thinline_frag;
 extern const char* const points_vert;
 extern const char* const points_frag;
+extern const char* const bins_vert;
+extern const char* const bins_frag;
 extern const char* const heatmap_vert;
 extern const char* const heatmap_frag;
 extern const char* const density_bin_vert;

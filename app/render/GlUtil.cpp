@@ -1,50 +1,8 @@
 #include "render/GlUtil.hpp"
 
+#include <glad/gl.h>
+
 namespace mirador::gl {
-
-namespace {
-
-geo::Result<GLuint> compile(GLenum type, const char* src, const std::string& what) {
-    GLuint s = glCreateShader(type);
-    glShaderSource(s, 1, &src, nullptr);
-    glCompileShader(s);
-    GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[2048] = {};
-        glGetShaderInfoLog(s, sizeof log, nullptr, log);
-        glDeleteShader(s);
-        return geo::make_error("shader " + what + " does not compile: " + log);
-    }
-    return s;
-}
-
-}  // namespace
-
-geo::Result<GLuint> compile_program(const char* vs_src, const char* fs_src, const char* name) {
-    auto vs = compile(GL_VERTEX_SHADER, vs_src, std::string(name) + ".vert");
-    if (!vs) return geo::make_error(vs.error());
-    auto fs = compile(GL_FRAGMENT_SHADER, fs_src, std::string(name) + ".frag");
-    if (!fs) {
-        glDeleteShader(*vs);
-        return geo::make_error(fs.error());
-    }
-    GLuint p = glCreateProgram();
-    glAttachShader(p, *vs);
-    glAttachShader(p, *fs);
-    glLinkProgram(p);
-    glDeleteShader(*vs);
-    glDeleteShader(*fs);
-    GLint ok = 0;
-    glGetProgramiv(p, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        char log[2048] = {};
-        glGetProgramInfoLog(p, sizeof log, nullptr, log);
-        glDeleteProgram(p);
-        return geo::make_error(std::string("shader program ") + name + " does not link: " + log);
-    }
-    return p;
-}
 
 std::string context_description() {
     auto str = [](GLenum e) {
@@ -61,11 +19,18 @@ bool is_software_renderer() {
            r.find("SwiftShader") != std::string::npos;
 }
 
-void set_texture_sampling(GLint filter) {
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+void finish() { glFinish(); }
+
+void bind_window_framebuffer() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
+
+void use_alpha_blending(bool on) {
+    if (!on) {
+        glDisable(GL_BLEND);
+        return;
+    }
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 }
 
 }  // namespace mirador::gl

@@ -1,19 +1,20 @@
 #pragma once
-// Small OpenGL helpers: shader compilation with readable errors.
-#include <glad/gl.h>
-
+// What the rest of the program asks of the OpenGL context itself. The objects live in
+// render/gl/ (owners, programs, buffers, framebuffers, the state guard).
 #include <string>
-
-#include "mirador/geo/Result.hpp"
 
 namespace mirador::gl {
 
-geo::Result<GLuint> compile_program(const char* vertex_src, const char* fragment_src, const char* name);
 std::string context_description();  // "4.5 (Core Profile) Mesa 22.3.6 on llvmpipe"
 // OpenGL on the CPU (Mesa's llvmpipe, softpipe): the heatmap's FFT engine is faster there than
 // the GPU engine's shader convolution (see bench/bench_heatmap).
 bool is_software_renderer();
-// Filtering (GL_NEAREST, GL_LINEAR) and clamp-to-edge for the texture bound to GL_TEXTURE_2D.
-void set_texture_sampling(GLint filter);
+// Waits until every command so far has run (glFinish): a snapshot before its pixels are read,
+// a benchmark before it stops the clock.
+void finish();
+// Binds the window's own framebuffer (0) for drawing and reading.
+void bind_window_framebuffer();
+// Premultiplied-alpha "over" blending, as every layer of the map draws (on or off).
+void use_alpha_blending(bool on);
 
 }  // namespace mirador::gl

@@ -1,9 +1,9 @@
 #include "render/OffscreenTarget.hpp"
 
-#include <glad/gl.h>
-
 #include <cstring>
 #include <string>
+
+#include "render/gl/Framebuffer.hpp"
 
 namespace mirador {
 
@@ -16,28 +16,16 @@ geo::Result<OffscreenTarget> OffscreenTarget::create(int width, int height) {
     OffscreenTarget t;
     t.width_ = width;
     t.height_ = height;
-    glGenFramebuffers(1, &t.fbo_);
-    glGenRenderbuffers(1, &t.color_);
-    glBindRenderbuffer(GL_RENDERBUFFER, t.color_);
+    t.color_ = gl::Renderbuffer::create();
+    glBindRenderbuffer(GL_RENDERBUFFER, t.color_.id());
     glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
-    glBindFramebuffer(GL_FRAMEBUFFER, t.fbo_);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, t.color_);
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-        return geo::make_error("the offscreen framebuffer is incomplete");
+    auto fbo = gl::framebuffer_with(t.color_);
+    if (!fbo) return geo::make_error("offscreen image: " + fbo.error());
+    t.fbo_ = std::move(fbo).value();
     return t;
 }
 
-OffscreenTarget::OffscreenTarget(OffscreenTarget&& o) noexcept
-    : fbo_(o.fbo_), color_(o.color_), width_(o.width_), height_(o.height_) {
-    o.fbo_ = o.color_ = 0;
-}
-
-OffscreenTarget::~OffscreenTarget() {
-    if (fbo_) glDeleteFramebuffers(1, &fbo_);
-    if (color_) glDeleteRenderbuffers(1, &color_);
-}
-
-void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_); }
+void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id()); }
 
 std::vector<std::uint8_t> read_framebuffer_rgba(int width, int height) {
     std::vector<std::uint8_t> px(static_cast<std::size_t>(width) * height * 4);

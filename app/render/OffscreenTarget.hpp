@@ -4,15 +4,15 @@
 #include <vector>
 
 #include "mirador/geo/Result.hpp"
+#include "render/gl/Object.hpp"
 
 namespace mirador {
 
 class OffscreenTarget {
 public:
+    // Checked: an image size past GL_MAX_RENDERBUFFER_SIZE, or a framebuffer the driver
+    // calls incomplete, is an error with the reason.
     [[nodiscard]] static geo::Result<OffscreenTarget> create(int width, int height);
-    OffscreenTarget(OffscreenTarget&&) noexcept;
-    OffscreenTarget& operator=(OffscreenTarget&&) = delete;
-    ~OffscreenTarget();
     void bind() const;
     // RGBA8, rows from the top of the image (OpenGL reads them from the bottom).
     std::vector<std::uint8_t> read_rgba() const;
@@ -21,7 +21,8 @@ public:
 
 private:
     OffscreenTarget() = default;
-    unsigned fbo_ = 0, color_ = 0;
+    gl::Renderbuffer color_;
+    gl::Framebuffer fbo_;
     int width_ = 0, height_ = 0;
 };
 

@@ -14,6 +14,7 @@ struct PointMarker {
     std::int32_t incident = -1;   // store index: hovering or selecting it highlights the marker
     std::uint8_t category = 0;    // geo::IncidentCategory
     bool hollow = false;          // the position is a stand-in for all of them
+    std::uint32_t count = 1;      // incidents in it (screen bins count them all)
 };
 
 }  // namespace mirador

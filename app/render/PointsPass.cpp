@@ -1,21 +1,24 @@
 #include "render/PointsPass.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <tuple>
-#include <utility>
 
 #include "render/EmbeddedShaders.hpp"
 #include "render/GlUtil.hpp"
 #include "render/Renderer.hpp"
+#include "render/gl/StateGuard.hpp"
+#include "render/gl/VertexInput.hpp"
 
 namespace mirador {
 
 namespace {
 
-// A stack's marker as the shader reads it: the per-incident attributes, interleaved, plus the
-// incident it highlights for. Its span covers all time: markers are made for the window.
+// A disc as the shader reads it: one interleaved record per instance, with the incident its
+// hover or selection lights. Stacks' markers span all time: they are made for the window.
 struct GpuMarker {
     float x, y, fatalities;
     std::int32_t incident;
@@ -26,209 +29,208 @@ static_assert(sizeof(GpuMarker) == 28);
 
 constexpr std::uint8_t kHollow = 1, kStacked = 2;  // a_flags bits (points.vert)
 
+constexpr GLsizei kMarkerStride = sizeof(GpuMarker);
+constexpr gl::Attribute kMarkerAttributes[] = {
+    {0, 2, GL_FLOAT, false, kMarkerStride, offsetof(GpuMarker, x), 1},
+    {1, 1, GL_FLOAT, false, kMarkerStride, offsetof(GpuMarker, fatalities), 1},
+    {2, 1, GL_UNSIGNED_BYTE, true, kMarkerStride, offsetof(GpuMarker, category), 1},
+    {3, 1, GL_UNSIGNED_BYTE, true, kMarkerStride, offsetof(GpuMarker, visible), 1},
+    {4, 2, GL_INT, true, kMarkerStride, offsetof(GpuMarker, day_from), 1},
+    {5, 1, GL_UNSIGNED_BYTE, true, kMarkerStride, offsetof(GpuMarker, flags), 1},
+    {6, 1, GL_INT, true, kMarkerStride, offsetof(GpuMarker, incident), 1},
+};
+constexpr GLsizei kBinStride = sizeof(PointBin);
+constexpr gl::Attribute kBinAttributes[] = {
+    {0, 2, GL_FLOAT, false, kBinStride, offsetof(PointBin, x), 1},
+    {1, 1, GL_FLOAT, false, kBinStride, offsetof(PointBin, count), 1},
+};
+
+template <std::size_t N>
+void make_input(gl::VertexArray& vao, gl::Buffer& buffer, const gl::Attribute (&attributes)[N]) {
+    vao = gl::VertexArray::create();
+    buffer = gl::Buffer::create();
+    glBindVertexArray(vao.id());
+    for (const gl::Attribute& a : attributes) gl::point_attribute(buffer, a);
+    glBindVertexArray(0);
+}
+
+// Largest disc radius in pixels (points.vert: base + 16 for fatalities, + emphasis), so a
+// disc whose centre is just off screen still counts as on it.
+float max_disc_px(const FrameParams& fp) { return (fp.point_base_px + 16.0f + 3.0f + 2.0f) * fp.pixel_scale; }
+
 }  // namespace
 
 geo::Result<PointsPass> PointsPass::create() {
-    auto prog = gl::compile_program(shaders::points_vert, shaders::points_frag, "points");
-    if (!prog) return geo::make_error(prog.error());
-    PointsPass p;
-    p.program_ = *prog;
-    p.u_center_ = glGetUniformLocation(p.program_, "u_center");
-    p.u_scale_ = glGetUniformLocation(p.program_, "u_scale");
-    p.u_viewport_ = glGetUniformLocation(p.program_, "u_viewport");
-    p.u_base_ = glGetUniformLocation(p.program_, "u_base_radius");
-    p.u_pixel_scale_ = glGetUniformLocation(p.program_, "u_pixel_scale");
-    p.u_colors_ = glGetUniformLocation(p.program_, "u_category_colors");
-    p.u_hovered_ = glGetUniformLocation(p.program_, "u_hovered");
-    p.u_selected_ = glGetUniformLocation(p.program_, "u_selected");
-    p.u_window_ = glGetUniformLocation(p.program_, "u_window");
-    p.u_first_ = glGetUniformLocation(p.program_, "u_first");
-    p.u_indexed_ = glGetUniformLocation(p.program_, "u_indexed");
-    glGenVertexArrays(1, &p.vao_);
-    GLuint bufs[7];
-    glGenBuffers(7, bufs);
-    p.vbo_days_ = bufs[4];
-    p.vbo_flags_ = bufs[5];
-    p.stack_vbo_ = bufs[6];
-    p.vbo_pos_ = bufs[0];
-    p.vbo_fatal_ = bufs[1];
-    p.vbo_cat_ = bufs[2];
-    p.vbo_visible_ = bufs[3];
-    glBindVertexArray(p.vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, p.vbo_pos_);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 8, nullptr);
-    glVertexAttribDivisor(0, 1);
-    glBindBuffer(GL_ARRAY_BUFFER, p.vbo_fatal_);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, 4, nullptr);
-    glVertexAttribDivisor(1, 1);
-    glBindBuffer(GL_ARRAY_BUFFER, p.vbo_cat_);
-    glEnableVertexAttribArray(2);
-    glVertexAttribIPointer(2, 1, GL_UNSIGNED_BYTE, 1, nullptr);
-    glVertexAttribDivisor(2, 1);
-    glBindBuffer(GL_ARRAY_BUFFER, p.vbo_visible_);
-    glEnableVertexAttribArray(3);
-    glVertexAttribIPointer(3, 1, GL_UNSIGNED_BYTE, 1, nullptr);
-    glVertexAttribDivisor(3, 1);
-    glBindBuffer(GL_ARRAY_BUFFER, p.vbo_days_);
-    glEnableVertexAttribArray(4);
-    glVertexAttribIPointer(4, 2, GL_INT, 8, nullptr);
-    glVertexAttribDivisor(4, 1);
-    glBindBuffer(GL_ARRAY_BUFFER, p.vbo_flags_);
-    glEnableVertexAttribArray(5);
-    glVertexAttribIPointer(5, 1, GL_UNSIGNED_BYTE, 1, nullptr);
-    glVertexAttribDivisor(5, 1);
-
-    // Stacks: the same attributes from one interleaved buffer, plus the incident (6).
-    glGenVertexArrays(1, &p.stack_vao_);
-    glBindVertexArray(p.stack_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, p.stack_vbo_);
-    const auto field = [](std::size_t offset) { return reinterpret_cast<const void*>(offset); };
-    constexpr GLsizei stride = sizeof(GpuMarker);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, field(offsetof(GpuMarker, x)));
-    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, stride, field(offsetof(GpuMarker, fatalities)));
-    glVertexAttribIPointer(2, 1, GL_UNSIGNED_BYTE, stride, field(offsetof(GpuMarker, category)));
-    glVertexAttribIPointer(3, 1, GL_UNSIGNED_BYTE, stride, field(offsetof(GpuMarker, visible)));
-    glVertexAttribIPointer(4, 2, GL_INT, stride, field(offsetof(GpuMarker, day_from)));
-    glVertexAttribIPointer(5, 1, GL_UNSIGNED_BYTE, stride, field(offsetof(GpuMarker, flags)));
-    glVertexAttribIPointer(6, 1, GL_INT, stride, field(offsetof(GpuMarker, incident)));
-    for (GLuint a = 0; a <= 6; ++a) {
-        glEnableVertexAttribArray(a);
-        glVertexAttribDivisor(a, 1);
-    }
-    glBindVertexArray(0);
-    return p;
+    auto bins = gl::ShaderProgram::build("bins", shaders::bins_vert, shaders::bins_frag);
+    if (!bins) return geo::make_error(bins.error());
+    return gl::with_program<PointsPass>("points", shaders::points_vert, shaders::points_frag, std::move(bins).value());
 }
 
-PointsPass::PointsPass(PointsPass&& o) noexcept { *this = std::move(o); }
-
-PointsPass& PointsPass::operator=(PointsPass&& o) noexcept {
-    std::swap(program_, o.program_);
-    std::swap(vao_, o.vao_);
-    std::swap(vbo_pos_, o.vbo_pos_);
-    std::swap(vbo_fatal_, o.vbo_fatal_);
-    std::swap(vbo_cat_, o.vbo_cat_);
-    std::swap(vbo_visible_, o.vbo_visible_);
-    std::swap(vbo_days_, o.vbo_days_);
-    std::swap(vbo_flags_, o.vbo_flags_);
-    std::swap(stack_vao_, o.stack_vao_);
-    std::swap(stack_vbo_, o.stack_vbo_);
-    std::swap(store_, o.store_);
-    u_window_ = o.u_window_, u_first_ = o.u_first_, u_indexed_ = o.u_indexed_;
-    u_center_ = o.u_center_, u_scale_ = o.u_scale_, u_viewport_ = o.u_viewport_, u_base_ = o.u_base_;
-    u_pixel_scale_ = o.u_pixel_scale_, u_colors_ = o.u_colors_, u_hovered_ = o.u_hovered_, u_selected_ = o.u_selected_;
-    std::swap(count_, o.count_);
-    std::swap(stack_count_, o.stack_count_);
-    return *this;
-}
-
-PointsPass::~PointsPass() {
-    if (program_) glDeleteProgram(program_);
-    if (vao_) glDeleteVertexArrays(1, &vao_);
-    if (stack_vao_) glDeleteVertexArrays(1, &stack_vao_);
-    GLuint bufs[] = {vbo_pos_, vbo_fatal_, vbo_cat_, vbo_visible_, vbo_days_, vbo_flags_, stack_vbo_};
-    for (GLuint b : bufs)
-        if (b) glDeleteBuffers(1, &b);
+PointsPass::PointsPass(gl::ShaderProgram discs, gl::ShaderProgram bins)
+    : discs_program_(std::move(discs)), bins_program_(std::move(bins)) {
+    make_input(singles_vao_, singles_, kMarkerAttributes);
+    make_input(stacks_vao_, stacks_, kMarkerAttributes);
+    make_input(emphasis_vao_, emphasis_, kMarkerAttributes);
+    make_input(bins_vao_, bins_, kBinAttributes);
 }
 
 void PointsPass::upload(const geo::IncidentStore& store, const std::vector<geo::Vec2>& xy,
                         std::span<const std::uint8_t> hollow, geo::Vec2 origin) {
-    count_ = store.size();
-    stack_count_ = 0;
-    std::vector<std::uint8_t> flags(count_, 0);
-    for (std::size_t i = 0; i < count_ && i < hollow.size(); ++i) flags[i] = hollow[i] ? kHollow : 0;
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_flags_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(flags.size()), flags.data(), GL_STATIC_DRAW);
     store_ = &store;
-    std::vector<std::int32_t> days(count_ * 2);
-    for (std::size_t i = 0; i < count_; ++i) days[2 * i] = store.day_start()[i], days[2 * i + 1] = store.day_end()[i];
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_days_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(days.size() * 4), days.data(), GL_STATIC_DRAW);
-    std::vector<float> pos(count_ * 2);
-    std::vector<float> fatal(count_);
-    std::vector<std::uint8_t> cat(count_), visible(count_);
-    for (std::size_t i = 0; i < count_; ++i) {
-        const bool placed = std::isfinite(xy[i].x) && std::isfinite(xy[i].y);
-        pos[2 * i] = placed ? float(xy[i].x - origin.x) : 0.0f;
-        pos[2 * i + 1] = placed ? float(xy[i].y - origin.y) : 0.0f;
-        fatal[i] = float(store.fatalities(i).value_or(0));
-        cat[i] = static_cast<std::uint8_t>(store.category()[i]);
-        visible[i] = placed ? 1 : 0;
-    }
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_pos_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(pos.size() * 4), pos.data(), GL_STATIC_DRAW);
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_fatal_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(fatal.size() * 4), fatal.data(), GL_STATIC_DRAW);
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_cat_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(cat.size()), cat.data(), GL_STATIC_DRAW);
-    set_visibility(visible);
-}
-
-void PointsPass::set_stacks(const std::vector<PointMarker>& markers, geo::Vec2 origin) {
-    std::vector<GpuMarker> gpu;
-    gpu.reserve(markers.size());
-    for (const PointMarker& m : markers)
-        gpu.push_back({float(m.xy.x - origin.x), float(m.xy.y - origin.y), m.fatalities, m.incident, INT32_MIN,
-                       INT32_MAX, m.category, 1, static_cast<std::uint8_t>(kStacked | (m.hollow ? kHollow : 0)), 0});
-    stack_count_ = gpu.size();
-    glBindBuffer(GL_ARRAY_BUFFER, stack_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(gpu.size() * sizeof(GpuMarker)), gpu.data(), GL_DYNAMIC_DRAW);
+    xy_ = std::span<const geo::Vec2>(xy.data(), std::min(xy.size(), store.size()));
+    origin_ = origin;
+    hollow_.assign(xy_.size(), 0);
+    std::copy_n(hollow.begin(), std::min(hollow.size(), hollow_.size()), hollow_.begin());
+    visible_.assign(xy_.size(), 0);
+    for (std::size_t i = 0; i < xy_.size(); ++i) visible_[i] = std::isfinite(xy_[i].x) && std::isfinite(xy_[i].y);
+    stack_markers_.clear();
+    stacks_count_ = 0;
+    ++inputs_version_;
 }
 
 void PointsPass::set_visibility(const std::vector<std::uint8_t>& visible) {
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(visible.size()), visible.data(), GL_DYNAMIC_DRAW);
+    visible_.assign(visible.begin(), visible.end());
+    visible_.resize(xy_.size(), 0);
+    ++inputs_version_;
 }
 
-void PointsPass::draw(const FrameParams& fp, float cx, float cy, float sx, float sy) const {
-    if ((!count_ && !stack_count_) || !fp.show_points) return;
-    glUseProgram(program_);
-    glUniform2f(u_center_, cx, cy);
-    glUniform2f(u_scale_, sx, sy);
-    glUniform2f(u_viewport_, float(fp.view.width), float(fp.view.height));
-    glUniform1f(u_base_, fp.point_base_px);
-    glUniform1f(u_pixel_scale_, fp.pixel_scale);
+void PointsPass::set_stacks(const std::vector<PointMarker>& markers) {
+    stack_markers_ = markers;
+    std::vector<GpuMarker> gpu;
+    gpu.reserve(markers.size());
+    for (const PointMarker& m : markers)
+        gpu.push_back({float(m.xy.x - origin_.x), float(m.xy.y - origin_.y), m.fatalities, m.incident, INT32_MIN,
+                       INT32_MAX, m.category, 1, static_cast<std::uint8_t>(kStacked | (m.hollow ? kHollow : 0)), 0});
+    stacks_count_ = gpu.size();
+    gl::buffer_data(GL_ARRAY_BUFFER, stacks_, gpu, GL_DYNAMIC_DRAW);
+    ++inputs_version_;
+}
+
+void PointsPass::append_marker(std::uint32_t i, std::int32_t flags_extra) {
+    const GpuMarker m{float(xy_[i].x - origin_.x),
+                      float(xy_[i].y - origin_.y),
+                      float(store_->fatalities(i).value_or(0)),
+                      static_cast<std::int32_t>(i),
+                      store_->day_start()[i],
+                      store_->day_end()[i],
+                      static_cast<std::uint8_t>(store_->category()[i]),
+                      1,
+                      static_cast<std::uint8_t>((hollow_[i] ? kHollow : 0) | flags_extra),
+                      0};
+    const std::size_t at = scratch_.size();
+    scratch_.resize(at + sizeof m);
+    std::memcpy(scratch_.data() + at, &m, sizeof m);
+}
+
+void PointsPass::reselect(const FrameParams& fp) {
+    const MapView& v = fp.view;
+    SelectionRequest r;
+    r.view = v;
+    r.window = {fp.time_from_day, fp.time_to_day};
+    std::tie(r.first, r.last) = store_ ? store_->range_overlapping(fp.time_from_day, fp.time_to_day)
+                                       : std::pair<std::size_t, std::size_t>{0, 0};
+    r.margin_px = max_disc_px(fp);
+    r.cell_px = 5.0 * fp.pixel_scale;
+    // About one disc per 40 pixels of screen (a 7-pixel disc and its outline cover ~40): more
+    // than that overlap into a blot, and cost llvmpipe more than a frame.
+    r.legible = std::max<std::size_t>(2000, static_cast<std::size_t>(v.width) * static_cast<std::size_t>(v.height) / 40);
+    const std::span<const std::int32_t> none;
+    const PointSource src{xy_, visible_, store_ ? store_->day_start() : none, store_ ? store_->day_end() : none,
+                          stack_markers_};
+    selection_.select(src, r);
+    shown_ = {selection_.aggregated(), float(r.cell_px), selection_.max_count(), selection_.incidents_on_screen()};
+    if (selection_.aggregated()) {
+        bins_count_ = selection_.bins().size();
+        gl::buffer_data(GL_ARRAY_BUFFER, bins_, selection_.bins(), GL_DYNAMIC_DRAW);
+        emphasis_hovered_ = emphasis_selected_ = -2;  // rebuilt for the new bins
+        return;
+    }
+    scratch_.clear();
+    for (const std::uint32_t i : selection_.singles()) append_marker(i, 0);
+    singles_count_ = selection_.singles().size();
+    gl::buffer_data(GL_ARRAY_BUFFER, singles_, scratch_, GL_DYNAMIC_DRAW);
+}
+
+void PointsPass::upload_emphasis(const FrameParams& fp) {
+    if (fp.hovered_incident == emphasis_hovered_ && fp.selected_incident == emphasis_selected_) return;
+    emphasis_hovered_ = fp.hovered_incident;
+    emphasis_selected_ = fp.selected_incident;
+    scratch_.clear();
+    emphasis_count_ = 0;
+    // Shown means drawn as its own disc or standing for its stack (a marker's incident).
+    auto shown = [&](long i) {
+        if (i < 0 || static_cast<std::size_t>(i) >= xy_.size()) return false;
+        if (visible_[static_cast<std::size_t>(i)]) return true;
+        return std::any_of(stack_markers_.begin(), stack_markers_.end(),
+                           [&](const PointMarker& m) { return m.incident == i; });
+    };
+    for (const long i : {fp.selected_incident, fp.hovered_incident}) {
+        if (!shown(i) || (i == fp.selected_incident && i == fp.hovered_incident && emphasis_count_)) continue;
+        append_marker(static_cast<std::uint32_t>(i), 0);
+        ++emphasis_count_;
+    }
+    gl::buffer_data(GL_ARRAY_BUFFER, emphasis_, scratch_, GL_DYNAMIC_DRAW);
+}
+
+void PointsPass::draw_discs(const PassContext& c, const gl::VertexArray& vao, std::size_t count) const {
+    if (count == 0) return;
+    const FrameParams& fp = c.frame;
+    discs_program_.use();
+    discs_program_.set("u_center", c.center_x, c.center_y);
+    discs_program_.set("u_scale", c.scale_x, c.scale_y);
+    discs_program_.set("u_viewport", float(fp.view.width), float(fp.view.height));
+    discs_program_.set("u_base_radius", fp.point_base_px);
+    discs_program_.set("u_pixel_scale", fp.pixel_scale);
     float colors[9 * 4];
     for (int i = 0; i < 9; ++i) {
-        colors[4 * i] = fp.category_colors[i].r;
-        colors[4 * i + 1] = fp.category_colors[i].g;
-        colors[4 * i + 2] = fp.category_colors[i].b;
-        colors[4 * i + 3] = fp.category_colors[i].a * fp.points_opacity;
+        const Rgba& k = fp.category_colors[i];
+        colors[4 * i] = k.r, colors[4 * i + 1] = k.g, colors[4 * i + 2] = k.b, colors[4 * i + 3] = k.a * fp.points_opacity;
     }
-    glUniform4fv(u_colors_, 9, colors);
-    glUniform1i(u_hovered_, static_cast<int>(fp.hovered_incident));
-    glUniform1i(u_selected_, static_cast<int>(fp.selected_incident));
-    glUniform2i(u_window_, fp.time_from_day, fp.time_to_day);
-    if (stack_count_) {
-        // Stacks first: a single disc on top of a stack's marker stays visible.
-        glUniform1i(u_indexed_, 1);
-        glUniform1i(u_first_, 0);
-        glBindVertexArray(stack_vao_);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(stack_count_));
-        glBindVertexArray(0);
+    discs_program_.set_vec4s("u_category_colors", colors, 9);
+    discs_program_.set("u_hovered", static_cast<int>(fp.hovered_incident));
+    discs_program_.set("u_selected", static_cast<int>(fp.selected_incident));
+    discs_program_.set("u_window", fp.time_from_day, fp.time_to_day);
+    glBindVertexArray(vao.id());
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
+}
+
+void PointsPass::draw_bins(const PassContext& c) const {
+    if (bins_count_ == 0) return;
+    const FrameParams& fp = c.frame;
+    bins_program_.use();
+    bins_program_.set("u_viewport", float(fp.view.width), float(fp.view.height));
+    bins_program_.set("u_cell", shown_.cell_px);
+    bins_program_.set("u_log_max", std::log1p(shown_.max_count));
+    const Rgba &lo = fp.bins_low, &hi = fp.bins_high;
+    bins_program_.set("u_low", lo.r, lo.g, lo.b, lo.a * fp.points_opacity);
+    bins_program_.set("u_high", hi.r, hi.g, hi.b, hi.a * fp.points_opacity);
+    glBindVertexArray(bins_vao_.id());
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(bins_count_));
+}
+
+void PointsPass::draw(const PassContext& c) {
+    const FrameParams& fp = c.frame;
+    if (!fp.show_points || (xy_.empty() && stack_markers_.empty())) {
+        shown_ = {};
+        return;
     }
-    glUniform1i(u_indexed_, 0);
-    std::size_t first = 0, last = count_;
-    if (store_ && store_->size() == count_) std::tie(first, last) = store_->range_overlapping(fp.time_from_day, fp.time_to_day);
-    if (last <= first) return;
-    glUniform1i(u_first_, static_cast<int>(first));
-    glBindVertexArray(vao_);
-    auto at = [first](std::size_t bytes) { return reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first * bytes)); };
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_pos_);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 8, at(8));
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_fatal_);
-    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, 4, at(4));
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_cat_);
-    glVertexAttribIPointer(2, 1, GL_UNSIGNED_BYTE, 1, at(1));
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
-    glVertexAttribIPointer(3, 1, GL_UNSIGNED_BYTE, 1, at(1));
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_days_);
-    glVertexAttribIPointer(4, 2, GL_INT, 8, at(8));
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_flags_);
-    glVertexAttribIPointer(5, 1, GL_UNSIGNED_BYTE, 1, at(1));
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(last - first));
-    glBindVertexArray(0);
+    const gl::StateGuard saved;  // uploads bind buffers too
+    const Key key{fp.view.center,    fp.view.metres_per_pixel, fp.view.width,     fp.view.height,  fp.time_from_day,
+                  fp.time_to_day,    fp.pixel_scale,           fp.point_base_px,  inputs_version_};
+    if (!(key == key_)) {
+        key_ = key;
+        reselect(fp);
+    }
+    gl::use_alpha_blending(true);
+    if (selection_.aggregated()) {
+        upload_emphasis(fp);
+        draw_bins(c);
+        draw_discs(c, emphasis_vao_, emphasis_count_);
+        return;
+    }
+    // Stacks first: a single disc on top of a stack's marker stays visible.
+    draw_discs(c, stacks_vao_, stacks_count_);
+    draw_discs(c, singles_vao_, singles_count_);
 }
 
 }  // namespace mirador

@@ -1,8 +1,8 @@
 #pragma once
-// Incidents drawn as instanced discs (points.vert/.frag). Owns its GL objects; the Renderer
-// calls it after the borders so incidents sit on top of the fill.
-#include <glad/gl.h>
-
+// Incidents as discs (points.vert/.frag) or, when more are on screen than can be drawn
+// legibly, as screen bins (bins.vert/.frag). PointSelection decides, when the view, the time
+// window or the filters change; the discs and bins it chose are small buffers uploaded then,
+// so an idle frame only draws. Hovered and selected incidents are discs on top either way.
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -11,43 +11,74 @@
 #include "mirador/geo/Result.hpp"
 #include "mirador/geo/Vec2.hpp"
 #include "render/PointMarker.hpp"
+#include "render/PointSelection.hpp"
+#include "render/RenderPass.hpp"
+#include "render/gl/ShaderProgram.hpp"
 
 namespace mirador {
 
-struct FrameParams;
+// How the last frame showed the incidents (the legend says it).
+struct PointsShown {
+    bool aggregated = false;
+    float cell_px = 0;            // the bins' size
+    float max_count = 0;          // the fullest bin's incidents
+    std::size_t on_screen = 0;    // incidents on screen
+};
 
-class PointsPass {
+class PointsPass final : public RenderPass {
 public:
     [[nodiscard]] static geo::Result<PointsPass> create();
-    PointsPass(PointsPass&&) noexcept;
-    PointsPass& operator=(PointsPass&&) noexcept;
-    ~PointsPass();
+    PointsPass(gl::ShaderProgram discs, gl::ShaderProgram bins);
 
-    // `display_xy` holds each incident's position in the display CRS (NaN: not placed),
-    // in store order; `origin` is subtracted before converting to float. `hollow` (per
-    // incident, may be empty) marks positions that stand for a place rather than being where
-    // it happened: drawn as rings.
+    // `display_xy` holds each incident's position in the display CRS (NaN: not placed), in
+    // store order; both must outlive the pass's use of them. `origin` is subtracted before
+    // positions become floats. `hollow` (per incident, may be empty) marks positions that
+    // stand for a place rather than where it happened: drawn as rings.
     void upload(const geo::IncidentStore& store, const std::vector<geo::Vec2>& display_xy,
                 std::span<const std::uint8_t> hollow, geo::Vec2 origin);
     // The markers of stacked incidents (their own discs hidden through set_visibility).
-    void set_stacks(const std::vector<PointMarker>& markers, geo::Vec2 origin);
-    // One byte per incident: 0 hides it (filters). Cheap: positions are not touched.
+    void set_stacks(const std::vector<PointMarker>& markers);
+    // One byte per incident: 0 hides it (filters, stacks).
     void set_visibility(const std::vector<std::uint8_t>& visible);
-    // Draws the instances whose span overlaps frame.time_from_day..time_to_day: the store's
-    // index range for the window (attribute pointers moved to its start, as GL 3.3 has no
-    // base instance), the few in it that end before the window rejected in the shader.
-    void draw(const FrameParams& frame, float center_x, float center_y, float scale_x, float scale_y) const;
-    std::size_t count() const { return count_; }
+    // Draws the incidents whose span overlaps frame.time_from_day..time_to_day.
+    void draw(const PassContext& c) override;
+    std::size_t count() const { return xy_.size(); }
+    const PointsShown& shown() const { return shown_; }
 
 private:
-    PointsPass() = default;
-    GLuint program_ = 0, vao_ = 0, vbo_pos_ = 0, vbo_fatal_ = 0, vbo_cat_ = 0, vbo_visible_ = 0, vbo_days_ = 0,
-           vbo_flags_ = 0;
-    GLuint stack_vao_ = 0, stack_vbo_ = 0;  // the stacks' markers, one interleaved buffer
-    const geo::IncidentStore* store_ = nullptr;  // time order: a window is an instance range
-    GLint u_center_ = -1, u_scale_ = -1, u_viewport_ = -1, u_base_ = -1, u_pixel_scale_ = -1, u_colors_ = -1,
-          u_hovered_ = -1, u_selected_ = -1, u_window_ = -1, u_first_ = -1, u_indexed_ = -1;
-    std::size_t count_ = 0, stack_count_ = 0;
+    // The selection's inputs: a frame with the same key draws what the last one chose.
+    struct Key {
+        geo::Vec2 center;
+        double metres_per_pixel = 0;
+        int width = 0, height = 0;
+        std::int32_t from = 0, to = 0;
+        float pixel_scale = 0, base_px = 0;
+        std::uint64_t inputs = 0;
+        bool operator==(const Key&) const = default;
+    };
+    void reselect(const FrameParams& fp);
+    void upload_emphasis(const FrameParams& fp);
+    void append_marker(std::uint32_t i, std::int32_t flags_extra);
+    void draw_discs(const PassContext& c, const gl::VertexArray& vao, std::size_t count) const;
+    void draw_bins(const PassContext& c) const;
+
+    gl::ShaderProgram discs_program_, bins_program_;
+    // Disc markers: the singles on screen, the stacks, the hovered and selected over bins.
+    gl::VertexArray singles_vao_, stacks_vao_, emphasis_vao_, bins_vao_;
+    gl::Buffer singles_, stacks_, emphasis_, bins_;
+    std::size_t singles_count_ = 0, stacks_count_ = 0, emphasis_count_ = 0, bins_count_ = 0;
+
+    const geo::IncidentStore* store_ = nullptr;
+    std::span<const geo::Vec2> xy_;
+    std::vector<std::uint8_t> hollow_, visible_;
+    std::vector<PointMarker> stack_markers_;
+    geo::Vec2 origin_;
+    std::uint64_t inputs_version_ = 1;  // bumped by every setter
+    Key key_;
+    long emphasis_hovered_ = -2, emphasis_selected_ = -2;
+    PointSelection selection_;
+    std::vector<std::uint8_t> scratch_;  // marker bytes for uploads, kept to reuse its memory
+    PointsShown shown_;
 };
 
 }  // namespace mirador

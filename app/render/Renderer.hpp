@@ -1,5 +1,6 @@
 #pragma once
-// The only place that talks to OpenGL for the map. The window and `mirador snapshot` both
+// The map's passes in the order of FrameParams::layer_order (fill, heatmap, borders, points;
+// render/*Pass.hpp), then the highlight outlines on top. The window and `mirador snapshot` both
 // call Renderer::draw with a FrameParams, so a headless snapshot is the window's picture.
 //
 // Needs a current OpenGL 3.3 core context with glad loaded (see GlContext.hpp).
@@ -14,10 +15,13 @@
 #include "mirador/geo/DensityGrid.hpp"
 #include "mirador/geo/IncidentStore.hpp"
 #include "mirador/geo/Result.hpp"
+#include "mirador/geo/Projector.hpp"
 #include "render/MapView.hpp"
 #include "render/PointMarker.hpp"
 
 namespace mirador {
+
+struct PointsShown;
 
 struct Rgba {
     float r = 0, g = 0, b = 0, a = 1;
@@ -62,6 +66,9 @@ struct FrameParams {
     long hovered_incident = -1;   // index into the incident store
     long selected_incident = -1;
     Rgba category_colors[9];      // by geo::IncidentCategory
+    // Screen bins (more incidents on screen than discs can show): a cell of one, the fullest.
+    Rgba bins_low{0.62f, 0.80f, 0.96f, 0.95f};
+    Rgba bins_high{0.03f, 0.10f, 0.42f, 1.0f};
     // Incidents whose span overlaps these days (inclusive) are drawn; the time slider sets them.
     std::int32_t time_from_day = INT32_MIN / 2, time_to_day = INT32_MAX / 2;
 
@@ -97,6 +104,8 @@ public:
     void set_incident_visibility(const std::vector<std::uint8_t>& visible);
     // One disc each for incidents stacked on one position (see PointsPass.hpp).
     void set_incident_stacks(const std::vector<PointMarker>& markers);
+    // How the last frame showed the incidents: discs, or screen bins of this size and count.
+    const PointsShown& points_shown() const;
 
     // The heatmap's surface from the CPU engine (grid in `grid_crs`, drawn through a mesh
     // projected to the display CRS when the two differ).
@@ -112,6 +121,8 @@ public:
     // The level used at a given scale: the coarsest whose snapping error stays under a pixel.
     int level_for(double metres_per_pixel) const;
     const DrawStats& last_stats() const { return stats_; }
+    // The CRS of the uploaded boundaries (and of every display position).
+    geo::DisplayCrs display_crs() const;
 
 private:
     Renderer() = default;

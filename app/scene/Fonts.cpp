@@ -1,5 +1,5 @@
 #include "scene/Fonts.hpp"
-#include "cli/Report.hpp"
+#include "platform/Report.hpp"
 
 #include <imgui.h>
 

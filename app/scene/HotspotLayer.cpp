@@ -62,9 +62,9 @@ HotspotLayer::~HotspotLayer() {
     if (running_.valid()) running_.wait();
 }
 
-void HotspotLayer::request(const HotspotSettings& s, const IncidentLayer& incidents, const geo::Boundaries& b,
+void HotspotLayer::request(const HotspotSettings& s, bool visible, const IncidentLayer& incidents, const geo::Boundaries& b,
                            const geo::PopulationTable* population) {
-    if (!s.show) return;
+    if (!visible) return;
     boundaries_ = &b;
     const std::size_t n = b.municipalities.feature_count();
     std::vector<double> counts(n, 0.0), fatalities(n, 0.0);
@@ -75,7 +75,7 @@ void HotspotLayer::request(const HotspotSettings& s, const IncidentLayer& incide
     const auto& f = incidents.filters;
     char key[256];
     std::snprintf(key, sizeof key, "%d|%s|%u|%s|%d|%d|%d", f.filter.category ? static_cast<int>(*f.filter.category) : -1,
-                  f.filter.actor.c_str(), f.filter.min_fatalities, f.text.c_str(), f.filter.from_day, f.filter.to_day, s.step);
+                  f.filter.actor.c_str(), f.filter.min_fatalities, f.text.c_str(), f.filter.from_day, f.filter.to_day, static_cast<int>(s.period));
     const bool emerging = s.map == HotspotMapKind::Emerging;
     const bool same = requested_once_ && s == last_settings_ &&
                       (emerging ? key == last_cube_key_ : counts == last_counts_ && fatalities == last_fatalities_);
@@ -100,7 +100,7 @@ void HotspotLayer::request(const HotspotSettings& s, const IncidentLayer& incide
         // The cube over the data's whole extent (the time window does not apply: the cube is
         // time). Built here, on the UI thread, from the layer's masks, which the worker must not
         // read while the filters may change them.
-        const int months = s.step == 0 ? 1 : s.step == 1 ? 3 : 12;
+        const int months = s.period == doc::HotspotPeriod::Month ? 1 : s.period == doc::HotspotPeriod::Quarter ? 3 : 12;
         const auto& store = incidents.store;
         std::int32_t m0 = INT32_MAX, m1 = INT32_MIN;
         for (std::size_t i = 0; i < store.size(); ++i)
@@ -140,7 +140,7 @@ void HotspotLayer::request(const HotspotSettings& s, const IncidentLayer& incide
 }
 
 void HotspotLayer::launch(Job job) {
-    const int slot = job.settings.neighbours;
+    const int slot = static_cast<int>(job.settings.neighbours);
     if (!weights_[slot] || (slot == 2 && weights_knn_ != job.settings.knn_k)) {
         // Built once per rule (contiguity of every municipality: a tenth of a second).
         const auto& mun = boundaries_->municipalities;

@@ -17,26 +17,15 @@
 #include "mirador/stats/HotspotAnalysis.hpp"
 #include "render/MapView.hpp"
 #include "scene/IncidentLayer.hpp"
+#include "document/MapDocument.hpp"
 #include "style/HotspotPalette.hpp"
 
 struct ImDrawList;
 
 namespace mirador {
 
-struct HotspotSettings {
-    bool show = false;
-    HotspotMapKind map = HotspotMapKind::GiStar;
-    stats::HotspotValue value = stats::HotspotValue::Count;
-    int neighbours = 0;  // 0 queen, 1 rook, 2 k nearest (knn_k)
-    int knn_k = 8;
-    int permutations = 999;
-    stats::PValueRule p_rule = stats::PValueRule::Folded;
-    stats::Correction correction = stats::Correction::None;
-    float alpha = 0.05f;
-    int step = 2;  // emerging: 0 month, 1 quarter, 2 year
-    int time_lags = 1;
-    bool operator==(const HotspotSettings&) const = default;
-};
+// The layer's settings are the document's (a hot spot layer's style).
+using HotspotSettings = doc::HotspotStyle;
 
 struct HotspotOutcome {
     HotspotSettings settings;
@@ -52,11 +41,16 @@ struct HotspotOutcome {
 class HotspotLayer {
 public:
     // Queues a computation when what it depends on changed. Cheap when nothing did.
-    void request(const HotspotSettings& s, const IncidentLayer& incidents, const geo::Boundaries& b,
+    // Nothing is computed for a hidden layer.
+    void request(const HotspotSettings& s, bool visible, const IncidentLayer& incidents, const geo::Boundaries& b,
                  const geo::PopulationTable* population);
     // True when a new outcome arrived since the last call (the scene should repaint the fill).
     bool poll();
     bool busy() const { return running_.valid(); }
+    // Blocks until the computation under way (if any) has finished; poll() then takes it.
+    void wait() const {
+        if (running_.valid()) running_.wait();
+    }
     const HotspotOutcome* outcome() const { return outcome_.get(); }
     ~HotspotLayer();
 

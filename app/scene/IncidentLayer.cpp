@@ -52,8 +52,16 @@ void IncidentLayer::set_time_window(std::optional<geo::DayRange> window, const g
     by_municipality = geo::aggregate(store, placed, b, included, d.from, d.to, geo::AggregateBy::Municipality, population);
     by_state = geo::aggregate(store, placed, b, included, d.from, d.to, geo::AggregateBy::State, population);
     visible_count = 0;
+    categories_shown = 0;
+    stand_ins_shown = false;
     const auto [first, last] = store.range_overlapping(d.from, d.to);
-    for (std::size_t i = first; i < last; ++i) visible_count += visible[i] && store.overlaps(i, d.from, d.to);
+    const auto category = store.category();
+    for (std::size_t i = first; i < last; ++i)
+        if (visible[i] && store.overlaps(i, d.from, d.to)) {
+            ++visible_count;
+            categories_shown |= 1u << static_cast<unsigned>(category[i]);
+            stand_ins_shown = stand_ins_shown || !placed.exact(i);  // visible: it has a position
+        }
     update_stack_markers();
 }
 

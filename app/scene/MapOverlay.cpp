@@ -36,8 +36,11 @@ std::vector<LabelBox> draw_map_overlay(ImDrawList* list, const FontSet& fonts, c
         const geo::Vec2 s = view.map_to_screen(anchor);
         LabelBox box{float(s.x) - ts.x * 0.5f - pad, float(s.y) - ts.y * 0.5f - pad, float(s.x) + ts.x * 0.5f + pad,
                      float(s.y) + ts.y * 0.5f + pad};
-        // Only labels wholly on screen: a name cut at the edge reads as a different name.
-        if (box.x0 < 0 || box.y0 < 0 || box.x1 > view.width || box.y1 > view.height) return;
+        // Only labels wholly inside the map area (not under the window's panels): a name cut at
+        // the edge reads as a different name.
+        if (box.x0 < params.inset_left || box.y0 < params.inset_top || box.x1 > view.width - params.inset_right ||
+            box.y1 > view.height - params.inset_bottom)
+            return;
         for (const auto& p : placed)
             if (overlaps(p, box)) return;
         placed.push_back(box);

@@ -16,11 +16,13 @@ struct OverlayParams {
     bool state_labels = true;
     bool municipality_labels = true;
     float pixel_scale = 1.0f;
-    float legend_bottom_margin = 10.0f;  // pixels (before scaling): the window's status bar sits there
     // The time window, e.g. "October 2019"; empty: all time, no box. A picture of a month must
     // say which month, so it sits in the top-left of every window and snapshot.
     std::string time_label;
-    float time_label_left = 10.0f;  // pixels (before scaling): the window's search box is left of it
+    // The part of the image the map is seen through, as insets from its edges in pixels (the
+    // window's sidebars and bars cover the rest; a snapshot has none): the time label, legends
+    // and furniture stay inside it.
+    float inset_left = 0, inset_top = 0, inset_right = 0, inset_bottom = 0;
 };
 
 struct LabelBox {
@@ -33,10 +35,9 @@ std::vector<LabelBox> draw_map_overlay(ImDrawList* list, const FontSet& fonts, c
                                        const MapView& view, const OverlayParams& params);
 
 struct SceneParams;
-struct ChoroplethLegend;
 struct IncidentLayer;
 struct HeatmapLegend;
-struct SwatchLegend;
+struct LegendBox;
 
 // The number of incidents on each stack's marker (IncidentLayer::stack_markers) that holds two
 // or more and is on screen, largest stacks first, none over another. Returns their boxes.
@@ -46,11 +47,11 @@ std::vector<LabelBox> draw_stack_counts(ImDrawList* list, const FontSet& fonts, 
 // The time label's box in the top-left corner (nothing when the label is empty).
 void draw_time_label(ImDrawList* list, const FontSet& fonts, const OverlayParams& params);
 
-// Bottom-left legends: the choropleth's classes (with the zero and no-data swatches) and the
-// incident categories with what the disc size means, and the heatmap's ramp with values,
-// units and how its scale was chosen. Any may be null.
-void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& params, const ChoroplethLegend* choropleth,
-                  const IncidentLayer* incidents, const HeatmapLegend* heatmap = nullptr,
-                  const SwatchLegend* swatches = nullptr);
+// Bottom-left legends, left to right: the choropleth's classes (with the zero and no-data
+// swatches), a hot spot map's classes, the incidents (categories and what a disc's size means,
+// or what a screen bin's does), and the heatmap's ramp with values, units and how its scale
+// was chosen. Any may be null. The boxes' text comes made (LegendText.hpp).
+void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& params, const LegendBox* choropleth,
+                  const LegendBox* incidents, const HeatmapLegend* heatmap = nullptr, const LegendBox* swatches = nullptr);
 
 }  // namespace mirador

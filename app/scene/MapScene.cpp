@@ -46,7 +46,7 @@ void MapScene::upload_stacks() {
     markers.reserve(incidents_->stack_markers.size());
     for (const StackMarker& k : incidents_->stack_markers)
         markers.push_back({incidents_->display_xy[k.first], float(k.fatalities), static_cast<std::int32_t>(k.first),
-                           static_cast<std::uint8_t>(k.category), k.hollow});
+                           static_cast<std::uint8_t>(k.category), k.hollow, k.count});
     renderer_->set_incident_stacks(markers);
 }
 
@@ -61,6 +61,7 @@ void MapScene::set_hotspots(const HotspotMap* map) {
 }
 
 void MapScene::recolor() {
+    ++fill_version_;
     std::vector<std::uint32_t> colors;
     if (hotspots_ && hotspots_->classes.size() == boundaries_->municipalities.feature_count())
         colors = hotspot_fill_colors(*hotspots_, &hotspot_legend_);
@@ -87,10 +88,17 @@ std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_l
     renderer_->draw(frame);
     if (!overlay_list) return {};
     auto labels = draw_map_overlay(overlay_list, fonts, *boundaries_, p.frame.view, p.overlay);
-    if (incidents_ && p.frame.show_points) draw_stack_counts(overlay_list, fonts, p.frame.view, *incidents_);
-    draw_legends(overlay_list, fonts, p, p.frame.show_fill ? legend() : nullptr,
-                 incidents_ && p.frame.show_points ? incidents_ : nullptr,
-                 frame.heatmap.show ? heatmap_.legend() : nullptr, p.frame.show_fill ? hotspot_legend() : nullptr);
+    // Screen bins say their counts by size and colour; numbers on them would be noise.
+    const PointsShown& shown = renderer_->points_shown();
+    if (incidents_ && p.frame.show_points && !shown.aggregated)
+        draw_stack_counts(overlay_list, fonts, p.frame.view, *incidents_);
+    const LegendBox* choropleth =
+        p.frame.show_fill && legend() ? &legend_text_.choropleth(*legend(), fill_version_) : nullptr;
+    const LegendBox* swatches =
+        p.frame.show_fill && hotspot_legend() ? &legend_text_.swatches(*hotspot_legend(), fill_version_) : nullptr;
+    const LegendBox* points =
+        incidents_ && p.frame.show_points ? &legend_text_.incidents(*incidents_, shown, frame) : nullptr;
+    draw_legends(overlay_list, fonts, p, choropleth, points, frame.heatmap.show ? heatmap_.legend() : nullptr, swatches);
     draw_time_label(overlay_list, fonts, p.overlay);
     return labels;
 }

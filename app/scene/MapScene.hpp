@@ -6,8 +6,9 @@
 #include "render/Renderer.hpp"
 #include "scene/HeatmapLayer.hpp"
 #include "scene/IncidentLayer.hpp"
+#include "scene/LegendText.hpp"
 #include "scene/MapOverlay.hpp"
-#include "style/Choropleth.hpp"
+#include "scene/Choropleth.hpp"
 #include "style/HotspotPalette.hpp"
 
 namespace mirador {
@@ -46,6 +47,10 @@ public:
     const SwatchLegend* hotspot_legend() const { return hotspots_ ? &hotspot_legend_ : nullptr; }
     const IncidentLayer* incidents() const { return incidents_; }
 
+    // The window computes CPU heatmaps off its UI thread and shows the last one meanwhile;
+    // snapshots (the default) wait for theirs.
+    void set_background_heatmap(bool on) { heatmap_.set_background(on); }
+
     Renderer& renderer() { return *renderer_; }
     const HeatmapLayer& heatmap() const { return heatmap_; }
     const geo::Boundaries& boundaries() const { return *boundaries_; }
@@ -60,6 +65,8 @@ private:
     bool neutral_fill_ = false;
     std::unique_ptr<HotspotMap> hotspots_;
     SwatchLegend hotspot_legend_;  // grey municipalities under a heatmap without a choropleth
+    std::uint64_t fill_version_ = 1;  // counts recolours: the legends' text follows it
+    LegendText legend_text_;
     void recolor();
     void upload_stacks();
 };

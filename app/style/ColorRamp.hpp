@@ -9,10 +9,9 @@
 #include <optional>
 #include <string_view>
 
-namespace mirador {
+#include "document/RampId.hpp"
 
-enum class RampId { Viridis, Inferno, Magma, Cividis, YlOrRd };
-inline constexpr int kRampCount = 5;
+namespace mirador {
 
 const char* to_string(RampId r);  // "viridis", ...
 std::optional<RampId> parse_ramp(std::string_view text);

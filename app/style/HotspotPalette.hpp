@@ -8,12 +8,13 @@
 #include <utility>
 #include <vector>
 
+#include "document/MapDocument.hpp"
 #include "mirador/stats/EmergingHotSpots.hpp"
 #include "mirador/stats/Significance.hpp"
 
 namespace mirador {
 
-enum class HotspotMapKind { GiStar, Lisa, Emerging };
+using doc::HotspotMapKind;
 
 // A legend of colour swatches, each with its label, under a title.
 struct SwatchLegend {

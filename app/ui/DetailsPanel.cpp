@@ -1,49 +1,67 @@
 #include <imgui.h>
 
+#include <cmath>
 #include <cstdio>
+#include <string>
 
+#include "scene/IncidentLayer.hpp"
 #include "ui/Panels.hpp"
 
 namespace mirador {
 
-void draw_details_panel(UiState& ui, const geo::Boundaries& b) {
-    if (ui.selected < 0 || !ui.show_details) return;
+namespace {
+
+void fact(const char* key, const std::string& value) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", key);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(value.c_str());
+}
+
+std::string thousands(std::uint64_t n) {
+    std::string s = std::to_string(n);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+    return s;
+}
+
+}  // namespace
+
+void draw_municipality_details(UiState& ui, const PanelData& data) {
+    if (ui.selected < 0) return;
+    const geo::Boundaries& b = data.boundaries;
     const auto f = static_cast<std::size_t>(ui.selected);
     const auto& a = b.municipalities.attributes[f];
     const geo::StateInfo* s = b.state_of(f);
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, 10), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(320, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(0.94f);
-    if (!ImGui::Begin("Municipality", &ui.show_details, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize)) {
-        ImGui::End();
-        return;
-    }
     ImGui::TextWrapped("%s", a.name.c_str());
     ImGui::TextDisabled("%s", s ? s->name.c_str() : "");
-    ImGui::Separator();
     if (ImGui::BeginTable("facts", 2, ImGuiTableFlags_SizingStretchProp)) {
-        auto row = [](const char* k, const std::string& v) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", k);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(v.c_str());
-        };
-        row("CVEGEO", a.code);
-        row("CVE_ENT", a.state_code);
-        row("CVE_MUN", a.local_code);
-        char buf[64];
+        fact("CVEGEO", a.code);
+        char buf[96];
         std::snprintf(buf, sizeof buf, "%.1f km²", b.municipalities.feature_area(f) / 1e6);
-        row("Area", buf);
-        std::snprintf(buf, sizeof buf, "%u", b.municipalities.feature_first_polygon[f + 1] - b.municipalities.feature_first_polygon[f]);
-        row("Parts", buf);
+        fact("Area", buf);
+        const auto it = data.population ? data.population->find(a.code) : geo::PopulationTable::const_iterator();
+        const bool known = data.population && it != data.population->end();
+        fact("Population 2020", known ? thousands(static_cast<std::uint64_t>(it->second)) : "not in the table");
+        if (const IncidentLayer* inc = data.incidents) {
+            // The same counts as the choropleth, the ranking and `mirador stats` for these filters
+            // and this time window.
+            std::uint64_t incidents = 0, fatalities = 0;
+            std::optional<double> rate;
+            for (const auto& u : inc->by_municipality.units)
+                if (u.unit == f) incidents = u.incidents, fatalities = u.fatalities, rate = u.rate_per_100k;
+            const std::string when = inc->time_window ? " (window)" : "";
+            fact(("Incidents" + when).c_str(), thousands(incidents));
+            fact(("Fatalities" + when).c_str(), thousands(fatalities));
+            if (rate) std::snprintf(buf, sizeof buf, "%.2f", *rate);
+            fact("Incidents per 100k", rate ? buf : (incidents ? "no population" : "0"));
+        }
         ImGui::EndTable();
     }
     if (ImGui::Button("Zoom to")) fly_to(ui, b.municipalities.feature_bbox[f]);
     ImGui::SameLine();
     if (ImGui::Button("Clear selection")) ui.selected = -1;
-    ImGui::End();
+    ImGui::Separator();
 }
 
 void draw_hover_tooltip(const UiState& ui, const geo::Boundaries& b) {

@@ -7,79 +7,84 @@
 #include "mirador/geo/IncidentDate.hpp"
 #include "mirador/geo/Text.hpp"
 #include "scene/MapScene.hpp"
+#include "ui/NumberControls.hpp"
 #include "ui/Panels.hpp"
+#include "ui/Style.hpp"
+
+#include <imgui_stdlib.h>
 
 namespace mirador {
 
-void draw_incident_filters_panel(UiState& ui, IncidentLayer& inc, MapScene& scene, const geo::Boundaries& b,
-                                 const geo::PopulationTable* population) {
-    // Below the Layers panel, whose height is known once it has been laid out (a frame or two).
-    ImGui::SetNextWindowPos(ImVec2(10, ui.layers_panel_bottom + 8),
-                            ImGui::GetFrameCount() < 3 ? ImGuiCond_Always : ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(0.92f);
-    if (!ImGui::Begin("Filters", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::End();
-        return;
-    }
-    bool changed = false;
-    std::string current = ui.filter_category < 0 ? "All categories"
-                                                 : std::string(geo::category_name(static_cast<geo::IncidentCategory>(ui.filter_category)));
-    ImGui::SetNextItemWidth(220);
+void draw_filters_section(doc::MapDocument& d, const PanelData& data) {
+    doc::Filters& f = d.filters;
+    const std::string current = f.category ? std::string(geo::category_name(*f.category)) : "All categories";
+    ImGui::SetNextItemWidth(control_width());
     if (ImGui::BeginCombo("Category", current.c_str())) {
-        if (ImGui::Selectable("All categories", ui.filter_category < 0)) ui.filter_category = -1, changed = true;
+        if (ImGui::Selectable("All categories", !f.category)) f.category.reset();
         for (int c = 0; c < geo::kIncidentCategoryCount; ++c) {
-            const std::string name(geo::category_name(static_cast<geo::IncidentCategory>(c)));
-            if (ImGui::Selectable(name.c_str(), ui.filter_category == c)) ui.filter_category = c, changed = true;
+            const auto cat = static_cast<geo::IncidentCategory>(c);
+            if (ImGui::Selectable(std::string(geo::category_name(cat)).c_str(), f.category == cat)) f.category = cat;
         }
         ImGui::EndCombo();
     }
-    ImGui::SetNextItemWidth(220);
-    changed |= ImGui::InputTextWithHint("Actor", "e.g. Sinaloa Cartel", ui.filter_actor, sizeof ui.filter_actor);
-    ImGui::SetNextItemWidth(220);
-    changed |= ImGui::SliderInt("Min. fatalities", &ui.filter_min_fatalities, 0, 50);
-    ImGui::SetNextItemWidth(220);
-    changed |= ImGui::InputTextWithHint("Text", "place, notes, source ...", ui.filter_text, sizeof ui.filter_text);
-    if (changed) {
-        auto& f = inc.filters;
-        f.filter.category = ui.filter_category < 0 ? std::nullopt
-                                                   : std::optional(static_cast<geo::IncidentCategory>(ui.filter_category));
-        f.filter.actor = geo::fold_for_search(ui.filter_actor);
-        f.filter.min_fatalities = static_cast<std::uint32_t>(std::max(0, ui.filter_min_fatalities));
-        f.text = geo::fold_for_search(ui.filter_text);
-        inc.apply_filters(b, population);
-        scene.incidents_changed();
-        if (ui.selected_incident >= 0 && !inc.shown(static_cast<std::size_t>(ui.selected_incident))) ui.selected_incident = -1;
-    }
-    ImGui::Text("%zu of %zu incidents shown%s", inc.visible_count, inc.store.size(),
-                inc.time_window ? " in the time window" : "");
-    ImGui::End();
+    ImGui::SetNextItemWidth(control_width());
+    ImGui::InputTextWithHint("Actor", "e.g. Sinaloa Cartel", &f.actor);
+    number_slider("Min. fatalities", f.min_fatalities, limits::kFatalities, 0, 50);
+    ImGui::SetNextItemWidth(control_width());
+    ImGui::InputTextWithHint("Text", "place, notes, source ...", &f.text);
+    const IncidentLayer& inc = *data.incidents;
+    ImGui::TextDisabled("%zu of %zu incidents shown%s", inc.visible_count, inc.store.size(),
+                        inc.time_window ? " in the time window" : "");
 }
 
-void draw_ranking_panel(UiState& ui, const IncidentLayer& inc, const geo::Boundaries& b) {
-    if (!ui.show_ranking) return;
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, io.DisplaySize.y - 40 - time_slider_height()),
-                            ImGuiCond_FirstUseEver, ImVec2(1, 1));
-    ImGui::SetNextWindowSize(ImVec2(430, 260), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(0.94f);
-    if (!ImGui::Begin("Ranking", &ui.show_ranking, ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::End();
-        return;
-    }
+void draw_ranking(UiState& ui, const PanelData& data) {
+    const IncidentLayer& inc = *data.incidents;
+    const geo::Boundaries& b = data.boundaries;
     // Municipalities ranked, with the incidents known only to a state (or to Mexico) in rows of
     // their own among them: in greys, unranked, never credited to the municipality that holds
     // their stand-in point.
-    const auto rows = geo::aggregation_rows(inc.by_municipality);
-    if (ImGui::BeginTable("rank", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("#");
-        ImGui::TableSetupColumn("Municipality");
-        ImGui::TableSetupColumn("Incidents");
-        ImGui::TableSetupColumn("Deaths");
-        ImGui::TableSetupColumn("per 100k");
-        ImGui::TableHeadersRow();
-        std::size_t rank = 0;
-        for (std::size_t r = 0; r < rows.size() && r < 500; ++r) {
+    auto rows = geo::aggregation_rows(inc.by_municipality);
+    ImGui::TextDisabled("Ranking: %s", inc.time_window ? "the time window" : "all time");
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
+                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerV;
+    if (!ImGui::BeginTable("rank", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_NoSort);
+    ImGui::TableSetupColumn("Municipality", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Inc.", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending);
+    ImGui::TableSetupColumn("Deaths", ImGuiTableColumnFlags_PreferSortDescending);
+    ImGui::TableSetupColumn("/100k", ImGuiTableColumnFlags_PreferSortDescending);
+    ImGui::TableHeadersRow();
+    // The rank is by incidents, whatever the order shown; a sort by another column reorders rows.
+    std::vector<std::size_t> rank(rows.size(), 0);
+    for (std::size_t r = 0, n = 0; r < rows.size(); ++r)
+        if (rows[r].kind == geo::AggregationRow::Kind::Unit) rank[r] = ++n;
+    std::vector<std::size_t> order(rows.size());
+    for (std::size_t r = 0; r < order.size(); ++r) order[r] = r;
+    if (const ImGuiTableSortSpecs* spec = ImGui::TableGetSortSpecs(); spec && spec->SpecsCount > 0) {
+        const int column = spec->Specs[0].ColumnIndex;
+        const bool ascending = spec->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+        auto name = [&](std::size_t r) {
+            return rows[r].kind == geo::AggregationRow::Kind::Unit ? b.municipalities.attributes[rows[r].count->unit].name
+                                                                    : std::string("~");
+        };
+        auto key = [&](std::size_t r) -> double {
+            const auto& u = *rows[r].count;
+            if (column == 3) return double(u.fatalities);
+            if (column == 4) return u.rate_per_100k.value_or(-1);
+            return double(u.incidents);
+        };
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            if (column == 1) return ascending ? name(x) < name(y) : name(y) < name(x);
+            return ascending ? key(x) < key(y) : key(y) < key(x);
+        });
+    }
+    // Only the rows on screen are laid out (a clipper): a ranking of 2,469 rows costs a screenful.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(order.size()));
+    while (clipper.Step()) {
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            const std::size_t r = order[static_cast<std::size_t>(k)];
             const auto& u = *rows[r].count;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -87,9 +92,10 @@ void draw_ranking_panel(UiState& ui, const IncidentLayer& inc, const geo::Bounda
                 ImGui::TextDisabled("-");
                 ImGui::TableNextColumn();
                 if (rows[r].kind == geo::AggregationRow::Kind::StateLevel)
-                    ImGui::TextDisabled("%s: state-level, not placed", b.states[u.unit].short_name.c_str());
+                    ImGui::TextDisabled("%s: state-level", b.states[u.unit].short_name.c_str());
                 else
-                    ImGui::TextDisabled("Mexico: country-level, not placed");
+                    ImGui::TextDisabled("Mexico: country-level");
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Known only to the state (or to Mexico): not placed in a municipality");
                 ImGui::TableNextColumn();
                 ImGui::TextDisabled("%llu", static_cast<unsigned long long>(u.incidents));
                 ImGui::TableNextColumn();
@@ -99,13 +105,13 @@ void draw_ranking_panel(UiState& ui, const IncidentLayer& inc, const geo::Bounda
                 continue;
             }
             const auto& a = b.municipalities.attributes[u.unit];
-            const geo::StateInfo* s = b.state_of(u.unit);
-            ImGui::Text("%zu", ++rank);
+            const geo::StateInfo* st = b.state_of(u.unit);
+            ImGui::Text("%zu", rank[r]);
             ImGui::TableNextColumn();
-            const std::string label = a.name + ", " + (s ? s->short_name : "") + "##" + a.code;
-            if (ImGui::Selectable(label.c_str(), ui.selected == static_cast<long>(u.unit), ImGuiSelectableFlags_SpanAllColumns)) {
+            char label[256];
+            std::snprintf(label, sizeof label, "%s, %s##%s", a.name.c_str(), st ? st->short_name.c_str() : "", a.code.c_str());
+            if (ImGui::Selectable(label, ui.selected == static_cast<long>(u.unit), ImGuiSelectableFlags_SpanAllColumns)) {
                 ui.selected = static_cast<long>(u.unit);
-                ui.show_details = true;
                 fly_to(ui, b.municipalities.feature_bbox[u.unit]);
             }
             ImGui::TableNextColumn();
@@ -113,12 +119,11 @@ void draw_ranking_panel(UiState& ui, const IncidentLayer& inc, const geo::Bounda
             ImGui::TableNextColumn();
             ImGui::Text("%llu", static_cast<unsigned long long>(u.fatalities));
             ImGui::TableNextColumn();
-            if (u.rate_per_100k) ImGui::Text("%.2f", *u.rate_per_100k);
+            if (u.rate_per_100k) ImGui::Text("%.1f", *u.rate_per_100k);
             else ImGui::TextDisabled("-");
         }
-        ImGui::EndTable();
     }
-    ImGui::End();
+    ImGui::EndTable();
 }
 
 namespace {
@@ -137,7 +142,9 @@ void incident_lines(const IncidentLayer& inc, std::size_t i, const geo::Boundari
 
 }  // namespace
 
-void draw_incident_tooltip(const UiState& ui, const IncidentLayer& inc, const geo::Boundaries& b) {
+void draw_incident_tooltip(const UiState& ui, const PanelData& data) {
+    const IncidentLayer& inc = *data.incidents;
+    const geo::Boundaries& b = data.boundaries;
     if (ui.hovered_incident < 0 || ImGui::GetIO().WantCaptureMouse) return;
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(420, 520));
     ImGui::BeginTooltip();
@@ -165,18 +172,12 @@ void draw_incident_tooltip(const UiState& ui, const IncidentLayer& inc, const ge
     ImGui::EndTooltip();
 }
 
-void draw_incident_details(UiState& ui, const IncidentLayer& inc, const geo::Boundaries& b) {
+void draw_incident_details(UiState& ui, const PanelData& data) {
     if (ui.selected_incident < 0) return;
+    const IncidentLayer& inc = *data.incidents;
+    const geo::Boundaries& b = data.boundaries;
     const auto i = static_cast<std::size_t>(ui.selected_incident);
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 340, 260), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(330, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(0.94f);
-    bool open = true;
-    if (!ImGui::Begin("Incident", &open, ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::End();
-        return;
-    }
+    ImGui::TextDisabled("Incident");
     const auto& s = inc.store;
     ImGui::TextWrapped("%s", std::string(s.id(i)).c_str());
     incident_lines(inc, i, b);
@@ -196,8 +197,9 @@ void draw_incident_details(UiState& ui, const IncidentLayer& inc, const geo::Bou
         ImGui::Text("In Mexico: country-level, not placed in a state");
     const std::string notes(s.notes(i));
     if (!notes.empty()) ImGui::TextWrapped("Notes: %s", notes.c_str());
-    ImGui::End();
-    if (!open) ui.selected_incident = -1;
+    if (s.source_row(i)) ImGui::TextDisabled("%s, %s %u", inc.source.c_str(), "row", s.source_row(i));
+    if (ImGui::Button("Clear##incident")) ui.selected_incident = -1;
+    ImGui::Separator();
 }
 
 }  // namespace mirador

@@ -1,132 +1,112 @@
+// The Layers section (every layer of the document, top of the map first, with visibility,
+// opacity and up/down arrows for the drawing order), and the fill's and the heatmap's styles.
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 #include <utility>
 
+#include "document/EnumNames.hpp"
 #include "scene/MapScene.hpp"
+#include "ui/NumberControls.hpp"
 #include "ui/Panels.hpp"
+#include "ui/Style.hpp"
 
 namespace mirador {
 
 namespace {
 
-// One row per layer, top of the map first (as layer lists read): visibility, opacity and
-// arrows that move the layer up or down the drawing order.
-void draw_layer_rows(UiState& ui, bool have_incidents) {
-    auto& order = ui.layer_order;
-    for (int row = kMapLayerCount - 1; row >= 0; --row) {
-        const MapLayer layer = order[static_cast<std::size_t>(row)];
-        if (!have_incidents && (layer == MapLayer::Heatmap || layer == MapLayer::Points)) continue;
-        ImGui::PushID(row);
-        bool* visible = nullptr;
-        float* opacity = nullptr;
-        const char* name = "";
-        bool borders = ui.show_municipal_borders || ui.show_state_borders;
-        switch (layer) {
-            case MapLayer::Fill: visible = &ui.show_fill, opacity = &ui.fill_opacity, name = "Fill / choropleth"; break;
-            case MapLayer::Heatmap: visible = &ui.heatmap.show, opacity = &ui.heatmap.opacity, name = "Heatmap"; break;
-            case MapLayer::Borders: visible = &borders, opacity = &ui.borders_opacity, name = "Boundaries"; break;
-            case MapLayer::Points: visible = &ui.show_points, opacity = &ui.points_opacity, name = "Incident points"; break;
-        }
-        if (ImGui::ArrowButton("up", ImGuiDir_Up) && row + 1 < kMapLayerCount)
-            std::swap(order[static_cast<std::size_t>(row)], order[static_cast<std::size_t>(row + 1)]);
-        ImGui::SameLine();
-        if (ImGui::ArrowButton("down", ImGuiDir_Down) && row > 0)
-            std::swap(order[static_cast<std::size_t>(row)], order[static_cast<std::size_t>(row - 1)]);
-        ImGui::SameLine();
-        if (ImGui::Checkbox(name, visible) && layer == MapLayer::Borders)
-            ui.show_municipal_borders = ui.show_state_borders = borders;
-        ImGui::SameLine(230);
-        ImGui::SetNextItemWidth(110);
-        ImGui::SliderFloat("##opacity", opacity, 0.0f, 1.0f, "opacity %.2f");
-        ImGui::PopID();
+const char* layer_title(doc::LayerKind k) {
+    switch (k) {
+        case doc::LayerKind::Fill: return "Fill / choropleth";
+        case doc::LayerKind::Hotspots: return "Hot spots";
+        case doc::LayerKind::Heatmap: return "Heatmap";
+        case doc::LayerKind::Borders: return "Boundaries";
+        case doc::LayerKind::Points: return "Incident points";
+        case doc::LayerKind::Labels: return "Names";
     }
+    return "?";
 }
 
-void draw_heatmap_settings(UiState& ui, const MapScene& scene) {
-    HeatmapSettings& h = ui.heatmap;
-    static const char* kernels[] = {"Quartic", "Epanechnikov", "Gaussian"};
-    int k = static_cast<int>(h.kernel.shape);
-    ImGui::SetNextItemWidth(160);
-    if (ImGui::Combo("Kernel", &k, kernels, 3)) h.kernel.shape = static_cast<geo::KernelShape>(k);
-    // Applied on release, not while dragging: a new radius means a new grid and a new fixed scale.
-    static float editing_km = 0;
-    static bool dragging = false;
-    if (!dragging) editing_km = float(h.kernel.radius_m / 1000.0);
-    ImGui::SetNextItemWidth(160);
-    ImGui::SliderFloat("Radius (km)", &editing_km, 1.0f, 200.0f, "%.0f km", ImGuiSliderFlags_Logarithmic);
-    dragging = ImGui::IsItemActive();
-    if (ImGui::IsItemDeactivatedAfterEdit()) h.kernel.radius_m = std::round(editing_km) * 1000.0;
-    static const char* weights[] = {"Count", "Fatalities"};
-    int w = static_cast<int>(h.weight);
-    ImGui::SetNextItemWidth(160);
-    if (ImGui::Combo("Weight", &w, weights, 2)) h.weight = static_cast<geo::DensityWeight>(w);
-    static const char* modes[] = {"Fixed (all windows)", "Domain (set below)", "Relative (this window)"};
-    int m = static_cast<int>(h.normalize);
-    ImGui::SetNextItemWidth(160);
-    if (ImGui::Combo("Scale", &m, modes, 3)) h.normalize = static_cast<geo::NormalizeMode>(m);
-    if (h.normalize == geo::NormalizeMode::Domain) {
-        double v[2] = {h.domain_lo, h.domain_hi};
-        ImGui::SetNextItemWidth(160);
-        if (ImGui::InputScalarN("Min, max /km²", ImGuiDataType_Double, v, 2, nullptr, nullptr, "%.4g") && v[1] > v[0] &&
-            v[0] >= 0)
-            h.domain_lo = v[0], h.domain_hi = v[1];
-    }
-    static const char* ramps[] = {"viridis", "inferno", "magma", "cividis", "YlOrRd"};
-    int r = static_cast<int>(h.ramp);
-    ImGui::SetNextItemWidth(160);
-    if (ImGui::Combo("Colours", &r, ramps, kRampCount)) h.ramp = static_cast<RampId>(r);
-    ImGui::SetNextItemWidth(160);
-    ImGui::SliderFloat("Transparent below", &h.threshold, 0.0f, 0.5f, "%.2f of scale");
-    ImGui::Checkbox("Compute on the GPU", &h.gpu);
-    const auto& t = scene.heatmap().timing();
-    ImGui::TextDisabled("last update %.1f ms (%zu incidents re-binned)", t.move_ms, t.points_touched);
+bool needs_incidents(doc::LayerKind k) {
+    return k == doc::LayerKind::Hotspots || k == doc::LayerKind::Heatmap || k == doc::LayerKind::Points;
+}
+
+template <typename E>
+void enum_combo(const char* label, E& value, std::initializer_list<const char*> names) {
+    int v = static_cast<int>(value);
+    const std::vector<const char*> items(names);
+    ImGui::SetNextItemWidth(control_width());
+    if (ImGui::Combo(label, &v, items.data(), static_cast<int>(items.size()))) value = static_cast<E>(v);
 }
 
 }  // namespace
 
-void draw_layers_panel(UiState& ui, MapScene& scene, bool have_incidents) {
-    ImGui::SetNextWindowPos(ImVec2(10, 70), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(0.92f);
-    if (!ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::End();
-        return;
-    }
-    draw_layer_rows(ui, have_incidents);
-    ImGui::Separator();
-    ImGui::Checkbox("Municipal borders", &ui.show_municipal_borders);
-    ImGui::SameLine();
-    ImGui::Checkbox("State borders", &ui.show_state_borders);
-    ImGui::Checkbox("State names", &ui.show_state_labels);
-    ImGui::SameLine();
-    ImGui::Checkbox("Municipal names (zoomed in)", &ui.show_municipality_labels);
-    if (have_incidents) {
-        if (ImGui::CollapsingHeader("Choropleth")) {
-            bool changed = false;
-            static const char* measures[] = {"Fill by state (no choropleth)", "Incidents", "Fatalities",
-                                             "Incidents per 100,000"};
-            int m = static_cast<int>(ui.choropleth.measure);
-            ImGui::SetNextItemWidth(220);
-            changed |= ImGui::Combo("Measure", &m, measures, 4);
-            ui.choropleth.measure = static_cast<ChoroplethMeasure>(m);
-            if (ui.choropleth.measure != ChoroplethMeasure::None) {
-                static const char* methods[] = {"Quantiles", "Equal interval", "Natural breaks"};
-                int k = static_cast<int>(ui.choropleth.method);
-                ImGui::SetNextItemWidth(220);
-                changed |= ImGui::Combo("Classes by", &k, methods, 3);
-                ui.choropleth.method = static_cast<geo::ClassMethod>(k);
-                ImGui::SetNextItemWidth(220);
-                changed |= ImGui::SliderInt("Classes", &ui.choropleth.classes, 2, 9);
-                changed |= ImGui::Checkbox("Per state", &ui.choropleth.by_state);
-            }
-            if (changed) scene.set_choropleth(ui.choropleth);
+void draw_layers_section(doc::MapDocument& d, const PanelData& data) {
+    auto& layers = d.layers;
+    for (int row = static_cast<int>(layers.size()) - 1; row >= 0; --row) {
+        doc::Layer& l = layers[static_cast<std::size_t>(row)];
+        if (!data.incidents && needs_incidents(l.kind())) continue;
+        ImGui::PushID(row);
+        if (ImGui::ArrowButton("up", ImGuiDir_Up) && row + 1 < static_cast<int>(layers.size())) {
+            std::swap(layers[static_cast<std::size_t>(row)], layers[static_cast<std::size_t>(row + 1)]);
+            ImGui::PopID();
+            break;  // the rows moved: drawn again next frame
         }
-        if (ImGui::CollapsingHeader("Heatmap settings")) draw_heatmap_settings(ui, scene);
-        ImGui::Checkbox("Ranking table", &ui.show_ranking);
+        ImGui::SameLine();
+        if (ImGui::ArrowButton("down", ImGuiDir_Down) && row > 0) {
+            std::swap(layers[static_cast<std::size_t>(row)], layers[static_cast<std::size_t>(row - 1)]);
+            ImGui::PopID();
+            break;
+        }
+        ImGui::SameLine();
+        ImGui::Checkbox(layer_title(l.kind()), &l.visible);
+        ImGui::SameLine(em(12.5f));
+        ImGui::SetNextItemWidth(-1);
+        number_slider("##opacity", l.opacity, limits::kOpacity, 0, 1, "opacity %.2f");
+        ImGui::PopID();
     }
-    ui.layers_panel_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
-    ImGui::End();
+    auto& borders = d.style_of<doc::BorderStyle>();
+    ImGui::Checkbox("Municipal borders", &borders.municipalities);
+    ImGui::SameLine();
+    ImGui::Checkbox("State borders", &borders.states);
+    auto& labels = d.style_of<doc::LabelStyle>();
+    ImGui::Checkbox("State names", &labels.states);
+    ImGui::SameLine();
+    ImGui::Checkbox("Municipal names", &labels.municipalities);
+    if (data.incidents) number_slider("Point size", d.style_of<doc::PointStyle>().size_px, limits::kPointSizePx, 1, 10, "%.1f px");
+}
+
+void draw_fill_section(doc::MapDocument& d, const PanelData&) {
+    doc::FillStyle& f = d.style_of<doc::FillStyle>();
+    enum_combo("Measure", f.measure, {"none (states' colours)", "incidents", "fatalities", "incidents per 100,000"});
+    if (f.measure == doc::ChoroplethMeasure::None) return;
+    enum_combo("Classes by", f.method, {"quantiles", "equal interval", "natural breaks"});
+    number_slider("Classes", f.classes, limits::kClasses, 2, 9);
+    ImGui::Checkbox("Per state", &f.by_state);
+}
+
+void draw_heatmap_section(doc::MapDocument& d, const PanelData& data) {
+    doc::HeatmapStyle& h = d.style_of<doc::HeatmapStyle>();
+    enum_combo("Kernel", h.kernel, {"quartic", "Epanechnikov", "Gaussian"});
+    // Ctrl+click types any radius of the whole range; the slider shows the usual ones. A new
+    // radius is a new grid and a new fixed scale: it is applied when the edit ends.
+    number_slider("Radius", h.radius_km, limits::kRadiusKm, 1, 200, "%.0f km", ImGuiSliderFlags_Logarithmic,
+                  /*on_release=*/true);
+    enum_combo("Weight", h.weight, {"count", "fatalities"});
+    enum_combo("Scale", h.normalize, {"fixed (all windows)", "domain (set below)", "relative (this window)"});
+    if (h.normalize == geo::NormalizeMode::Domain) {
+        number_input("Min /km²", h.domain_min, limits::kDensityPerKm2);
+        number_input("Max /km²", h.domain_max, limits::kDensityPerKm2);
+        if (!(h.domain_max > h.domain_min)) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "max must be above min");
+    }
+    enum_combo("Colours", h.ramp, {"viridis", "inferno", "magma", "cividis", "YlOrRd"});
+    number_slider("Transparent below", h.threshold, limits::kThreshold, 0, 0.5f, "%.2f of scale");
+    enum_combo("Engine", h.engine, {"auto", "CPU (FFT)", "GPU"});
+    if (data.scene) {
+        const auto& t = data.scene->heatmap().timing();
+        ImGui::TextDisabled("last update %.1f ms (%zu incidents re-binned)", t.move_ms, t.points_touched);
+    }
 }
 
 }  // namespace mirador

@@ -1,6 +1,10 @@
 #pragma once
-// The window's panels, one function each (see the .cpp files of the same names).
+// The window's panels, one function each (see the .cpp files of the same names). Panels that
+// change the map edit the document; the viewer applies the document to the scene once a frame
+// (scene/DocumentFrame.hpp), so no panel reaches into a layer, the incidents or the renderer.
+#include "document/MapDocument.hpp"
 #include "mirador/geo/Boundaries.hpp"
+#include "mirador/geo/Geocoder.hpp"
 #include "mirador/geo/PlaceSearch.hpp"
 #include "ui/UiState.hpp"
 
@@ -10,38 +14,57 @@ class MapScene;
 struct IncidentLayer;
 class HotspotLayer;
 
-// Starts a fly-to that frames `box` (display CRS).
-void fly_to(UiState& ui, const geo::BBox& box);
-// Runs a search and selects/flies to the hit `index` of the results.
-void select_search_hit(UiState& ui, const geo::Boundaries& b, const geo::PlaceHit& hit);
+// What the panels read (never change): the data the map is made of, and the results the scene
+// computed from the document.
+struct PanelData {
+    const geo::Boundaries& boundaries;
+    const geo::PlaceSearch& search;
+    const IncidentLayer* incidents = nullptr;  // null: no incidents loaded
+    const MapScene* scene = nullptr;
+    const HotspotLayer* hotspots = nullptr;
+    const geo::PopulationTable* population = nullptr;
+};
 
-void draw_search_panel(UiState& ui, const geo::Boundaries& b, const geo::PlaceSearch& search);
-void draw_layers_panel(UiState& ui, MapScene& scene, bool have_incidents);
-void draw_details_panel(UiState& ui, const geo::Boundaries& b);
+// Starts a fly-to that frames `box` (display CRS) in the map area.
+void fly_to(UiState& ui, const geo::BBox& box);
+// Selects/flies to a search hit.
+void select_search_hit(UiState& ui, const geo::Boundaries& b, const geo::PlaceHit& hit);
+// The view that shows `box` inside the map area (the part the panels leave free).
+MapView view_fitting(const UiState& ui, const geo::BBox& box, double margin);
+
+// The window's frame: the sidebars, the time bar and the status bar. Each draws its panels and
+// reports the space it takes in ui.area.
+void draw_left_sidebar(doc::MapDocument& document, UiState& ui, const PanelData& data);
+void draw_right_sidebar(doc::MapDocument& document, UiState& ui, const PanelData& data);
+float left_sidebar_width();
+float right_sidebar_width();
+
+// Sections of the left sidebar.
+void draw_search_box(UiState& ui, const PanelData& data);
+void draw_layers_section(doc::MapDocument& document, const PanelData& data);
+void draw_filters_section(doc::MapDocument& document, const PanelData& data);
+void draw_fill_section(doc::MapDocument& document, const PanelData& data);
+void draw_heatmap_section(doc::MapDocument& document, const PanelData& data);
+void draw_hotspots_section(doc::MapDocument& document, const PanelData& data);
+
+// Sections of the right sidebar.
+void draw_municipality_details(UiState& ui, const PanelData& data);
+void draw_incident_details(UiState& ui, const PanelData& data);
+void draw_hotspot_details(const doc::MapDocument& document, const UiState& ui, const PanelData& data);
+void draw_ranking(UiState& ui, const PanelData& data);
+
+// Tooltips over the map.
 void draw_hover_tooltip(const UiState& ui, const geo::Boundaries& b);
+void draw_incident_tooltip(const UiState& ui, const PanelData& data);
+
+// The status bar along the bottom, and the time bar above it (histogram, slider, play/step,
+// the window's unit and mode).
 void draw_status_bar(const UiState& ui, const geo::Boundaries& b);
 float status_bar_height();  // pixels
+void draw_time_bar(doc::TimeSettings& time, UiState& ui, const IncidentLayer& incidents);
+float time_bar_height();  // pixels
 // A full-width bar whose lower edge is `bottom` pixels above the window's; returns
 // ImGui::Begin's answer (call ImGui::End either way).
 bool begin_bottom_bar(const char* name, float bottom, float height, float bg_alpha);
-
-// Incident panels; `scene` is told when filters or the choropleth change.
-void draw_incident_filters_panel(UiState& ui, IncidentLayer& incidents, MapScene& scene, const geo::Boundaries& b,
-                                 const geo::PopulationTable* population);
-void draw_ranking_panel(UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
-void draw_incident_tooltip(const UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
-void draw_incident_details(UiState& ui, const IncidentLayer& incidents, const geo::Boundaries& b);
-
-// The Hotspots panel and, for the selected municipality, its hot spot facts in the details panel.
-void draw_hotspots_panel(UiState& ui, HotspotLayer& layer, MapScene& scene);
-void draw_hotspot_details(const UiState& ui, const HotspotLayer& layer);
-
-// The time slider along the bottom, above the status bar: the incidents over time as bars,
-// the window's position, play/step/loop/speed, and the window's unit and mode.
-void draw_time_slider(UiState& ui, const IncidentLayer& incidents);
-float time_slider_height();  // pixels, for what must sit above it
-// Gives the layer (counts, choropleth, ranking) the slider's window when it has changed.
-void apply_time_window(const UiState& ui, IncidentLayer& incidents, MapScene& scene, const geo::Boundaries& b,
-                       const geo::PopulationTable* population);
 
 }  // namespace mirador

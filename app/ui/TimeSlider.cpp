@@ -6,7 +6,9 @@
 
 #include "mirador/geo/IncidentDate.hpp"
 #include "scene/MapScene.hpp"
+#include "ui/NumberControls.hpp"
 #include "ui/Panels.hpp"
+#include "ui/Style.hpp"
 
 namespace mirador {
 
@@ -99,7 +101,7 @@ bool unit_and_mode_controls(geo::WindowSpec& spec) {
         ImGui::SetNextItemWidth(95);
         int n = spec.custom_days;
         if (ImGui::InputInt("days", &n, 1, 7)) {
-            spec.custom_days = std::clamp(n, 1, 3660);
+            spec.custom_days = clamp_to(limits::kCustomDays, n);
             changed = true;
         }
     }
@@ -108,52 +110,56 @@ bool unit_and_mode_controls(geo::WindowSpec& spec) {
 
 }  // namespace
 
-float time_slider_height() {
+float time_bar_height() {
     const ImGuiStyle& st = ImGui::GetStyle();
     return 4.0f * ImGui::GetTextLineHeight() + 2 * ImGui::GetFrameHeight() + 2 * st.ItemSpacing.y + 2 * st.WindowPadding.y;
 }
 
-void draw_time_slider(UiState& ui, const IncidentLayer& inc) {
-    TimePlayback& t = ui.time;
-    if (!begin_bottom_bar("##time", status_bar_height(), time_slider_height(), 0.92f)) {
+void draw_time_bar(doc::TimeSettings& t, UiState& ui, const IncidentLayer& inc) {
+    TimePlayback& p = ui.time;
+    if (!begin_bottom_bar("##time", status_bar_height(), time_bar_height(), 0.92f)) {
         ImGui::End();
         return;
     }
-    const std::size_t n = t.axis.count();
+    const std::size_t n = p.axis.count();
     std::int32_t clicked_day = 0;
     if (draw_histogram(inc.histogram, current_window(t), 4.0f * ImGui::GetTextLineHeight(), clicked_day) && n)
-        seek(t, t.axis.index_of(clicked_day));
+        seek(t, p, p.axis.index_of(clicked_day));
 
     // The position slider, as wide as the bars above it.
     ImGui::SetNextItemWidth(-1);
-    int pos = static_cast<int>(t.position);
-    const std::string label = t.enabled ? current_label(t) : "All time (drag or press the right arrow for a window)";
+    const auto at = position(t, p);
+    int pos = static_cast<int>(at.value_or(0));
+    const std::string label = at ? current_label(t) : "All time (drag or press the right arrow for a window)";
     if (ImGui::SliderInt("##position", &pos, 0, std::max(0, static_cast<int>(n) - 1), label.c_str(),
                          ImGuiSliderFlags_NoInput) && n)
-        seek(t, static_cast<std::size_t>(std::max(0, pos)));
+        seek(t, p, static_cast<std::size_t>(std::max(0, pos)));
 
-    bool all_time = !t.enabled;
+    bool all_time = t.all_time;
     if (ImGui::Checkbox("All time", &all_time)) {
-        t.enabled = !all_time;
-        if (all_time) t.playing = false;
+        if (all_time) {
+            t.all_time = true;
+            p.playing = false;
+        } else if (current_window(t)) {
+            t.all_time = false;
+        } else if (n) {
+            seek(t, p, 0);
+        }
     }
     ImGui::SameLine();
-    if (ImGui::Button(" < ")) step(t, -1);
+    if (ImGui::Button(" < ")) step(t, p, -1);
     ImGui::SameLine();
-    if (ImGui::Button(t.playing ? "Pause" : " Play ")) toggle_play(t);
+    if (ImGui::Button(p.playing ? "Pause" : " Play ")) toggle_play(t, p);
     ImGui::SameLine();
-    if (ImGui::Button(" > ")) step(t, +1);
+    if (ImGui::Button(" > ")) step(t, p, +1);
     ImGui::SameLine();
     ImGui::Checkbox("Loop", &t.loop);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(150);
-    float speed = static_cast<float>(t.speed);
-    if (ImGui::SliderFloat("##speed", &speed, float(TimePlayback::kMinSpeed), float(TimePlayback::kMaxSpeed),
-                           "%.2f windows/s", ImGuiSliderFlags_Logarithmic))
-        t.speed = speed;
+    ImGui::SetNextItemWidth(em(9));
+    number_slider("##speed", t.speed, limits::kPlaybackSpeed, TimePlayback::kMinSpeed, TimePlayback::kMaxSpeed,
+                  "%.2f windows/s", ImGuiSliderFlags_Logarithmic);
     ImGui::SameLine(0, 20);
-    geo::WindowSpec spec = t.spec;
-    if (unit_and_mode_controls(spec)) set_axis(t, t.axis.extent(), spec);
+    if (unit_and_mode_controls(t.window)) set_axis(p, t, p.axis.extent());
 
     char counts[96];
     std::snprintf(counts, sizeof counts, "%zu of %zu incidents on the map", inc.visible_count, inc.store.size());
@@ -161,14 +167,6 @@ void draw_time_slider(UiState& ui, const IncidentLayer& inc) {
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX() + 20, ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(counts).x));
     ImGui::TextDisabled("%s", counts);
     ImGui::End();
-}
-
-void apply_time_window(const UiState& ui, IncidentLayer& inc, MapScene& scene, const geo::Boundaries& b,
-                       const geo::PopulationTable* population) {
-    const auto window = current_window(ui.time);
-    if (window == inc.time_window) return;
-    inc.set_time_window(window, b, population);
-    scene.counts_changed();
 }
 
 }  // namespace mirador

@@ -1,16 +1,14 @@
 #pragma once
-// Everything the window's panels read and write, as plain data. The renderer gets a
-// FrameParams built from it each frame; it never holds on to this.
+// What the window knows beyond the map document: where it looks and what is pointed at, the
+// search box, the time slider's running state, the layout of its panels, frame timing. None of
+// it is saved in a project; the map itself (layers, styles, filters, time window) is the
+// document's, which the panels edit (see ui/Panels.hpp).
 #include <string>
 #include <vector>
 
 #include "mirador/geo/PlaceSearch.hpp"
 #include "render/Renderer.hpp"
-#include "scene/HeatmapLayer.hpp"
-#include "scene/HotspotLayer.hpp"
-#include "scene/MapOverlay.hpp"
-#include "style/Choropleth.hpp"
-#include "ui/TimePlayback.hpp"
+#include "document/TimePlayback.hpp"
 
 namespace mirador {
 
@@ -22,13 +20,19 @@ struct FlyTo {
     double seconds = 0.8;
 };
 
+// Where the map shows through the panels, in framebuffer pixels.
+struct MapArea {
+    float left = 0, top = 0, right = 0, bottom = 0;  // insets from the window's edges
+};
+
 struct UiState {
     MapView view;
-    MapView home;            // reset target: all of Mexico
     long hovered = -1;       // municipality under the cursor
     long selected = -1;      // clicked or searched
     bool cursor_on_map = false;
     geo::Vec2 cursor_lonlat{};
+    MapArea area;            // set by the layout each frame
+    geo::BBox home_box;      // what "reset view" shows: all of the boundaries
 
     // Search box
     char search_text[128] = {};
@@ -36,33 +40,17 @@ struct UiState {
     int search_cursor = 0;
     bool focus_search = false;
 
-    // Layers
-    bool show_fill = true, show_municipal_borders = true, show_state_borders = true;
-    bool show_state_labels = true, show_municipality_labels = true;
-    float fill_opacity = 1.0f;
-    float borders_opacity = 1.0f;
-    float points_opacity = 0.9f;
-    // Bottom to top; the layers panel lists them top first.
-    std::array<MapLayer, kMapLayerCount> layer_order{MapLayer::Fill, MapLayer::Heatmap, MapLayer::Borders,
-                                                     MapLayer::Points};
-    HeatmapSettings heatmap;
-    float layers_panel_bottom = 320;  // where the Filters panel starts, below the Layers panel
-
     // Incidents
     long hovered_incident = -1, selected_incident = -1;
-    bool show_points = true;
-    int filter_category = -1;     // -1: all, else geo::IncidentCategory
-    char filter_actor[64] = {};
-    char filter_text[64] = {};
-    int filter_min_fatalities = 0;
-    ChoroplethStyle choropleth;
-    bool show_ranking = true;
     TimePlayback time;
-    HotspotSettings hotspots;
+
+    // Panels
+    bool left_sidebar = true;   // false: collapsed to a strip
+    bool right_sidebar = true;
+    bool show_help = false;
 
     FlyTo fly;
     bool fullscreen = false;
-    bool show_details = true;
 
     // Frame timing for the status bar.
     double frame_ms = 0;

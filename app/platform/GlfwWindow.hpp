@@ -1,0 +1,27 @@
+#pragma once
+// A GLFW window with an OpenGL 3.3 core context, current and with its functions loaded: what
+// the viewer's window and the headless fallback (a hidden window) both start from.
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include "mirador/geo/Result.hpp"
+
+namespace mirador {
+
+// GLFW itself, initialised for the lifetime of the object (glfwInit / glfwTerminate).
+class GlfwSession {
+public:
+    GlfwSession();
+    ~GlfwSession();
+    GlfwSession(const GlfwSession&) = delete;
+    GlfwSession& operator=(const GlfwSession&) = delete;
+    bool ok() const { return ok_; }
+
+private:
+    bool ok_ = false;
+};
+
+// Needs a live GlfwSession. The window is the caller's to destroy (glfwDestroyWindow).
+[[nodiscard]] geo::Result<GLFWwindow*> open_gl_window(int width, int height, const char* title, bool visible);
+
+}  // namespace mirador

@@ -1,0 +1,75 @@
+#pragma once
+// Which incidents the points pass draws in a frame, worked out on the CPU when the view, the
+// time window or the filters change (never on an idle frame): the ones on screen, one by one,
+// while that many discs stay legible; past that, counts per screen cell (as Datashader does),
+// drawn as one disc per cell, coloured and sized by its count.
+//
+// One pass over the time window's index range of the store (time-sorted) does both: it counts
+// every incident on screen into the cells and keeps the indices while there are few enough.
+// Large ranges are split over threads, each with its own cells, summed after.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "mirador/geo/TimeWindow.hpp"
+#include "render/MapView.hpp"
+#include "render/PointMarker.hpp"
+
+namespace mirador {
+
+// What the selection reads, in store order (stacks: one marker for several incidents).
+struct PointSource {
+    std::span<const geo::Vec2> xy;              // display CRS; NaN: not placed
+    std::span<const std::uint8_t> drawn;        // 1: drawn as its own disc (shown, in no stack)
+    std::span<const std::int32_t> day_start, day_end;
+    std::span<const PointMarker> stacks;
+};
+
+struct SelectionRequest {
+    MapView view;
+    std::size_t first = 0, last = 0;  // the time window's index range in the store
+    geo::DayRange window;             // inclusive; an incident's span must overlap it
+    double margin_px = 0;             // a disc reaches this far past its position
+    double cell_px = 5;               // screen cells, when aggregated
+    std::size_t legible = 50000;      // more discs than this on screen: aggregate
+};
+
+// A screen cell's incidents: their mean position (pixels from the top left) and count.
+struct PointBin {
+    float x, y;
+    float count;
+};
+
+class PointSelection {
+public:
+    void select(const PointSource& src, const SelectionRequest& r);
+
+    bool aggregated() const { return aggregated_; }
+    // Exact: the store indices on screen, ascending; and the stack markers on screen.
+    const std::vector<std::uint32_t>& singles() const { return singles_; }
+    const std::vector<std::uint32_t>& stacks() const { return stacks_; }
+    // Aggregated: the non-empty cells, and the largest count among them.
+    const std::vector<PointBin>& bins() const { return bins_; }
+    float max_count() const { return max_count_; }
+    // Incidents on screen (a stack counts its incidents), and discs that would take.
+    std::size_t incidents_on_screen() const { return incidents_; }
+    std::size_t discs_on_screen() const { return discs_; }
+
+    // Per thread: its cells and its indices. Public for the worker function only.
+    struct Part {
+        std::vector<std::uint32_t> count;
+        std::vector<float> sum_x, sum_y;
+        std::vector<std::uint32_t> singles;
+        std::size_t on_screen = 0;
+    };
+
+private:
+    std::vector<Part> parts_;
+    std::vector<std::uint32_t> singles_, stacks_;
+    std::vector<PointBin> bins_;
+    float max_count_ = 0;
+    std::size_t incidents_ = 0, discs_ = 0;
+    bool aggregated_ = false;
+};
+
+}  // namespace mirador

@@ -1,0 +1,34 @@
+#pragma once
+// Municipal (or state) fills coloured by incidents, fatalities or incidents per 100,000
+// inhabitants, for the active filters, in classes of a sequential ramp (YlOrRd). Units with
+// no incident get a pale neutral; units whose rate cannot be computed (no population)
+// get grey, and the legend says which is which.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "document/MapDocument.hpp"
+#include "mirador/geo/Classification.hpp"
+#include "scene/IncidentLayer.hpp"
+
+namespace mirador {
+
+// The fill layer's style, as the document holds it.
+using doc::ChoroplethMeasure;
+using ChoroplethStyle = doc::FillStyle;
+
+struct ChoroplethLegend {
+    std::string title;                  // "Incidents per municipality (quantiles)"
+    std::vector<std::uint32_t> colors;  // one per class
+    geo::Classes classes;
+    std::uint32_t zero_color = 0, no_data_color = 0;
+    bool has_no_data = false;
+};
+
+const char* measure_name(ChoroplethMeasure m);
+
+// Per-municipality RGBA8 fills; empty when style.measure is None.
+std::vector<std::uint32_t> choropleth_colors(const geo::Boundaries& b, const IncidentLayer& incidents,
+                                             const ChoroplethStyle& style, ChoroplethLegend* legend);
+
+}  // namespace mirador

@@ -1,0 +1,14 @@
+#pragma once
+// The house's sizes: everything on screen is measured in the font's height (em), so panels,
+// margins and lines grow together with the font and the screen's DPI (as Tracy's GetScale()).
+#include <imgui.h>
+
+namespace mirador {
+
+// n times the current font's height, in pixels.
+inline float em(float n) { return n * ImGui::GetFontSize(); }
+
+// Width of a labelled control in a sidebar: the column minus room for its label.
+inline float control_width() { return em(10.5f); }
+
+}  // namespace mirador
