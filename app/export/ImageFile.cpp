@@ -1,6 +1,5 @@
 #include "export/ImageFile.hpp"
 
-
 #include "export/FileExtension.hpp"
 #include "export/GeoTiffWriter.hpp"
 #include "export/JpegWriter.hpp"
@@ -59,6 +58,19 @@ geo::Result<std::unique_ptr<RowSink>> open_image_file(const std::string& path, I
         }
     }
     return geo::make_error(path + ": unknown image format");
+}
+
+geo::Result<bool> write_image_file(const std::string& path, const Image& image, ImageFileOptions options) {
+    if (image.rgba.size() != static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4)
+        return geo::make_error(path + ": image buffer does not match its size");
+    auto format = image_format_for(path);
+    if (!format) return geo::make_error(format.error());
+    options.opaque = image.opaque();
+    auto sink = open_image_file(path, *format, image.width, image.height, options);
+    if (!sink) return geo::make_error(sink.error());
+    for (int y = 0; y < image.height; ++y)
+        if (auto ok = (*sink)->write_row(image.at(0, y)); !ok) return ok;
+    return (*sink)->finish();
 }
 
 }  // namespace mirador

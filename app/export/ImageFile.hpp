@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "export/Image.hpp"
 #include "export/MapBounds.hpp"
 #include "export/RowSink.hpp"
 
@@ -28,5 +29,9 @@ struct ImageFileOptions {
 // own limit (JPEG: 65500), a GeoTIFF without bounds.
 [[nodiscard]] geo::Result<std::unique_ptr<RowSink>> open_image_file(const std::string& path, ImageFormat format, int width,
                                                                     int height, const ImageFileOptions& options);
+
+// A whole image (a snapshot) in the format of `path`'s extension; `options.opaque` is ignored: the
+// alpha channel is kept only where a pixel is not opaque.
+[[nodiscard]] geo::Result<bool> write_image_file(const std::string& path, const Image& image, ImageFileOptions options);
 
 }  // namespace mirador

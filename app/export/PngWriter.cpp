@@ -119,8 +119,7 @@ geo::Result<bool> write_png_rows(const std::string& path, int width, int height,
 geo::Result<bool> write_png(const std::string& path, const Image& img, const PngOptions& options) {
     if (img.rgba.size() != static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height) * 4)
         return geo::make_error(path + ": image buffer does not match its size");
-    bool opaque = true;
-    for (std::size_t i = 3; i < img.rgba.size() && opaque; i += 4) opaque = img.rgba[i] == 255;
+    const bool opaque = img.opaque();
     const std::size_t stride = static_cast<std::size_t>(img.width) * 4;
     return write_png_rows(
         path, img.width, img.height, opaque,
