@@ -221,8 +221,10 @@ geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
             if (!cl.save_project.empty())
                 if (auto ok = check_out(cl.save_project, {cl.snapshot.out}); !ok) return ok;
             if (cl.save_project == cl.snapshot.out) return geo::make_error("--save-project and --out name the same file");
+            // Overwriting an input is the graver mistake, so it is named first.
+            if (auto ok = check_out(cl.snapshot.out); !ok) return ok;
             if (auto format = image_format_for(cl.snapshot.out); !format) return geo::make_error("--out " + format.error());
-            return check_out(cl.snapshot.out);
+            return true;
         }
         case Command::Locate:
             return true;
