@@ -2,6 +2,7 @@
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+#include <spng.h>
 
 #include <array>
 #include <cstdio>
@@ -34,7 +35,7 @@ TEST_CASE("mirador --help documents every command and the data flags", "[cli]") 
         CHECK_THAT(r.out, Catch::Contains(s));
     const test::Run s = run("snapshot --help");
     CHECK(s.code == 0);
-    for (const char* opt : {"--out", "--width", "--height", "--bbox", "--boundaries", "--highlight"})
+    for (const char* opt : {"--out", "--width", "--height", "--dpi", "--bbox", "--boundaries", "--highlight"})
         CHECK_THAT(s.out, Catch::Contains(opt));
 }
 
@@ -52,6 +53,90 @@ TEST_CASE("mirador snapshot writes a PNG of the map", "[cli][render]") {
     const unsigned char* centre = img.at(img.w / 2, img.h / 2);
     const unsigned char* corner = img.at(0, 0);
     CHECK((centre[0] != corner[0] || centre[1] != corner[1] || centre[2] != corner[2]));
+}
+
+TEST_CASE("mirador snapshot writes JPEG and GeoTIFF by --out's extension, with --dpi stored", "[cli][render][export]") {
+    const std::string dir = test::temp_dir("cli-snapshot-formats");
+    const std::string common = " --width 640 --height 400 --dpi 300";
+    for (const char* name : {"map.png", "map.jpg", "map.tif"}) {
+        const test::Run r = run("snapshot --out " + dir + "/" + name + common);
+        INFO(r.out);
+        REQUIRE(r.code == 0);
+    }
+    GDALAllRegister();
+    auto open = [](const std::string& path) {
+        return std::unique_ptr<GDALDataset, void (*)(GDALDataset*)>(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER),
+                                                                    [](GDALDataset* d) { GDALClose(d); });
+    };
+    const auto png = open(dir + "/map.png"), jpg = open(dir + "/map.jpg"), tif = open(dir + "/map.tif");
+    REQUIRE(png);
+    REQUIRE(jpg);
+    REQUIRE(tif);
+    // Each file is what its extension says, read by GDAL's own drivers, at the size asked for.
+    CHECK(std::string(png->GetDriver()->GetDescription()) == "PNG");
+    CHECK(std::string(jpg->GetDriver()->GetDescription()) == "JPEG");
+    CHECK(std::string(tif->GetDriver()->GetDescription()) == "GTiff");
+    for (GDALDataset* ds : {png.get(), jpg.get(), tif.get()}) {
+        CHECK(ds->GetRasterXSize() == 640);
+        CHECK(ds->GetRasterYSize() == 400);
+    }
+    // The DPI: TIFF's resolution tags as GDAL reports them, PNG's pHYs through libspng (GDAL's
+    // PNG driver does not report it).
+    const char* tiff_dpi = tif->GetMetadataItem("TIFFTAG_XRESOLUTION");
+    REQUIRE(tiff_dpi);
+    CHECK(std::atof(tiff_dpi) == Approx(300).margin(0.1));
+    std::FILE* f = std::fopen((dir + "/map.png").c_str(), "rb");
+    REQUIRE(f);
+    spng_ctx* ctx = spng_ctx_new(0);
+    spng_set_png_file(ctx, f);
+    spng_phys phys{};
+    const int got_phys = spng_get_phys(ctx, &phys);
+    spng_ctx_free(ctx);
+    std::fclose(f);
+    REQUIRE(got_phys == 0);
+    CHECK(phys.unit_specifier == 1);  // per metre
+    CHECK(phys.ppu_x * 0.0254 == Approx(300).margin(0.01));
+    // Georeferenced in the display CRS by what the snapshot shows: its edges are the view's.
+    const doc::MapDocument defaults;
+    const MapView view = view_for_document(defaults.view, test::default_boundaries(), 640, 400);
+    const geo::BBox shown = view.visible();
+    double t[6];
+    REQUIRE(tif->GetGeoTransform(t) == CE_None);
+    CHECK(t[0] == Approx(shown.min_x));
+    CHECK(t[3] == Approx(shown.max_y));
+    CHECK(t[1] == Approx(view.metres_per_pixel));
+    CHECK(t[5] == Approx(-view.metres_per_pixel));
+    const OGRSpatialReference* srs = tif->GetSpatialRef();
+    REQUIRE(srs);
+    CHECK(std::string(srs->GetAuthorityCode(nullptr) ? srs->GetAuthorityCode(nullptr) : "") == "6372");
+    // The same map in each: Culiacán's pixel is the same colour in the PNG, the GeoTIFF and (near) the JPEG.
+    const geo::Vec2 culiacan = test::to_6372(-107.39, 24.80);
+    const int px = static_cast<int>((culiacan.x - t[0]) / t[1]), py = static_cast<int>((culiacan.y - t[3]) / t[5]);
+    REQUIRE(px >= 0);
+    REQUIRE(px < 640);
+    REQUIRE(py >= 0);
+    REQUIRE(py < 400);
+    auto rgb = [&](GDALDataset* ds) {
+        std::array<int, 3> c{};
+        for (int b = 0; b < 3; ++b) {
+            std::uint8_t v = 0;
+            REQUIRE(ds->GetRasterBand(b + 1)->RasterIO(GF_Read, px, py, 1, 1, &v, 1, 1, GDT_Byte, 0, 0) == CE_None);
+            c[b] = v;
+        }
+        return c;
+    };
+    const auto p = rgb(png.get()), g = rgb(tif.get()), j = rgb(jpg.get());
+    CHECK(p == g);
+    for (int b = 0; b < 3; ++b) CHECK(std::abs(p[b] - j[b]) <= 12);
+}
+
+TEST_CASE("mirador snapshot refuses an --out it cannot write as an image, before rendering", "[cli][export]") {
+    const std::string dir = test::temp_dir("cli-snapshot-format-error");
+    const test::Run r = run("snapshot --out " + dir + "/map.bmp --width 64 --height 64");
+    CHECK(r.code == 2);
+    CHECK_THAT(r.out, Catch::Contains("map.bmp") && Catch::Contains(".png") && Catch::Contains(".jpg") &&
+                          Catch::Contains(".tif"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/map.bmp"));
 }
 
 TEST_CASE("mirador snapshot fails clearly", "[cli]") {

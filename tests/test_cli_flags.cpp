@@ -36,6 +36,7 @@ std::vector<FlagCase> flag_table() {
         {none, "--frames", {"0"}, "--frames"},  // 0: run until the window is closed
         {snap, "--width", {}, "--width"},
         {snap, "--height", {}, "--height"},
+        {snap, "--dpi", {}, "--dpi"},
         {snap, "--classes", {}, "--classes"},
         {snap, "--radius-km", {}, "--radius-km"},
         {snap, "--heatmap-opacity", {"0"}, "--heatmap-opacity"},  // 0: an invisible surface

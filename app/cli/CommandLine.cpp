@@ -11,6 +11,7 @@
 #include "document/NumberFlags.hpp"
 #include "commands/Locate.hpp"
 #include "document/ProjectFile.hpp"
+#include "export/ImageFile.hpp"
 #include "mirador/geo/AtomicFile.hpp"
 #include "mirador/geo/IncidentCategory.hpp"
 #include "platform/Report.hpp"
@@ -62,14 +63,19 @@ void add_viewer_flags(CLI::App& app, CommandLine& cl) {
 CLI::App* add_snapshot(CLI::App& app, CommandLine& cl, PendingText& t) {
     SnapshotOptions& s = cl.snapshot;
     doc::MapDocument& d = cl.document;
-    CLI::App* cmd = app.add_subcommand("snapshot", "Render the map headless (no display needed) into a PNG");
+    CLI::App* cmd = app.add_subcommand("snapshot", "Render the map headless (no display needed) into a PNG, JPEG or GeoTIFF");
     add_data_options(*cmd, d);
     add_project_flag(*cmd, cl);
     cmd->add_option("--save-project", cl.save_project, "Also write the map these flags describe as a project")
         ->option_text("FILE");
-    cmd->add_option("--out", s.out, "Output PNG")->required();
+    cmd->add_option("--out", s.out,
+                    "Output image, its format by the extension: .png, .jpg/.jpeg, or .tif/.tiff (a GeoTIFF "
+                    "georeferenced in the display CRS)")
+        ->required();
     cmd->add_option("--width", s.width, "Image width in pixels")->check(within(limits::kImageSide))->capture_default_str();
     cmd->add_option("--height", s.height, "Image height in pixels")->check(within(limits::kImageSide))->capture_default_str();
+    cmd->add_option("--dpi", s.dpi, "Resolution stored in the file (PNG pHYs, JPEG JFIF, TIFF tags); no pixel changes")
+        ->check(within(limits::kDpi));
     cmd->add_option("--bbox", t.bbox, "Area to show: minlon,minlat,maxlon,maxlat (default: all of Mexico)");
     cmd->add_flag("--no-labels", t.no_labels, "Leave out state and municipality names (the labels layer)");
     cmd->add_option("--highlight", s.highlight, "Outline the municipality with this CVEGEO, e.g. 25006");
@@ -216,7 +222,10 @@ geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
                 if (cl.save_project == cl.snapshot.out) return geo::make_error("--save-project and --out name the same file");
                 if (auto ok = check_out(cl.save_project, {cl.snapshot.out}, "--save-project"); !ok) return ok;
             }
-            return check_out(cl.snapshot.out);
+            // Overwriting an input is the graver mistake, so it is named first.
+            if (auto ok = check_out(cl.snapshot.out); !ok) return ok;
+            if (auto format = image_format_for(cl.snapshot.out); !format) return geo::make_error("--out " + format.error());
+            return true;
         }
         case Command::Locate:
             return true;

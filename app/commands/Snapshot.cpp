@@ -11,7 +11,7 @@
 
 #include "document/NumberFlags.hpp"
 #include "commands/GeocodingContext.hpp"
-#include "export/PngWriter.hpp"
+#include "export/ImageFile.hpp"
 #include "platform/GlContext.hpp"
 #include "render/GlUtil.hpp"
 #include "platform/Report.hpp"
@@ -172,7 +172,12 @@ int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions
         eprint("mirador snapshot: %s\n", r.error().c_str());
         return 1;
     }
-    auto w = write_png(o.out, r->image);
+    // A GeoTIFF is georeferenced by what the image shows: the view's outer edges in the display CRS.
+    ImageFileOptions file;
+    file.dpi = o.dpi;
+    const geo::BBox shown = r->view.visible();
+    file.bounds = MapBounds{document.view.crs, shown.min_x, shown.min_y, shown.max_x, shown.max_y};
+    auto w = write_image_file(o.out, r->image, file);
     if (!w) {
         eprint("mirador snapshot: %s\n", w.error().c_str());
         return 1;

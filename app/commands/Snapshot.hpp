@@ -1,6 +1,6 @@
 #pragma once
-// `mirador snapshot`: the map rendered headless into a PNG, through the same MapScene the
-// window uses.
+// `mirador snapshot`: the map rendered headless into a PNG, JPEG or GeoTIFF (by --out's
+// extension), through the same MapScene the window uses.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,6 +21,7 @@ struct LonLatBox {
 struct SnapshotOptions {
     std::string out;
     int width = 1920, height = 1080;
+    double dpi = 0;                     // > 0: the resolution stored in the file
     std::string highlight;              // CVEGEO of a municipality to outline, as if selected
     std::optional<HotspotMap> hotspot_map;  // a computed map drawn as the fill (hotspots/emerging --map)
 };

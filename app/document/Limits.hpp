@@ -14,6 +14,9 @@ struct NumberRange {
 // Image and window sizes. GL's renderbuffer limit (16384 on llvmpipe) caps a single frame.
 inline constexpr NumberRange kImageSide{16, 16384, "pixels", true};
 inline constexpr NumberRange kWindowSide{200, 16384, "pixels", true};
+// The resolution an exported image declares (PNG pHYs, JPEG JFIF, TIFF tags): from a coarse
+// screen to well past any printer; it changes no pixel.
+inline constexpr NumberRange kDpi{1, 9600, "dots per inch"};
 // Scripted viewer runs; 0 runs until the window is closed.
 inline constexpr NumberRange kFrames{0, 1e9, "frames", true};
 inline constexpr NumberRange kAutosaveSeconds{0.01, 86400, "seconds"};

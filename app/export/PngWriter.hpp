@@ -8,9 +8,11 @@
 // than memory can be written as it is rendered (tiled exports).
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "export/Image.hpp"
+#include "export/RowSink.hpp"
 #include "mirador/geo/Result.hpp"
 
 namespace mirador {
@@ -28,5 +30,26 @@ struct PngOptions {
 using PngRowSource = std::function<void(int y, std::uint8_t* rgba)>;
 [[nodiscard]] geo::Result<bool> write_png_rows(const std::string& path, int width, int height, bool opaque,
                                                const PngRowSource& row, const PngOptions& options = {});
+
+// Rows pushed one at a time (what the tile assembler feeds). Opaque images are stored as RGB.
+class PngRowWriter final : public RowSink {
+public:
+    [[nodiscard]] static geo::Result<std::unique_ptr<PngRowWriter>> open(const std::string& path, int width, int height,
+                                                                       bool opaque, const PngOptions& options = {});
+    ~PngRowWriter() override;
+    int width() const override { return width_; }
+    int height() const override { return height_; }
+    [[nodiscard]] geo::Result<bool> write_row(const std::uint8_t* rgba) override;
+    [[nodiscard]] geo::Result<bool> finish() override;
+
+    // PNG allows 2^31 - 1 pixels a side.
+    static constexpr long long kMaxSide = 2147483647LL;
+
+private:
+    struct Impl;
+    PngRowWriter(std::unique_ptr<Impl> impl, int width, int height);
+    std::unique_ptr<Impl> impl_;
+    int width_, height_;
+};
 
 }  // namespace mirador

@@ -1,0 +1,42 @@
+#pragma once
+// Puts rendered tiles together into rows for a file writer: tiles arrive in the plan's order
+// (row-major), each the size of its source rectangle; the part each contributes (its
+// destination) is copied into the current band, and when the band's last tile is in, its rows
+// go to the RowSink and the band is reused. Memory: one band (TilePlanOptions::max_band_bytes).
+//
+// An export is all or nothing: finish() refuses an image with tiles missing, and the sink's file
+// is then never put in place (never a silently cut image).
+#include <cstdint>
+#include <vector>
+
+#include "export/Image.hpp"
+#include "export/RowSink.hpp"
+#include "export/TilePlan.hpp"
+
+namespace mirador {
+
+class TileAssembler {
+public:
+    // `plan` and `sink` must outlive the assembler; the sink's size must be the plan's.
+    TileAssembler(const TilePlan& plan, RowSink& sink);
+
+    // The next tile of the plan, rendered: tile.source.width x tile.source.height RGBA.
+    [[nodiscard]] geo::Result<bool> add(const Image& tile);
+
+    // The tile add() expects next (while !complete()).
+    const Tile& next_tile() const { return plan_.tiles[next_]; }
+    bool complete() const { return next_ == plan_.tiles.size(); }
+
+    // After the last tile: finishes the sink (its file is put in place). Refuses when tiles are
+    // missing.
+    [[nodiscard]] geo::Result<bool> finish();
+
+private:
+    const TilePlan& plan_;
+    RowSink& sink_;
+    std::size_t next_ = 0;
+    std::vector<std::uint8_t> band_;
+    bool failed_ = false;
+};
+
+}  // namespace mirador
