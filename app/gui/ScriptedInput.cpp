@@ -1,0 +1,81 @@
+#include "gui/ScriptedInput.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <utility>
+
+namespace mirador {
+
+namespace {
+
+// The keys the window reacts to, by the names --press takes.
+constexpr std::pair<const char*, int> kNamedKeys[] = {
+    {"right", GLFW_KEY_RIGHT}, {"left", GLFW_KEY_LEFT}, {"up", GLFW_KEY_UP},           {"down", GLFW_KEY_DOWN},
+    {"space", GLFW_KEY_SPACE}, {"enter", GLFW_KEY_ENTER}, {"escape", GLFW_KEY_ESCAPE}, {"home", GLFW_KEY_HOME},
+    {"tab", GLFW_KEY_TAB},     {"f1", GLFW_KEY_F1},       {"f9", GLFW_KEY_F9},         {"f10", GLFW_KEY_F10},
+    {"f11", GLFW_KEY_F11},     {"plus", GLFW_KEY_EQUAL},  {"minus", GLFW_KEY_MINUS},
+};
+
+int key_code(const std::string& name) {
+    for (const auto& [n, code] : kNamedKeys)
+        if (name == n) return code;
+    if (name.size() == 1 && name[0] >= 'a' && name[0] <= 'z') return GLFW_KEY_A + (name[0] - 'a');
+    return -1;
+}
+
+void set_modifiers(ImGuiIO& io, const ScriptedStep& s, bool down) {
+    if (s.ctrl) io.KeysDown[GLFW_KEY_LEFT_CONTROL] = io.KeyCtrl = down;
+    if (s.shift) io.KeysDown[GLFW_KEY_LEFT_SHIFT] = io.KeyShift = down;
+}
+
+}  // namespace
+
+geo::Result<ScriptedStep> parse_scripted_step(const std::string& name) {
+    ScriptedStep s;
+    if (name.rfind("type:", 0) == 0 && name.size() > 5) {
+        s.text = name.substr(5);
+        return s;
+    }
+    std::string rest = name;
+    for (;;) {
+        if (rest.rfind("ctrl+", 0) == 0) s.ctrl = true, rest = rest.substr(5);
+        else if (rest.rfind("shift+", 0) == 0) s.shift = true, rest = rest.substr(6);
+        else break;
+    }
+    s.key = key_code(rest);
+    if (s.key < 0) {
+        std::string names;
+        for (const auto& [n, code] : kNamedKeys) names += std::string(n) + ", ";
+        return geo::make_error("--press takes " + names + "a to z, each maybe after ctrl+ or shift+, or type:TEXT; not '" +
+                               name + "'");
+    }
+    return s;
+}
+
+geo::Result<ScriptedInput> ScriptedInput::parse(const std::vector<std::string>& names) {
+    ScriptedInput in;
+    for (const std::string& n : names) {
+        auto step = parse_scripted_step(n);
+        if (!step) return geo::make_error(step.error());
+        in.steps_.push_back(std::move(step).value());
+    }
+    return in;
+}
+
+void ScriptedInput::apply(int frame, ImGuiIO& io) {
+    if (held_) {
+        if (held_->key >= 0) io.KeysDown[held_->key] = false;
+        set_modifiers(io, *held_, false);
+        held_ = nullptr;
+    }
+    const auto next = static_cast<std::size_t>(frame / 2);
+    if (frame % 2 != 1 || next >= steps_.size()) return;
+    held_ = &steps_[next];
+    set_modifiers(io, *held_, true);
+    if (held_->key >= 0) io.KeysDown[held_->key] = true;
+    if (!held_->text.empty()) io.AddInputCharactersUTF8(held_->text.c_str());
+}
+
+}  // namespace mirador
