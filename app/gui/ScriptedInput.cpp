@@ -65,17 +65,19 @@ geo::Result<ScriptedInput> ScriptedInput::parse(const std::vector<std::string>& 
 }
 
 void ScriptedInput::apply(int frame, ImGuiIO& io) {
-    if (held_) {
-        if (held_->key >= 0) io.KeysDown[held_->key] = false;
-        set_modifiers(io, *held_, false);
-        held_ = nullptr;
+    if (held_ >= 0) {
+        const ScriptedStep& s = steps_[static_cast<std::size_t>(held_)];
+        if (s.key >= 0) io.KeysDown[s.key] = false;
+        set_modifiers(io, s, false);
+        held_ = -1;
     }
     const auto next = static_cast<std::size_t>(frame / 2);
     if (frame % 2 != 1 || next >= steps_.size()) return;
-    held_ = &steps_[next];
-    set_modifiers(io, *held_, true);
-    if (held_->key >= 0) io.KeysDown[held_->key] = true;
-    if (!held_->text.empty()) io.AddInputCharactersUTF8(held_->text.c_str());
+    const ScriptedStep& s = steps_[next];
+    held_ = static_cast<int>(next);
+    set_modifiers(io, s, true);
+    if (s.key >= 0) io.KeysDown[s.key] = true;
+    if (!s.text.empty()) io.AddInputCharactersUTF8(s.text.c_str());
 }
 
 }  // namespace mirador

@@ -31,7 +31,7 @@ public:
 
 private:
     std::vector<ScriptedStep> steps_;
-    const ScriptedStep* held_ = nullptr;
+    int held_ = -1;  // the step whose keys are down, -1: none
 };
 
 }  // namespace mirador

@@ -27,6 +27,7 @@ struct PanelData {
     const MapScene* scene = nullptr;
     const HotspotLayer* hotspots = nullptr;
     const geo::PopulationTable* population = nullptr;
+    const std::vector<std::string>* ranking_name_keys = nullptr;  // ranking_name_keys(boundaries)
 };
 
 // Selects/flies to a search hit.
