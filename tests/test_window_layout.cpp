@@ -261,3 +261,47 @@ TEST_CASE("the window keeps drawing while a large incident file loads", "[.gui][
     CHECK(frames >= 2);
     CHECK_THAT(test::window_exit(r.out).incidents, Catch::StartsWith("300000 of 300000 shown"));
 }
+
+TEST_CASE("a right click on the map opens its menu, whose items copy, zoom and select; a right drag opens nothing",
+          "[.gui][gui]") {
+    const std::string size = "--width 1280 --height 720 --frames ";
+    test::Run r = test::run_mirador(size + "8 --press right-click:600:300");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    const auto at = r.out.find("map menu at exit: open at ");
+    REQUIRE(at != std::string::npos);
+    double lat = 0, lon = 0;
+    char code[16] = {};
+    REQUIRE(std::sscanf(r.out.c_str() + at, "map menu at exit: open at %lf, %lf over %15s", &lat, &lon, code) == 3);
+    // The point under the click, and the municipality there.
+    const test::WindowExit e = test::window_exit(r.out);
+    const geo::Vec2 clicked = e.to_screen(test::to_6372(lon, lat));
+    CHECK(clicked.x == Approx(600).margin(1));
+    CHECK(clicked.y == Approx(300).margin(1));
+    const auto& b = test::default_boundaries();
+    const long f = b.locate(test::to_6372(lon, lat));
+    REQUIRE(f >= 0);
+    const std::string municipality = b.municipalities.attributes[static_cast<std::size_t>(f)].code;
+    CHECK(municipality == code);
+    char coordinates[64];
+    std::snprintf(coordinates, sizeof coordinates, "%.5f, %.5f", lat, lon);
+
+    // A drag with the right button, however quick, opens nothing.
+    r = test::run_mirador(size + "8 --press right-drag:600:300:640:320");
+    CHECK_THAT(r.out, Catch::Contains("map menu at exit: closed"));
+
+    // The items, one row under another below the click (15 px font: rows 19 px apart, the
+    // coordinates first): Copy, Zoom here, Select.
+    r = test::run_mirador(size + "8 --press right-click:600:300,wait,click:640:334");
+    INFO(r.out);
+    CHECK_THAT(r.out, Catch::Contains(std::string("clipboard at exit: ") + coordinates));
+    r = test::run_mirador(size + "70 --press right-click:600:300,wait,click:640:353");
+    INFO(r.out);
+    const test::WindowExit zoomed = test::window_exit(r.out);
+    CHECK(zoomed.metres_per_pixel == Approx(e.metres_per_pixel / 2).margin(0.1));
+    CHECK(zoomed.lon == Approx(lon).margin(1e-4));
+    CHECK(zoomed.lat == Approx(lat).margin(1e-4));
+    r = test::run_mirador(size + "8 --press right-click:600:300,wait,click:640:372");
+    INFO(r.out);
+    CHECK_THAT(test::window_exit(r.out).selection, Catch::StartsWith(municipality + " "));
+}

@@ -51,7 +51,8 @@ void add_viewer_flags(CLI::App& app, CommandLine& cl) {
     app.add_option("--press", v.press_keys,
                    "With --frames (scripted runs): press these keys, one every other frame: right, left, up, down, "
                    "space, enter, escape, home, tab, f1, f9, f10, f11, plus, minus, a to z, each maybe after ctrl+ "
-                   "or shift+; type:TEXT types TEXT")
+                   "or shift+; type:TEXT types TEXT; click:X:Y, right-click:X:Y (window pixels), drag:X:Y:X2:Y2, "
+                   "right-drag:X:Y:X2:Y2; wait does nothing")
         ->delimiter(',');
     app.add_option("--drop", v.drop_paths,
                    "With --frames (scripted runs): drop these files on the window on its third frame, as from a "

@@ -4,6 +4,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <cstdio>
 #include <utility>
 
 namespace mirador {
@@ -32,12 +33,30 @@ void set_modifiers(ImGuiIO& io, const ScriptedStep& s, bool down) {
 
 }  // namespace
 
+// "click:X:Y", "right-drag:X:Y:X2:Y2" ...; false when `name` is not a mouse step.
+bool parse_mouse_step(const std::string& name, ScriptedStep& s) {
+    std::string rest = name;
+    s.button = 0;
+    if (rest.rfind("right-", 0) == 0) s.button = 1, rest = rest.substr(6);
+    int used = 0;
+    if (rest.rfind("click:", 0) == 0)
+        return std::sscanf(rest.c_str(), "click:%f:%f%n", &s.at_x, &s.at_y, &used) == 2 &&
+               used == static_cast<int>(rest.size()) && (s.to_x = s.at_x, s.to_y = s.at_y, true);
+    if (rest.rfind("drag:", 0) == 0)
+        return std::sscanf(rest.c_str(), "drag:%f:%f:%f:%f%n", &s.at_x, &s.at_y, &s.to_x, &s.to_y, &used) == 4 &&
+               used == static_cast<int>(rest.size());
+    return false;
+}
+
 geo::Result<ScriptedStep> parse_scripted_step(const std::string& name) {
     ScriptedStep s;
     if (name.rfind("type:", 0) == 0 && name.size() > 5) {
         s.text = name.substr(5);
         return s;
     }
+    if (parse_mouse_step(name, s)) return s;
+    s = ScriptedStep{};
+    if (name == "wait") return s;  // two frames with nothing pressed (a menu that has just opened settles)
     std::string rest = name;
     for (;;) {
         if (rest.rfind("ctrl+", 0) == 0) s.ctrl = true, rest = rest.substr(5);
@@ -48,8 +67,9 @@ geo::Result<ScriptedStep> parse_scripted_step(const std::string& name) {
     if (s.key < 0) {
         std::string names;
         for (const auto& [n, code] : kNamedKeys) names += std::string(n) + ", ";
-        return geo::make_error("--press takes " + names + "a to z, each maybe after ctrl+ or shift+, or type:TEXT; not '" +
-                               name + "'");
+        return geo::make_error("--press takes " + names +
+                               "a to z, each maybe after ctrl+ or shift+; type:TEXT; click:X:Y, right-click:X:Y, "
+                               "drag:X:Y:X2:Y2, right-drag:X:Y:X2:Y2; wait; not '" + name + "'");
     }
     return s;
 }
@@ -69,8 +89,12 @@ void ScriptedInput::apply(int frame, ImGuiIO& io) {
         const ScriptedStep& s = steps_[static_cast<std::size_t>(held_)];
         if (s.key >= 0) io.KeysDown[s.key] = false;
         set_modifiers(io, s, false);
+        // The button comes up where the step ends (a drag's far end).
+        if (s.button >= 0) io.MouseDown[s.button] = false, cursor_ = {s.to_x, s.to_y};
         held_ = -1;
     }
+    // The pointer stays where the script left it (the real one, if any, is not looked at).
+    if (cursor_) io.MousePos = ImVec2(cursor_->first, cursor_->second);
     const auto next = static_cast<std::size_t>(frame / 2);
     if (frame % 2 != 1 || next >= steps_.size()) return;
     const ScriptedStep& s = steps_[next];
@@ -78,6 +102,11 @@ void ScriptedInput::apply(int frame, ImGuiIO& io) {
     set_modifiers(io, s, true);
     if (s.key >= 0) io.KeysDown[s.key] = true;
     if (!s.text.empty()) io.AddInputCharactersUTF8(s.text.c_str());
+    if (s.button >= 0) {
+        cursor_ = {s.at_x, s.at_y};
+        io.MousePos = ImVec2(s.at_x, s.at_y);
+        io.MouseDown[s.button] = true;
+    }
 }
 
 }  // namespace mirador

@@ -30,6 +30,7 @@
 #include "scene/IncidentLoad.hpp"
 #include "scene/MapScene.hpp"
 #include "ui/FileBrowser.hpp"
+#include "ui/MapMenu.hpp"
 #include "ui/Panels.hpp"
 #include "ui/RankingOrder.hpp"
 
@@ -97,12 +98,19 @@ void print_exit_state(const UiState& ui, const doc::MapDocument& document, const
     } else {
         eprint("mirador: incidents at exit: none loaded\n");
     }
-    if (ui.selected >= 0) {
-        const auto& a = b.municipalities.attributes[static_cast<std::size_t>(ui.selected)];
-        eprint("mirador: selection at exit: %s %s\n", a.code.c_str(), a.name.c_str());
-    } else {
-        eprint("mirador: selection at exit: none\n");
-    }
+    const auto municipality = [&](long f) {
+        if (f < 0) return std::string("none");
+        const auto& a = b.municipalities.attributes[static_cast<std::size_t>(f)];
+        return a.code + " " + a.name;
+    };
+    eprint("mirador: selection at exit: %s\n", municipality(ui.selected).c_str());
+    if (ui.map_menu.shown)
+        eprint("mirador: map menu at exit: open at %s over %s\n", coordinates_text(ui.map_menu.lonlat).c_str(),
+               municipality(ui.map_menu.municipality).c_str());
+    else
+        eprint("mirador: map menu at exit: closed\n");
+    // Read back from the system's clipboard, as another program would paste it.
+    if (ui.map_menu.copied) eprint("mirador: clipboard at exit: %s\n", ImGui::GetClipboardText());
     const double w = ui.view.width - ui.area.left - ui.area.right, h = ui.view.height - ui.area.top - ui.area.bottom;
     const geo::Vec2 centre = to_lonlat.inverse(ui.view.screen_to_map(ui.area.left + w * 0.5, ui.area.top + h * 0.5));
     eprint("mirador: view at exit: %.5f %.5f %.1f (longitude and latitude at the map area's centre, metres per pixel)\n",
@@ -274,7 +282,6 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         const double dt = opt.max_frames > 0 ? 1.0 / 60 : std::chrono::duration<double>(now - last).count();
         last = now;
 
-        s.scripted.apply(s.frame, ImGui::GetIO());
         // --drop: the files reach the same handler as a drop from the desktop, on the third frame.
         if (s.frame == 2 && !opt.drop_paths.empty()) {
             std::vector<const char*> paths;
@@ -291,6 +298,8 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
 
         s.ui_pass->new_frame();
         ImGui_ImplGlfw_NewFrame();
+        s.scripted.apply(s.frame, ImGui::GetIO());
+        s.pointer.scripted = s.scripted.cursor();
         ImGui::NewFrame();
         ImGui::PushFont(s.fonts.ui);
 

@@ -57,7 +57,8 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
                       double dt) {
     const ImGuiIO& io = ImGui::GetIO();
     double mx = 0, my = 0;
-    glfwGetCursorPos(window, &mx, &my);
+    if (p.scripted) mx = p.scripted->first, my = p.scripted->second;
+    else glfwGetCursorPos(window, &mx, &my);
     mx *= fb_scale;
     my *= fb_scale;
     const bool over_ui = io.WantCaptureMouse;

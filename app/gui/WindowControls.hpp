@@ -1,5 +1,8 @@
 #pragma once
 // Mouse and keyboard on the map, and full screen: the parts of the window that are not panels.
+#include <optional>
+#include <utility>
+
 struct GLFWwindow;
 
 namespace mirador {
@@ -32,6 +35,8 @@ private:
 struct PointerState {
     ClickTracker left, right;  // left drags pan and clicks select; a right click opens the map's menu
     double last_x = 0, last_y = 0;
+    // Scripted runs: the pointer is where the script put it (window pixels), not the real one.
+    std::optional<std::pair<float, float>> scripted;
     int windowed_x = 100, windowed_y = 100, windowed_w = 1400, windowed_h = 900;
 };
 

@@ -20,10 +20,14 @@ void draw_map_menu(UiState& ui, const PanelData& data) {
         ImGui::OpenPopup("##map menu");
         m.open_requested = false;
     }
-    if (!ImGui::BeginPopup("##map menu")) return;
+    m.shown = ImGui::BeginPopup("##map menu");
+    if (!m.shown) return;
     const std::string where = coordinates_text(m.lonlat);
     ImGui::TextDisabled("%s", where.c_str());
-    if (ImGui::MenuItem("Copy coordinates")) ImGui::SetClipboardText(where.c_str());
+    if (ImGui::MenuItem("Copy coordinates")) {
+        ImGui::SetClipboardText(where.c_str());
+        m.copied = true;
+    }
     if (ImGui::MenuItem("Zoom here")) zoom_here(ui, m.map);
     const geo::Boundaries& b = data.boundaries;
     const std::string select = m.municipality >= 0

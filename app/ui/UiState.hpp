@@ -37,6 +37,8 @@ struct MapMenu {
     geo::Vec2 map{};     // display CRS
     geo::Vec2 lonlat{};
     long municipality = -1;  // under the click; -1: none
+    bool shown = false;      // on screen this frame
+    bool copied = false;     // "Copy coordinates" was chosen (scripted runs read the clipboard back)
 };
 
 struct UiState {
