@@ -113,6 +113,44 @@ TEST_CASE("the map menu copies latitude, longitude and zooms one level in at the
     CHECK(ui.fly.from.metres_per_pixel == Approx(3000));
 }
 
+TEST_CASE("reset view: Mexico's leftover room goes to the time label, then below; the legends cover no land",
+          "[window]") {
+    UiState ui;
+    ui.view.width = 1000;
+    ui.view.height = 800;
+    ui.area = {200, 20, 200, 100};  // a map area of 600 x 680
+    ui.home_box.add(geo::Vec2{0, 0});
+    ui.home_box.add(geo::Vec2{3000, 2000});  // wider than tall, as Mexico
+    MapView v = home_view(ui, 45);
+    // Fitted to the width with 2% margins; the top of the box 45 px under the area's top.
+    CHECK(v.metres_per_pixel == Approx(3000 / (600 * 0.96)));
+    CHECK(v.map_to_screen({0, 2000}).y == Approx(20 + 45));
+    CHECK(v.map_to_screen({0, 2000}).x == Approx(200 + 600 * 0.02));
+
+    // Land in the box's bottom-left corner, a legend drawn over the area's bottom-left corner.
+    const LandTest land = [](geo::Vec2 p) { return p.x < 1000 && p.y < 600 && p.x > 0 && p.y > 0; };
+    ui.legends_box.add(geo::Vec2{210, 400});
+    ui.legends_box.add(geo::Vec2{420, 690});
+    const auto covered = [&](const MapView& view) {
+        for (double y = ui.legends_box.min_y; y <= ui.legends_box.max_y; y += 1)
+            for (double x = ui.legends_box.min_x; x <= ui.legends_box.max_x; x += 1)
+                if (land(view.screen_to_map(x, y))) return true;
+        return false;
+    };
+    REQUIRE(covered(v));  // without the land test, the legend covers land
+    CHECK(home_view(ui, 45).metres_per_pixel == Approx(v.metres_per_pixel));
+    const MapView clear = home_view(ui, 45, land);
+    CHECK_FALSE(covered(clear));
+    CHECK(clear.metres_per_pixel > v.metres_per_pixel);
+    CHECK(clear.metres_per_pixel < 1.5 * v.metres_per_pixel);  // only as much smaller as it takes
+    // Still all of it in the map area, under the time label's room.
+    CHECK(clear.map_to_screen({0, 2000}).y >= 20 + 45 - 1);
+    CHECK(clear.map_to_screen({3000, 0}).y <= 800 - 100);
+    // A legend too large to avoid at half the size: the plain view.
+    ui.legends_box.add(geo::Vec2{790, 100});
+    CHECK(home_view(ui, 45, land).metres_per_pixel == Approx(v.metres_per_pixel));
+}
+
 namespace {
 
 geo::UnitCount unit(std::size_t u, std::uint64_t incidents, std::uint64_t fatalities, std::optional<double> rate) {

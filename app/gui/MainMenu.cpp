@@ -15,7 +15,7 @@ namespace mirador {
 void MenuRequest::merge(const MenuRequest& o) {
     open_project |= o.open_project, save |= o.save, save_as |= o.save_as, open_incidents |= o.open_incidents;
     locate_incidents |= o.locate_incidents, undo |= o.undo, redo |= o.redo, quit |= o.quit;
-    toggle_fullscreen |= o.toggle_fullscreen;
+    toggle_fullscreen |= o.toggle_fullscreen, reset_view |= o.reset_view;
     if (!o.open_path.empty()) open_path = o.open_path;
     if (!o.save_path.empty()) save_path = o.save_path;
     if (!o.incidents_path.empty()) incidents_path = o.incidents_path;
@@ -49,7 +49,7 @@ MenuRequest draw_main_menu(doc::MapDocument& d, UiState& ui, const doc::History&
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Reset view", "Home")) fly_home(ui, time_label_room());
+        r.reset_view = ImGui::MenuItem("Reset view", "Home");
         r.toggle_fullscreen = ImGui::MenuItem("Full screen", "F11", ui.fullscreen);
         ImGui::MenuItem("Left sidebar", "F9", &ui.left_sidebar);
         ImGui::MenuItem("Details and ranking", "F10", &ui.right_sidebar);

@@ -15,7 +15,7 @@ namespace mirador {
 
 struct MenuRequest {
     bool open_project = false, save = false, save_as = false, open_incidents = false, locate_incidents = false;
-    bool undo = false, redo = false, quit = false, toggle_fullscreen = false;
+    bool undo = false, redo = false, quit = false, toggle_fullscreen = false, reset_view = false;
     std::string open_path, save_path, incidents_path;  // a file already chosen (Recent, a drop)
     void merge(const MenuRequest& other);
 };

@@ -214,6 +214,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
     DocumentApplier applier;
     doc::History history(document);
     ui.home_box = b.municipalities.bbox;
+    const LandTest is_land = land_of(b);
     const bool software_gl = gl::is_software_renderer();
 
     // Incidents are optional: a bad or missing file is a notice in the window, and the map opens
@@ -312,7 +313,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         handle_map_input(s.window, ui, s.pointer, b, *to_lonlat, incidents.get(), points && points->visible, fb_scale, dt);
         if (fit_pending && s.frame > 0) {
             // The document's extent (or all of Mexico) inside the map area the panels leave.
-            ui.view = document.view.extent ? view_fitting(ui, extent_box(document.view, b), 0.0) : home_view(ui, time_label_room());
+            ui.view = document.view.extent ? view_fitting(ui, extent_box(document.view, b), 0.0) : home_view(ui, time_label_room(), is_land);
             fit_pending = false;
             if (s.first_session && !opt.initial_search.empty()) {
                 if (const auto hits = search.find(opt.initial_search, 1); !hits.empty()) {
@@ -401,6 +402,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
                 notice("Still loading " + load.label() + ": " + menu.incidents_path + " can be opened once it is on the map");
         }
         if (menu.quit) glfwSetWindowShouldClose(s.window, GLFW_TRUE);
+        if (menu.reset_view) fly_home(ui, time_label_room(), is_land);
 
         // Undo and redo, then the step the panels made this frame (a held control is one step).
         if (menu.undo)
@@ -438,6 +440,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         if (const HotspotOutcome* o = hotspots.outcome(); o && hot && hot->visible && o->weights)
             draw_hotspot_neighbours(ImGui::GetBackgroundDrawList(), ui.view, b, *o->weights, ui.selected, s.content_scale);
         ui.draw_stats = (*scene)->renderer().last_stats();
+        ui.legends_box = (*scene)->legends_box();
         ImGui::Render();
         s.ui_pass->draw(ImGui::GetDrawData());
         ++s.frame;

@@ -75,7 +75,7 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
         const double cx = ui.view.width * 0.5, cy = ui.view.height * 0.5;
         if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) ui.view.zoom_at(cx, cy, 1.5);
         if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) ui.view.zoom_at(cx, cy, 1 / 1.5);
-        if (ImGui::IsKeyPressed(GLFW_KEY_HOME) || ImGui::IsKeyPressed(GLFW_KEY_R)) fly_home(ui, time_label_room());
+        if (ImGui::IsKeyPressed(GLFW_KEY_HOME) || ImGui::IsKeyPressed(GLFW_KEY_R)) fly_home(ui, time_label_room(), land_of(b));
         if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ui.selected = -1;
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) ui.focus_search = true;
     }
