@@ -155,7 +155,7 @@ TEST_CASE("an impossible image size is refused with a message", "[render]") {
     CHECK_THAT(s.error(), Catch::Contains("100000"));
 }
 
-TEST_CASE("--layers points,boundaries draws the points under the boundaries (bottom to top)", "[render][cli][incidents]") {
+TEST_CASE("snapshot with --layers points then boundaries draws the points under the boundaries (bottom to top)", "[render][cli][incidents]") {
     REQUIRE_DATA_DIR();
     auto& seeds = test::placed_incidents(test::assets_dir() + "/incidents/seed-incidents.csv");
     const auto& b = test::default_boundaries();
