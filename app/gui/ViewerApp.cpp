@@ -15,6 +15,8 @@
 #include "document/ProjectFile.hpp"
 #include "document/Recovery.hpp"
 #include "export/PngWriter.hpp"
+#include "gui/DroppedFiles.hpp"
+#include "gui/ExitReport.hpp"
 #include "gui/FileKinds.hpp"
 #include "gui/LayoutFile.hpp"
 #include "gui/MainMenu.hpp"
@@ -30,7 +32,6 @@
 #include "scene/IncidentLoad.hpp"
 #include "scene/MapScene.hpp"
 #include "ui/FileBrowser.hpp"
-#include "ui/MapMenu.hpp"
 #include "ui/Panels.hpp"
 #include "ui/RankingOrder.hpp"
 
@@ -61,62 +62,6 @@ doc::View visible_view(const UiState& ui, geo::DisplayCrs crs) {
     v.crs = crs;
     v.extent = doc::Extent{centre.x, centre.y, w * ui.view.metres_per_pixel, h * ui.view.metres_per_pixel};
     return v;
-}
-
-// GLFW's drop callback (and --drop): the paths wait in the window's queue for the next frame.
-void on_files_dropped(GLFWwindow* window, int count, const char** paths) {
-    auto* queue = static_cast<std::vector<std::string>*>(glfwGetWindowUserPointer(window));
-    if (!queue) return;
-    for (int i = 0; i < count; ++i) queue->emplace_back(paths[i]);
-}
-
-// Dropped files become what File > Open would ask for: a project opens, incidents load. One file
-// at a time, as File > Open takes it; anything else is said in the window.
-template <typename Notice>
-MenuRequest dropped_files(std::vector<std::string>& dropped, Notice&& notice) {
-    MenuRequest r;
-    if (dropped.empty()) return r;
-    const std::string path = dropped.front();
-    if (dropped.size() > 1)
-        notice(std::to_string(dropped.size()) + " files were dropped; one is opened at a time: " + path);
-    dropped.clear();
-    switch (file_kind(path)) {
-        case FileKind::Project: r.open_path = path; break;
-        case FileKind::Incidents: r.incidents_path = path; break;
-        case FileKind::Other: notice(path + ": not " + openable_kinds_text()); break;
-    }
-    return r;
-}
-
-// What a scripted run (--frames) ended with, for the tests to read.
-void print_exit_state(const UiState& ui, const doc::MapDocument& document, const IncidentLayer* incidents,
-                      const geo::Boundaries& b, const geo::Projector& to_lonlat) {
-    if (incidents) {
-        eprint("mirador: time window at exit: %s\n", document.time.all_time ? "all time" : current_label(document.time).c_str());
-        eprint("mirador: incidents at exit: %zu of %zu shown, from %s\n", incidents->visible_count, incidents->store.size(),
-               incidents->source.c_str());
-    } else {
-        eprint("mirador: incidents at exit: none loaded\n");
-    }
-    const auto municipality = [&](long f) {
-        if (f < 0) return std::string("none");
-        const auto& a = b.municipalities.attributes[static_cast<std::size_t>(f)];
-        return a.code + " " + a.name;
-    };
-    eprint("mirador: selection at exit: %s\n", municipality(ui.selected).c_str());
-    if (ui.map_menu.shown)
-        eprint("mirador: map menu at exit: open at %s over %s\n", coordinates_text(ui.map_menu.lonlat).c_str(),
-               municipality(ui.map_menu.municipality).c_str());
-    else
-        eprint("mirador: map menu at exit: closed\n");
-    // Read back from the system's clipboard, as another program would paste it.
-    if (ui.map_menu.copied) eprint("mirador: clipboard at exit: %s\n", ImGui::GetClipboardText());
-    const double w = ui.view.width - ui.area.left - ui.area.right, h = ui.view.height - ui.area.top - ui.area.bottom;
-    const geo::Vec2 centre = to_lonlat.inverse(ui.view.screen_to_map(ui.area.left + w * 0.5, ui.area.top + h * 0.5));
-    eprint("mirador: view at exit: %.5f %.5f %.1f (longitude and latitude at the map area's centre, metres per pixel)\n",
-           centre.x, centre.y, ui.view.metres_per_pixel);
-    eprint("mirador: map area at exit: %.0f %.0f %.0f %.0f (left, top, width, height in pixels)\n", ui.area.left,
-           ui.area.top, w, h);
 }
 
 // The window's title: the project's name, and a mark while there are unsaved changes.
@@ -457,7 +402,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         // A scripted run ends after its frames and any load it started: what it prints and
         // captures does not depend on how fast the machine read the file.
         if (opt.max_frames > 0 && s.frame >= opt.max_frames && !load.busy()) {
-            print_exit_state(ui, document, incidents.get(), b, *to_lonlat);
+            print_exit_report(ui, document, incidents.get(), b, *to_lonlat);
             if (!opt.screenshot.empty()) {
                 Image img{fbw, fbh, s.gl->read_frame()};
                 if (auto w = write_png(opt.screenshot, img); !w) {
