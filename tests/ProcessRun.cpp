@@ -1,5 +1,7 @@
 #include "ProcessRun.hpp"
 
+#include "TestData.hpp"
+
 #include <stb/stb_image.h>
 #include <sys/wait.h>
 
@@ -12,7 +14,13 @@
 namespace mirador::test {
 
 Run run_shell(const std::string& command) {
-    const std::string cmd = "MIRADOR='" MIRADOR_EXE "'; " + command + " 2>&1";
+    // Each run starts with settings and state of its own, as on a fresh account: the user's
+    // recent files, window layout and unsaved-map recovery are neither read nor written, and no
+    // run's layout (a sidebar collapsed) carries over into the next. A command that sets
+    // XDG_CONFIG_HOME itself (a test of what carries over) overrides this.
+    const std::string home = temp_dir("user-dirs");
+    const std::string cmd = "MIRADOR='" MIRADOR_EXE "'; export XDG_CONFIG_HOME='" + home + "/config' XDG_STATE_HOME='" +
+                            home + "/state'; " + command + " 2>&1";
     FILE* pipe = popen(cmd.c_str(), "r");
     if (!pipe) throw std::runtime_error("cannot run: " + cmd);
     std::string out;

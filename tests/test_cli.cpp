@@ -211,8 +211,9 @@ TEST_CASE("the viewer steps the time window with the arrow keys", "[.gui][gui]")
 
     r = run("--width 1000 --height 700 --frames 4 --press space,space");
     CHECK_THAT(r.out, Catch::Contains("time window at exit: January 2011"));
-    r = run("--width 1000 --height 700 --frames 3 --press up");
+    r = run("--width 1000 --height 700 --frames 3 --press sideways");
     CHECK(r.code == 2);
+    CHECK_THAT(r.out, Catch::Contains("'sideways'"));
 }
 
 TEST_CASE("the viewer goes full screen on the monitor it is on", "[.gui][gui]") {

@@ -49,8 +49,16 @@ void add_viewer_flags(CLI::App& app, CommandLine& cl) {
                    "Quit after this many frames (scripted runs); 0, the default, runs until the window is closed")
         ->check(within(limits::kFrames));
     app.add_option("--screenshot", v.screenshot, "With --frames: save the window's last frame to this PNG");
-    app.add_option("--press", v.press_keys, "With --frames: press these keys, one a frame (right, left, space)")
+    app.add_option("--press", v.press_keys,
+                   "With --frames (scripted runs): press these keys, one every other frame: right, left, up, down, "
+                   "space, enter, escape, home, tab, f1, f9, f10, f11, plus, minus, a to z, each maybe after ctrl+ "
+                   "or shift+; type:TEXT types TEXT; click:X:Y, right-click:X:Y (window pixels), drag:X:Y:X2:Y2, "
+                   "right-drag:X:Y:X2:Y2; wait does nothing")
         ->delimiter(',');
+    app.add_option("--drop", v.drop_paths,
+                   "With --frames (scripted runs): drop these files on the window on its third frame, as from a "
+                   "file manager")
+        ->option_text("FILE ...");
     app.add_flag("--no-incidents", v.no_incidents, "Open the boundaries only (not the seed catalogue)");
     app.add_option("--restore", v.restore,
                    "A recovery file from a session that ended without saving: ask (default), yes or no")
@@ -201,7 +209,7 @@ geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
                 d.find(doc::LayerKind::Heatmap)->visible = true;
             }
             if (!cl.viewer.screenshot.empty())
-                if (auto ok = check_out(cl.viewer.screenshot, {}, "--screenshot"); !ok) return ok;
+                if (auto ok = check_out(cl.viewer.screenshot, cl.viewer.drop_paths, "--screenshot"); !ok) return ok;
             return true;
         }
         case Command::Snapshot: {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "gui/FileKinds.hpp"
 #include "ui/Panels.hpp"
 #include "ui/Style.hpp"
 
@@ -14,7 +15,7 @@ namespace mirador {
 void MenuRequest::merge(const MenuRequest& o) {
     open_project |= o.open_project, save |= o.save, save_as |= o.save_as, open_incidents |= o.open_incidents;
     locate_incidents |= o.locate_incidents, undo |= o.undo, redo |= o.redo, quit |= o.quit;
-    toggle_fullscreen |= o.toggle_fullscreen;
+    toggle_fullscreen |= o.toggle_fullscreen, reset_view |= o.reset_view;
     if (!o.open_path.empty()) open_path = o.open_path;
     if (!o.save_path.empty()) save_path = o.save_path;
     if (!o.incidents_path.empty()) incidents_path = o.incidents_path;
@@ -27,8 +28,9 @@ MenuRequest draw_main_menu(doc::MapDocument& d, UiState& ui, const doc::History&
     if (ImGui::BeginMenu("File")) {
         r.open_project = ImGui::MenuItem("Open project...", "Ctrl+O");
         if (ImGui::BeginMenu("Open recent", !recent.paths().empty())) {
+            // Projects open; incident files load, as when dropped on the window.
             for (const std::string& p : recent.paths())
-                if (ImGui::MenuItem(p.c_str())) r.open_path = p;
+                if (ImGui::MenuItem(p.c_str())) (file_kind(p) == FileKind::Project ? r.open_path : r.incidents_path) = p;
             ImGui::EndMenu();
         }
         r.save = ImGui::MenuItem("Save", "Ctrl+S");
@@ -47,10 +49,10 @@ MenuRequest draw_main_menu(doc::MapDocument& d, UiState& ui, const doc::History&
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Reset view", "Home")) fly_to(ui, ui.home_box);
+        r.reset_view = ImGui::MenuItem("Reset view", "Home");
         r.toggle_fullscreen = ImGui::MenuItem("Full screen", "F11", ui.fullscreen);
-        ImGui::MenuItem("Left sidebar", nullptr, &ui.left_sidebar);
-        ImGui::MenuItem("Details and ranking", nullptr, &ui.right_sidebar);
+        ImGui::MenuItem("Left sidebar", "F9", &ui.left_sidebar);
+        ImGui::MenuItem("Details and ranking", "F10", &ui.right_sidebar);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Layers")) {
@@ -78,6 +80,8 @@ MenuRequest read_shortcuts(UiState& ui) {
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) ui.show_help = !ui.show_help;
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) r.toggle_fullscreen = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F9, false)) ui.left_sidebar = !ui.left_sidebar;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F10, false)) ui.right_sidebar = !ui.right_sidebar;
     if (!io.KeyCtrl) return r;
     if (ImGui::IsKeyPressed(GLFW_KEY_O, false)) r.open_project = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) (io.KeyShift ? r.save_as : r.save) = true;
@@ -116,11 +120,14 @@ void draw_keyboard_help(UiState& ui) {
         {"wheel, + / -, double-click", "zoom"},
         {"Home or R", "all of Mexico"},
         {"click", "select a municipality or an incident"},
+        {"right-click", "copy coordinates, zoom here, select the municipality"},
         {"Ctrl+F, then Enter", "search a place and fly there"},
         {"Space, left, right", "play/pause, step the time window"},
         {"Ctrl+S, Ctrl+Shift+S, Ctrl+O", "save, save as, open a project"},
         {"Ctrl+Z, Ctrl+Shift+Z", "undo, redo"},
+        {"F9, F10", "hide or show the left sidebar, the details and ranking"},
         {"F11", "full screen"},
+        {"drop a file on the window", "open a project (.mirador) or incidents (CSV, GeoPackage ...)"},
         {"Esc", "clear the selection"},
         {"F1", "this help"},
     };

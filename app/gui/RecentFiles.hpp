@@ -1,5 +1,5 @@
 #pragma once
-// The projects opened or saved lately, newest first, kept between runs in
+// The projects and incident files opened or saved lately, newest first, kept between runs in
 // $XDG_CONFIG_HOME/mirador/recent (~/.config/mirador/recent), one path a line.
 #include <string>
 #include <vector>

@@ -15,8 +15,13 @@
 #include "document/ProjectFile.hpp"
 #include "document/Recovery.hpp"
 #include "export/PngWriter.hpp"
+#include "gui/DroppedFiles.hpp"
+#include "gui/ExitReport.hpp"
+#include "gui/FileKinds.hpp"
+#include "gui/LayoutFile.hpp"
 #include "gui/MainMenu.hpp"
 #include "gui/RecentFiles.hpp"
+#include "gui/ScriptedInput.hpp"
 #include "gui/WindowControls.hpp"
 #include "platform/WindowGlContext.hpp"
 #include "render/GlUtil.hpp"
@@ -24,23 +29,17 @@
 #include "scene/DocumentFrame.hpp"
 #include "ui/Style.hpp"
 #include "scene/HotspotLayer.hpp"
+#include "scene/IncidentLoad.hpp"
 #include "scene/MapScene.hpp"
 #include "ui/FileBrowser.hpp"
 #include "ui/Panels.hpp"
+#include "ui/RankingOrder.hpp"
 
 namespace mirador {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// Scripted runs (--press): GLFW key codes for the names the option takes, -1 if unknown.
-int key_from_name(const std::string& name) {
-    if (name == "right") return GLFW_KEY_RIGHT;
-    if (name == "left") return GLFW_KEY_LEFT;
-    if (name == "space") return GLFW_KEY_SPACE;
-    return -1;
-}
 
 // Space plays and pauses, left and right step: the keys of every video player.
 void handle_time_keys(doc::TimeSettings& t, UiState& ui) {
@@ -82,7 +81,8 @@ struct Shared {
     GlContext* gl = nullptr;   // the window's frames
     UiPass* ui_pass = nullptr;
     const ViewerOptions& opt;
-    std::vector<int> scripted_keys;
+    ScriptedInput scripted;
+    std::vector<std::string> dropped;  // files dropped on the window since the last frame (GLFW's callback)
     FontSet fonts;
     float content_scale;
     PointerState pointer;
@@ -140,23 +140,13 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         return SessionEnd::Failed;
     }
     const geo::Boundaries& b = *ctx->boundaries;
-    // Incidents are optional: a bad or missing file is shown as a missing layer, and the map opens.
-    std::unique_ptr<IncidentLayer> incidents;
-    if (!document.sources.incidents.empty()) {
-        std::vector<std::string> problems;
-        auto layer = load_incident_layer(document.sources.incidents.front(), *ctx->geocoder, ctx->population.get(), problems);
-        for (const auto& p : problems) eprint("mirador: %s\n", p.c_str());
-        if (layer) incidents = std::move(layer.value());
-        else notice(layer.error() + " (the incident layers are missing: File > Locate incidents)");
-        if (problems.size()) notices.push_back(std::to_string(problems.size()) + " messages about the incidents (rows skipped, "
-                                                                                "places not found): see the terminal");
-    }
     auto to_lonlat = geo::lonlat_to_display(b.municipalities.crs);
     if (!to_lonlat) {
         eprint("mirador: %s\n", to_lonlat.error().c_str());
         return SessionEnd::Failed;
     }
     const geo::PlaceSearch search(b);
+    const std::vector<std::string> name_keys = ranking_name_keys(b);
     auto scene = MapScene::create(b);
     if (!scene) {
         eprint("mirador: %s\n", scene.error().c_str());
@@ -167,13 +157,54 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
     (*scene)->set_background_heatmap(s.opt.max_frames <= 0);
     HotspotLayer hotspots;
     DocumentApplier applier;
-    if (incidents) {
-        (*scene)->set_incidents(incidents.get());
-        set_axis(ui.time, document.time, geo::data_extent(incidents->store));
-    }
     doc::History history(document);
     ui.home_box = b.municipalities.bbox;
+    const LandTest is_land = land_of(b);
     const bool software_gl = gl::is_software_renderer();
+
+    // Incidents are optional: a bad or missing file is a notice in the window, and the map opens
+    // (or keeps the incidents it has). They load off the UI thread (File > Open, Recent, a drop);
+    // the finished layer is handed over here, on the UI thread. Declared after the geocoding
+    // context: the load reads its geocoder, and waits for its thread when the session ends.
+    std::unique_ptr<IncidentLayer> incidents;
+    IncidentLoad load;
+    int load_started = 0;  // the frame it began
+    // `opened`: by the analyst (not the project's at the start), so it joins the recent files.
+    const auto take_loaded = [&](LoadedIncidents got, bool opened) {
+        for (const auto& p : got.problems) eprint("mirador: %s\n", p.c_str());
+        if (!got.layer) {
+            if (!opened) notice(got.layer.error() + " (the incident layers are missing: File > Locate incidents)");
+            else notice(got.layer.error() + (incidents ? " (the map keeps the incidents it had)" : ""));
+            return;
+        }
+        if (!got.problems.empty())
+            notices.push_back(std::to_string(got.problems.size()) +
+                              " messages about the incidents (rows skipped, places not found): see the terminal");
+        // The new layer goes to the scene while the old one still exists, then the old one goes:
+        // nothing is left pointing at freed incidents (or at a new layer at the old address).
+        std::unique_ptr<IncidentLayer> old = std::move(incidents);
+        incidents = std::move(got.layer).value();
+        (*scene)->set_incidents(incidents.get());
+        applier.reset();
+        old.reset();
+        ui.hovered_incident = ui.selected_incident = -1;
+        if (document.sources.incidents.empty()) document.sources.incidents.emplace_back();
+        document.sources.incidents.front() = got.source;
+        set_axis(ui.time, document.time, geo::data_extent(incidents->store));
+        if (opened) {
+            s.recent.add(got.source.path);
+            eprint("mirador: %s: %zu incidents loaded; the window drew %d frames meanwhile\n", got.source.path.c_str(),
+                   incidents->store.size(), s.frame - load_started);
+        }
+        // Other incidents are a new start for undo: a step back would name a file no longer loaded.
+        history = doc::History(document);
+    };
+    if (!document.sources.incidents.empty()) {
+        // At the start the window waits for them: the first frame shows the map as it will be.
+        load.start(document.sources.incidents.front(), *ctx->geocoder, ctx->population.get());
+        load.wait();
+        if (auto got = load.take()) take_loaded(std::move(*got), false);
+    }
 
     int fbw = 0, fbh = 0;
     glfwGetFramebufferSize(s.window, &fbw, &fbh);
@@ -197,12 +228,13 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         const double dt = opt.max_frames > 0 ? 1.0 / 60 : std::chrono::duration<double>(now - last).count();
         last = now;
 
-        ImGuiIO& io = ImGui::GetIO();
-        // Scripted keys go down one at a time, every other frame (a key held over two frames
-        // is one press), from the second frame on (the first lays out the panels).
-        for (int key : s.scripted_keys) io.KeysDown[key] = false;
-        if (s.frame % 2 == 1 && static_cast<std::size_t>(s.frame / 2) < s.scripted_keys.size())
-            io.KeysDown[s.scripted_keys[static_cast<std::size_t>(s.frame / 2)]] = true;
+        // --drop: the files reach the same handler as a drop from the desktop, on the third frame.
+        if (s.frame == 2 && !opt.drop_paths.empty()) {
+            std::vector<const char*> paths;
+            for (const std::string& p : opt.drop_paths) paths.push_back(p.c_str());
+            on_files_dropped(s.window, static_cast<int>(paths.size()), paths.data());
+        }
+        if (auto got = load.take()) take_loaded(std::move(*got), true);
         glfwGetFramebufferSize(s.window, &fbw, &fbh);
         int ww = 1, wh = 1;
         glfwGetWindowSize(s.window, &ww, &wh);
@@ -212,18 +244,21 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
 
         s.ui_pass->new_frame();
         ImGui_ImplGlfw_NewFrame();
+        s.scripted.apply(s.frame, ImGui::GetIO());
+        s.pointer.scripted = s.scripted.cursor();
         ImGui::NewFrame();
         ImGui::PushFont(s.fonts.ui);
 
-        const PanelData data{b, search, incidents.get(), scene->get(), &hotspots, ctx->population.get()};
+        const PanelData data{b, search, incidents.get(), scene->get(), &hotspots, ctx->population.get(), &name_keys};
         MenuRequest menu = draw_main_menu(document, ui, history, s.recent, project, incidents != nullptr);
         menu.merge(read_shortcuts(ui));
+        menu.merge(dropped_files(s.dropped, notice));
         if (menu.toggle_fullscreen) toggle_fullscreen(s.window, ui, s.pointer);
         const doc::Layer* points = document.find(doc::LayerKind::Points);
         handle_map_input(s.window, ui, s.pointer, b, *to_lonlat, incidents.get(), points && points->visible, fb_scale, dt);
         if (fit_pending && s.frame > 0) {
             // The document's extent (or all of Mexico) inside the map area the panels leave.
-            ui.view = view_fitting(ui, extent_box(document.view, b), document.view.extent ? 0.0 : 0.02);
+            ui.view = document.view.extent ? view_fitting(ui, extent_box(document.view, b), 0.0) : home_view(ui, time_label_room(), is_land);
             fit_pending = false;
             if (s.first_session && !opt.initial_search.empty()) {
                 if (const auto hits = search.find(opt.initial_search, 1); !hits.empty()) {
@@ -243,6 +278,8 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         if (incidents && ui.hovered_incident >= 0) draw_incident_tooltip(ui, data);
         else draw_hover_tooltip(ui, b);
         draw_status_bar(ui, b);
+        draw_map_menu(ui, data);
+        if (load.busy()) draw_load_progress(ui, load.label(), load.fraction(), load.stage_text());
         draw_notices(notices);
         if (ui.show_help) draw_keyboard_help(ui);
 
@@ -254,8 +291,8 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
                 s.browser.open(FileBrowser::Mode::Save, "Save the project as", {".mirador"}, folder,
                                project.empty() ? "map.mirador" : fs::path(project).filename().string());
             if (menu.open_incidents || menu.locate_incidents)
-                s.browser.open(FileBrowser::Mode::Open, "Incidents (CSV or any OGR point layer)",
-                               {".csv", ".tsv", ".gpkg", ".geojson", ".json", ".shp"}, folder);
+                s.browser.open(FileBrowser::Mode::Open, "Incidents (CSV or any OGR point layer)", incident_extensions(),
+                               folder);
             s.pending_browse = menu.open_project    ? Browse::OpenProject
                                : menu.save_as       ? Browse::SaveAs
                                                     : Browse::Incidents;
@@ -301,12 +338,16 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             }
         }
         if (!menu.incidents_path.empty()) {
-            if (document.sources.incidents.empty()) document.sources.incidents.emplace_back();
-            document.sources.incidents.front().path = menu.incidents_path;
-            end = SessionEnd::Reopen;
-            close_requested = true;
+            // The source as it was (its layer, mapping, dedupe) with the new file.
+            IncidentSource source = document.sources.incidents.empty() ? IncidentSource{} : document.sources.incidents.front();
+            source.path = menu.incidents_path;
+            if (load.start(source, *ctx->geocoder, ctx->population.get()))
+                load_started = s.frame;
+            else
+                notice("Still loading " + load.label() + ": " + menu.incidents_path + " can be opened once it is on the map");
         }
         if (menu.quit) glfwSetWindowShouldClose(s.window, GLFW_TRUE);
+        if (menu.reset_view) fly_home(ui, time_label_room(), is_land);
 
         // Undo and redo, then the step the panels made this frame (a held control is one step).
         if (menu.undo)
@@ -344,6 +385,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         if (const HotspotOutcome* o = hotspots.outcome(); o && hot && hot->visible && o->weights)
             draw_hotspot_neighbours(ImGui::GetBackgroundDrawList(), ui.view, b, *o->weights, ui.selected, s.content_scale);
         ui.draw_stats = (*scene)->renderer().last_stats();
+        ui.legends_box = (*scene)->legends_box();
         ImGui::Render();
         s.ui_pass->draw(ImGui::GetDrawData());
         ++s.frame;
@@ -357,11 +399,10 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             if (auto ok = doc::write_recovery(copy, project); !ok) notice(ok.error());
             last_autosave = clock::now();
         }
-        if (opt.max_frames > 0 && s.frame >= opt.max_frames) {
-            if (incidents)
-                eprint("mirador: time window at exit: %s\n", document.time.all_time ? "all time" : current_label(document.time).c_str());
-            eprint("mirador: map area at exit: %.0f %.0f %.0f %.0f (left, top, width, height in pixels)\n", ui.area.left,
-                   ui.area.top, ui.view.width - ui.area.left - ui.area.right, ui.view.height - ui.area.top - ui.area.bottom);
+        // A scripted run ends after its frames and any load it started: what it prints and
+        // captures does not depend on how fast the machine read the file.
+        if (opt.max_frames > 0 && s.frame >= opt.max_frames && !load.busy()) {
+            print_exit_report(ui, document, incidents.get(), b, *to_lonlat);
             if (!opt.screenshot.empty()) {
                 Image img{fbw, fbh, s.gl->read_frame()};
                 if (auto w = write_png(opt.screenshot, img); !w) {
@@ -423,16 +464,19 @@ int run_viewer(doc::MapDocument document, const std::string& project_in, const V
         }
     }
 
-    Shared s{nullptr, nullptr, nullptr, opt, {}, {}, 1.0f, {}, {}, RecentFiles::load(), {}, 0, true, Browse::OpenProject, std::nullopt};
+    Shared s{nullptr, nullptr, nullptr, opt, {}, {}, {}, 1.0f, {}, {}, RecentFiles::load(), {}, 0, true, Browse::OpenProject, std::nullopt};
     s.offered_recovery = std::move(offered);
     s.keep_recovery = keep_recovery;
-    for (const auto& name : opt.press_keys) {
-        s.scripted_keys.push_back(key_from_name(name));
-        if (s.scripted_keys.back() < 0) {
-            eprint("mirador: --press takes right, left or space, not '%s'\n", name.c_str());
-            return 2;
-        }
+    auto scripted = ScriptedInput::parse(opt.press_keys);
+    if (!scripted) {
+        eprint("mirador: %s\n", scripted.error().c_str());
+        return 2;
     }
+    s.scripted = std::move(scripted).value();
+    // The panels as the analyst left them; a file that is not a layout is passed over.
+    const std::string layout = layout_path();
+    if (auto read = read_layout(layout, s.ui); !read)
+        eprint("mirador: the window's layout is not read (%s); the default layout is used\n", read.error().c_str());
 
     auto gl_window = WindowGlContext::create(opt.width, opt.height, window_title(project, false).c_str(),
                                              opt.max_frames <= 0);
@@ -442,6 +486,8 @@ int run_viewer(doc::MapDocument document, const std::string& project_in, const V
     }
     GLFWwindow* window = (*gl_window)->window();
     s.window = window;
+    glfwSetWindowUserPointer(window, &s.dropped);
+    glfwSetDropCallback(window, on_files_dropped);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -473,6 +519,7 @@ int run_viewer(doc::MapDocument document, const std::string& project_in, const V
         break;
     }
     s.recent.save();
+    if (auto ok = write_layout(layout, s.ui); !ok) eprint("mirador: the window's layout is not kept: %s\n", ok.error().c_str());
     ui_pass->reset();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

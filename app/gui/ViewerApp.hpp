@@ -15,7 +15,8 @@ struct ViewerOptions {
     std::string initial_search;  // searched and selected at start
     int max_frames = 0;          // > 0: quit after that many frames (smoke tests, demos)
     std::string screenshot;      // with max_frames: PNG of the last frame
-    std::vector<std::string> press_keys;  // with max_frames: "right", "left", "space", one a frame
+    std::vector<std::string> press_keys;  // with max_frames: keys and text, one every other frame (gui/ScriptedInput.hpp)
+    std::vector<std::string> drop_paths;  // with max_frames: dropped on the window on the third frame
     bool no_incidents = false;   // without a source: open the boundaries only, not the seed catalogue
     std::string restore = "ask";  // a recovery file found at start: ask, yes (restore it) or no
     double autosave_seconds = 60; // the recovery file is written this often while there are unsaved changes

@@ -10,9 +10,35 @@
 #include "mirador/geo/Boundaries.hpp"
 #include "scene/IncidentLayer.hpp"
 #include "ui/Panels.hpp"
+#include "ui/Style.hpp"
 #include "ui/UiState.hpp"
 
 namespace mirador {
+
+namespace {
+
+// Farther than this from where it was pressed, the pointer drags (pixels; a hand's tremor stays within).
+constexpr double kClickSlop = 3.0;
+
+}  // namespace
+
+void ClickTracker::press(double x, double y) {
+    pressed_ = true;
+    moved_ = false;
+    x_ = x;
+    y_ = y;
+}
+
+void ClickTracker::move(double x, double y) {
+    if (pressed_ && std::hypot(x - x_, y - y_) > kClickSlop) moved_ = true;
+}
+
+bool ClickTracker::release(double x, double y) {
+    move(x, y);
+    const bool click = pressed_ && !moved_;
+    pressed_ = moved_ = false;
+    return click;
+}
 
 void step_fly(UiState& ui, double dt) {
     if (!ui.fly.active) return;
@@ -31,7 +57,8 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
                       double dt) {
     const ImGuiIO& io = ImGui::GetIO();
     double mx = 0, my = 0;
-    glfwGetCursorPos(window, &mx, &my);
+    if (p.scripted) mx = p.scripted->first, my = p.scripted->second;
+    else glfwGetCursorPos(window, &mx, &my);
     mx *= fb_scale;
     my *= fb_scale;
     const bool over_ui = io.WantCaptureMouse;
@@ -48,12 +75,7 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
         const double cx = ui.view.width * 0.5, cy = ui.view.height * 0.5;
         if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) ui.view.zoom_at(cx, cy, 1.5);
         if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) ui.view.zoom_at(cx, cy, 1 / 1.5);
-        if (ImGui::IsKeyPressed(GLFW_KEY_HOME) || ImGui::IsKeyPressed(GLFW_KEY_R)) {
-            ui.fly.active = true;
-            ui.fly.t = 0;
-            ui.fly.from = ui.view;
-            ui.fly.to = view_fitting(ui, b.municipalities.bbox, 0.02);
-        }
+        if (ImGui::IsKeyPressed(GLFW_KEY_HOME) || ImGui::IsKeyPressed(GLFW_KEY_R)) fly_home(ui, time_label_room(), land_of(b));
         if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ui.selected = -1;
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) ui.focus_search = true;
     }
@@ -66,14 +88,13 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
 
     // Drag pans; a press and release without movement is a click that selects.
     if (!over_ui && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-        p.pressed = true;
-        p.dragging = false;
-        p.press_x = p.last_x = mx;
-        p.press_y = p.last_y = my;
+        p.left.press(mx, my);
+        p.last_x = mx;
+        p.last_y = my;
     }
-    if (p.pressed && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-        if (std::hypot(mx - p.press_x, my - p.press_y) > 3.0) p.dragging = true;
-        if (p.dragging) {
+    if (p.left.pressed() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        p.left.move(mx, my);
+        if (p.left.dragging()) {
             ui.fly.active = false;
             ui.view.center.x -= (mx - p.last_x) * ui.view.metres_per_pixel;
             ui.view.center.y += (my - p.last_y) * ui.view.metres_per_pixel;
@@ -81,21 +102,22 @@ void handle_map_input(GLFWwindow* window, UiState& ui, PointerState& p, const ge
         p.last_x = mx;
         p.last_y = my;
     }
-    if (p.pressed && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-        // A press and release far apart is a drag even if no frame saw the mouse move between
-        // them (a quick flick): it never selects.
-        if (std::hypot(mx - p.press_x, my - p.press_y) > 3.0) p.dragging = true;
-        if (!p.dragging) {
-            ui.selected_incident = ui.hovered_incident;
-            if (ui.hovered_incident >= 0) {
-                // The incident's municipality is highlighted with it.
-                ui.selected = incidents->placed.municipality(static_cast<std::size_t>(ui.hovered_incident), incidents->store);
-            } else {
-                ui.selected = ui.hovered;
-            }
-            if (ui.selected >= 0) ui.right_sidebar = true;
+    if (p.left.pressed() && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && p.left.release(mx, my)) {
+        ui.selected_incident = ui.hovered_incident;
+        if (ui.hovered_incident >= 0) {
+            // The incident's municipality is highlighted with it.
+            ui.selected = incidents->placed.municipality(static_cast<std::size_t>(ui.hovered_incident), incidents->store);
+        } else {
+            ui.selected = ui.hovered;
         }
-        p.pressed = p.dragging = false;
+        if (ui.selected >= 0) ui.right_sidebar = true;
+    }
+    // A right click (not a right drag) opens the map's menu for the point under it.
+    if (!over_ui && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) p.right.press(mx, my);
+    if (p.right.pressed() && ImGui::IsMouseDown(ImGuiMouseButton_Right)) p.right.move(mx, my);
+    if (p.right.pressed() && ImGui::IsMouseReleased(ImGuiMouseButton_Right) && p.right.release(mx, my)) {
+        const geo::Vec2 m = ui.view.screen_to_map(mx, my);
+        ui.map_menu = {true, m, to_lonlat.inverse(m), b.locate(m)};
     }
     if (!over_ui && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ui.view.zoom_at(mx, my, 2.0);
 

@@ -1,5 +1,8 @@
 #pragma once
 // Mouse and keyboard on the map, and full screen: the parts of the window that are not panels.
+#include <optional>
+#include <utility>
+
 struct GLFWwindow;
 
 namespace mirador {
@@ -11,10 +14,29 @@ struct Boundaries;
 class Projector;
 }
 
+// One mouse button's press to release: a click, or a drag if the pointer went farther than a
+// few pixels from where it was pressed at any time in between (seen in a frame or only at the
+// release, as in a quick flick), even if it came back. A drag never selects or opens a menu.
+class ClickTracker {
+public:
+    void press(double x, double y);
+    // The pointer seen while the button is down.
+    void move(double x, double y);
+    // True: a click (pressed here, never moved away). The press is over either way.
+    bool release(double x, double y);
+    bool pressed() const { return pressed_; }
+    bool dragging() const { return pressed_ && moved_; }
+
+private:
+    bool pressed_ = false, moved_ = false;
+    double x_ = 0, y_ = 0;
+};
+
 struct PointerState {
-    bool dragging = false;
-    bool pressed = false;
-    double press_x = 0, press_y = 0, last_x = 0, last_y = 0;
+    ClickTracker left, right;  // left drags pan and clicks select; a right click opens the map's menu
+    double last_x = 0, last_y = 0;
+    // Scripted runs: the pointer is where the script put it (window pixels), not the real one.
+    std::optional<std::pair<float, float>> scripted;
     int windowed_x = 100, windowed_y = 100, windowed_w = 1400, windowed_h = 900;
 };
 

@@ -131,14 +131,21 @@ long IncidentLayer::pick(const MapView& view, double sx, double sy, double radiu
 geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const IncidentSource& source,
                                                                 const geo::Geocoder& geocoder,
                                                                 const geo::PopulationTable* population,
-                                                                std::vector<std::string>& problems) {
+                                                                std::vector<std::string>& problems,
+                                                                LoadProgress* progress) {
+    const auto stage = [progress](LoadProgress::Stage s) {
+        if (progress) progress->stage = s;
+    };
     const std::string& path = source.path;
+    stage(LoadProgress::Stage::Reading);
     auto store = geo::load_incident_source(source, &problems);
     if (!store) return geo::make_error(store.error());
     auto layer = std::make_unique<IncidentLayer>();
     layer->source = path;
     layer->store = std::move(store.value());
+    stage(LoadProgress::Stage::Placing);
     layer->placed = geo::place_incidents(layer->store, geocoder);
+    stage(LoadProgress::Stage::Indexing);
     auto proj = geo::lonlat_to_display(geocoder.boundaries().municipalities.crs);
     if (!proj) return geo::make_error(proj.error());
     layer->display_xy.resize(layer->store.size());
@@ -157,7 +164,9 @@ geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const IncidentSo
     layer->stacks = geo::PointStacks(layer->display_xy);
     for (std::size_t i = 0; i < layer->store.size() && !layer->has_stand_ins; ++i)
         layer->has_stand_ins = std::isfinite(layer->display_xy[i].x) && !layer->placed.exact(i);
+    stage(LoadProgress::Stage::Counting);
     layer->apply_filters(geocoder.boundaries(), population);
+    stage(LoadProgress::Stage::Done);
     return layer;
 }
 

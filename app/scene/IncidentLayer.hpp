@@ -9,6 +9,7 @@
 // slider plays; it is never a scan of the store: the counts visit only the store's index range
 // that can overlap the window (the store is time-sorted), and the points pass takes the window
 // as two numbers and tests each point's days on the GPU.
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -91,12 +92,19 @@ private:
 
 using geo::IncidentSource;
 
-// Loads any incident source (CSV, OGR, PG:), places every incident with the geocoder, and
-// applies no filter. Row problems and unplaced incidents go to `problems`.
+// How far load_incident_layer() has come, for a progress bar drawn by another thread.
+struct LoadProgress {
+    enum class Stage { Reading, Placing, Indexing, Counting, Done };
+    std::atomic<Stage> stage{Stage::Reading};
+};
 
+// Loads any incident source (CSV, OGR, PG:), places every incident with the geocoder, and
+// applies no filter. Row problems and unplaced incidents go to `problems`. `progress`, when
+// given, is told each stage as it begins.
 geo::Result<std::unique_ptr<IncidentLayer>> load_incident_layer(const IncidentSource& source,
                                                                 const geo::Geocoder& geocoder,
                                                                 const geo::PopulationTable* population,
-                                                                std::vector<std::string>& problems);
+                                                                std::vector<std::string>& problems,
+                                                                LoadProgress* progress = nullptr);
 
 }  // namespace mirador

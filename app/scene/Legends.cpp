@@ -11,9 +11,16 @@ namespace mirador {
 
 namespace {
 
+geo::BBox box_of(ImVec2 a, ImVec2 b) {
+    geo::BBox box;
+    box.add(geo::Vec2{a.x, a.y});
+    box.add(geo::Vec2{b.x, b.y});
+    return box;
+}
+
 // After the other legends: title (units), the ramp as a bar with its values, where transparency starts,
 // and how the scale was chosen, so a reader of a snapshot knows what a colour means.
-void draw_heatmap_legend(ImDrawList* list, ImFont* font, float s, float left, float bottom, const HeatmapLegend& h) {
+geo::BBox draw_heatmap_legend(ImDrawList* list, ImFont* font, float s, float left, float bottom, const HeatmapLegend& h) {
     const float fs = font->FontSize, pad = 8 * s, line = fs + 4 * s;
     const float bar_w = 220 * s, bar_h = 12 * s;
     float w = bar_w;
@@ -51,16 +58,18 @@ void draw_heatmap_legend(ImDrawList* list, ImFont* font, float s, float left, fl
     list->AddText(font, fs, ImVec2(x0, y), IM_COL32(40, 40, 40, 255), h.scale_note.c_str());
     y += line;
     list->AddText(font, fs, ImVec2(x0, y), IM_COL32(40, 40, 40, 255), h.kernel_note.c_str());
+    return box_of(a, b);
 }
 
 }  // namespace
 
-void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, const LegendBox* choropleth,
+geo::BBox draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, const LegendBox* choropleth,
                   const LegendBox* incidents, const HeatmapLegend* heat, const LegendBox* swatches) {
     const float s = p.overlay.pixel_scale;
     ImFont* font = fonts.ui;
     const float fs = font->FontSize;
     const float pad = 8 * s, sw = 14 * s, line = fs + 4 * s;
+    geo::BBox drawn;
     auto box = [&](float x, float bottom, const LegendBox& legend) {
         float w = font->CalcTextSizeA(fs, 1e9f, 0, legend.title.c_str()).x;
         for (const auto& r : legend.rows) w = std::max(w, sw + 6 * s + font->CalcTextSizeA(fs, 1e9f, 0, r.text.c_str()).x);
@@ -68,6 +77,7 @@ void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, 
         const ImVec2 a(x, bottom - h), b(x + w + 2 * pad, bottom);
         list->AddRectFilled(a, b, IM_COL32(255, 255, 255, 225), 4 * s);
         list->AddRect(a, b, IM_COL32(90, 90, 90, 200), 4 * s);
+        drawn.add(box_of(a, b));
         float y = a.y + pad;
         list->AddText(font, fs, ImVec2(a.x + pad, y), IM_COL32(20, 20, 20, 255), legend.title.c_str());
         for (const auto& r : legend.rows) {
@@ -99,7 +109,8 @@ void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, 
     const float bottom = float(p.frame.view.height) - p.overlay.inset_bottom - 10 * s;
     for (const LegendBox* b : {choropleth, swatches, incidents})
         if (b) x = box(x, bottom, *b) + 8 * s;
-    if (heat) draw_heatmap_legend(list, font, s, x, bottom, *heat);
+    if (heat) drawn.add(draw_heatmap_legend(list, font, s, x, bottom, *heat));
+    return drawn;
 }
 
 }  // namespace mirador

@@ -50,8 +50,9 @@ void draw_time_label(ImDrawList* list, const FontSet& fonts, const OverlayParams
 // Bottom-left legends, left to right: the choropleth's classes (with the zero and no-data
 // swatches), a hot spot map's classes, the incidents (categories and what a disc's size means,
 // or what a screen bin's does), and the heatmap's ramp with values, units and how its scale
-// was chosen. Any may be null. The boxes' text comes made (LegendText.hpp).
-void draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& params, const LegendBox* choropleth,
+// was chosen. Any may be null. The boxes' text comes made (LegendText.hpp). Returns where they
+// are, in pixels (empty: none drawn).
+geo::BBox draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& params, const LegendBox* choropleth,
                   const LegendBox* incidents, const HeatmapLegend* heatmap = nullptr, const LegendBox* swatches = nullptr);
 
 }  // namespace mirador

@@ -86,6 +86,7 @@ std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_l
     frame.heatmap = heatmap_.update(*renderer_, incidents_, p.heatmap, {frame.time_from_day, frame.time_to_day},
                                     p.time_spec);
     renderer_->draw(frame);
+    legends_box_ = geo::BBox{};
     if (!overlay_list) return {};
     auto labels = draw_map_overlay(overlay_list, fonts, *boundaries_, p.frame.view, p.overlay);
     // Screen bins say their counts by size and colour; numbers on them would be noise.
@@ -98,7 +99,8 @@ std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_l
         p.frame.show_fill && hotspot_legend() ? &legend_text_.swatches(*hotspot_legend(), fill_version_) : nullptr;
     const LegendBox* points =
         incidents_ && p.frame.show_points ? &legend_text_.incidents(*incidents_, shown, frame) : nullptr;
-    draw_legends(overlay_list, fonts, p, choropleth, points, frame.heatmap.show ? heatmap_.legend() : nullptr, swatches);
+    legends_box_ =
+        draw_legends(overlay_list, fonts, p, choropleth, points, frame.heatmap.show ? heatmap_.legend() : nullptr, swatches);
     draw_time_label(overlay_list, fonts, p.overlay);
     return labels;
 }

@@ -54,6 +54,8 @@ public:
     Renderer& renderer() { return *renderer_; }
     const HeatmapLayer& heatmap() const { return heatmap_; }
     const geo::Boundaries& boundaries() const { return *boundaries_; }
+    // Where the last draw() put the legends, in pixels (empty: none).
+    const geo::BBox& legends_box() const { return legends_box_; }
 
 private:
     const geo::Boundaries* boundaries_ = nullptr;
@@ -67,6 +69,7 @@ private:
     SwatchLegend hotspot_legend_;  // grey municipalities under a heatmap without a choropleth
     std::uint64_t fill_version_ = 1;  // counts recolours: the legends' text follows it
     LegendText legend_text_;
+    geo::BBox legends_box_;
     void recolor();
     void upload_stacks();
 };

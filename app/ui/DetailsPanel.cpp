@@ -5,6 +5,7 @@
 #include <string>
 
 #include "scene/IncidentLayer.hpp"
+#include "ui/MunicipalityNumbers.hpp"
 #include "ui/Panels.hpp"
 
 namespace mirador {
@@ -40,21 +41,16 @@ void draw_municipality_details(UiState& ui, const PanelData& data) {
         char buf[96];
         std::snprintf(buf, sizeof buf, "%.1f km²", b.municipalities.feature_area(f) / 1e6);
         fact("Area", buf);
-        const auto it = data.population ? data.population->find(a.code) : geo::PopulationTable::const_iterator();
-        const bool known = data.population && it != data.population->end();
-        fact("Population 2020", known ? thousands(static_cast<std::uint64_t>(it->second)) : "not in the table");
+        const MunicipalityNumbers n = municipality_numbers(f, b, data.incidents, data.population);
+        fact("Population 2020", n.population ? thousands(static_cast<std::uint64_t>(*n.population)) : "not in the table");
         if (const IncidentLayer* inc = data.incidents) {
             // The same counts as the choropleth, the ranking and `mirador stats` for these filters
             // and this time window.
-            std::uint64_t incidents = 0, fatalities = 0;
-            std::optional<double> rate;
-            for (const auto& u : inc->by_municipality.units)
-                if (u.unit == f) incidents = u.incidents, fatalities = u.fatalities, rate = u.rate_per_100k;
             const std::string when = inc->time_window ? " (window)" : "";
-            fact(("Incidents" + when).c_str(), thousands(incidents));
-            fact(("Fatalities" + when).c_str(), thousands(fatalities));
-            if (rate) std::snprintf(buf, sizeof buf, "%.2f", *rate);
-            fact("Incidents per 100k", rate ? buf : (incidents ? "no population" : "0"));
+            fact(("Incidents" + when).c_str(), thousands(n.incidents));
+            fact(("Fatalities" + when).c_str(), thousands(n.fatalities));
+            if (n.rate_per_100k) std::snprintf(buf, sizeof buf, "%.2f", *n.rate_per_100k);
+            fact("Incidents per 100k", n.rate_per_100k ? buf : "no population");
         }
         ImGui::EndTable();
     }

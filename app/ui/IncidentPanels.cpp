@@ -9,6 +9,7 @@
 #include "scene/MapScene.hpp"
 #include "ui/NumberControls.hpp"
 #include "ui/Panels.hpp"
+#include "ui/RankingOrder.hpp"
 #include "ui/Style.hpp"
 
 #include <imgui_stdlib.h>
@@ -49,36 +50,19 @@ void draw_ranking(UiState& ui, const PanelData& data) {
                                   ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerV;
     if (!ImGui::BeginTable("rank", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_NoSort);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_PreferSortAscending);
     ImGui::TableSetupColumn("Municipality", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Inc.", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableSetupColumn("Deaths", ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableSetupColumn("/100k", ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableHeadersRow();
-    // The rank is by incidents, whatever the order shown; a sort by another column reorders rows.
-    std::vector<std::size_t> rank(rows.size(), 0);
-    for (std::size_t r = 0, n = 0; r < rows.size(); ++r)
-        if (rows[r].kind == geo::AggregationRow::Kind::Unit) rank[r] = ++n;
-    std::vector<std::size_t> order(rows.size());
-    for (std::size_t r = 0; r < order.size(); ++r) order[r] = r;
+    RankingSort sort;
     if (const ImGuiTableSortSpecs* spec = ImGui::TableGetSortSpecs(); spec && spec->SpecsCount > 0) {
-        const int column = spec->Specs[0].ColumnIndex;
-        const bool ascending = spec->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-        auto name = [&](std::size_t r) {
-            return rows[r].kind == geo::AggregationRow::Kind::Unit ? b.municipalities.attributes[rows[r].count->unit].name
-                                                                    : std::string("~");
-        };
-        auto key = [&](std::size_t r) -> double {
-            const auto& u = *rows[r].count;
-            if (column == 3) return double(u.fatalities);
-            if (column == 4) return u.rate_per_100k.value_or(-1);
-            return double(u.incidents);
-        };
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-            if (column == 1) return ascending ? name(x) < name(y) : name(y) < name(x);
-            return ascending ? key(x) < key(y) : key(y) < key(x);
-        });
+        sort.column = static_cast<RankingColumn>(spec->Specs[0].ColumnIndex);
+        sort.ascending = spec->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
     }
+    const std::vector<std::size_t> rank = ranking_ranks(rows);
+    const std::vector<std::size_t> order = ranking_order(rows, sort, *data.ranking_name_keys);
     // Only the rows on screen are laid out (a clipper): a ranking of 2,469 rows costs a screenful.
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(order.size()));

@@ -2,10 +2,14 @@
 // The window's panels, one function each (see the .cpp files of the same names). Panels that
 // change the map edit the document; the viewer applies the document to the scene once a frame
 // (scene/DocumentFrame.hpp), so no panel reaches into a layer, the incidents or the renderer.
+#include <string>
+#include <vector>
+
 #include "document/MapDocument.hpp"
 #include "mirador/geo/Boundaries.hpp"
 #include "mirador/geo/Geocoder.hpp"
 #include "mirador/geo/PlaceSearch.hpp"
+#include "ui/MapAreaView.hpp"
 #include "ui/UiState.hpp"
 
 namespace mirador {
@@ -23,14 +27,11 @@ struct PanelData {
     const MapScene* scene = nullptr;
     const HotspotLayer* hotspots = nullptr;
     const geo::PopulationTable* population = nullptr;
+    const std::vector<std::string>* ranking_name_keys = nullptr;  // ranking_name_keys(boundaries)
 };
 
-// Starts a fly-to that frames `box` (display CRS) in the map area.
-void fly_to(UiState& ui, const geo::BBox& box);
 // Selects/flies to a search hit.
 void select_search_hit(UiState& ui, const geo::Boundaries& b, const geo::PlaceHit& hit);
-// The view that shows `box` inside the map area (the part the panels leave free).
-MapView view_fitting(const UiState& ui, const geo::BBox& box, double margin);
 
 // The window's frame: the sidebars, the time bar and the status bar. Each draws its panels and
 // reports the space it takes in ui.area.
@@ -52,6 +53,11 @@ void draw_municipality_details(UiState& ui, const PanelData& data);
 void draw_incident_details(UiState& ui, const PanelData& data);
 void draw_hotspot_details(const doc::MapDocument& document, const UiState& ui, const PanelData& data);
 void draw_ranking(UiState& ui, const PanelData& data);
+
+// The map's right-click menu (ui.map_menu; see ui/MapMenu.hpp).
+void draw_map_menu(UiState& ui, const PanelData& data);
+// "Loading X: stage" and a bar at the bottom of the map area while an incident file loads.
+void draw_load_progress(const UiState& ui, const std::string& label, float fraction, const char* stage);
 
 // Tooltips over the map.
 void draw_hover_tooltip(const UiState& ui, const geo::Boundaries& b);

@@ -24,30 +24,18 @@ float bottom_of_sidebars(const PanelData& data) {
     return ImGui::GetIO().DisplaySize.y - status_bar_height() - (data.incidents ? time_bar_height() : 0.0f);
 }
 
+// A collapsible section whose open state is `open` (UiState, saved with the layout) rather than
+// ImGui's own storage: set before the header, taken back after a click.
+bool section(const char* label, bool& open) {
+    ImGui::SetNextItemOpen(open, ImGuiCond_Always);
+    open = ImGui::CollapsingHeader(label);
+    return open;
+}
+
 }  // namespace
 
 float left_sidebar_width() { return em(23); }
 float right_sidebar_width() { return em(24); }
-
-MapView view_fitting(const UiState& ui, const geo::BBox& box, double margin) {
-    MapView v = ui.view;
-    const double w = std::max(1.0, double(v.width) - ui.area.left - ui.area.right);
-    const double h = std::max(1.0, double(v.height) - ui.area.top - ui.area.bottom);
-    v.metres_per_pixel = std::max(box.width() / (w * (1 - 2 * margin)), box.height() / (h * (1 - 2 * margin)));
-    if (!(v.metres_per_pixel > 0)) v.metres_per_pixel = 1;
-    // The box's centre at the middle of the free area, not of the window.
-    const double cx = ui.area.left + w / 2, cy = ui.area.top + h / 2;
-    v.center = {box.center().x - (cx - v.width * 0.5) * v.metres_per_pixel,
-                box.center().y + (cy - v.height * 0.5) * v.metres_per_pixel};
-    return v;
-}
-
-void fly_to(UiState& ui, const geo::BBox& box) {
-    ui.fly.active = true;
-    ui.fly.t = 0;
-    ui.fly.from = ui.view;
-    ui.fly.to = view_fitting(ui, box, 0.15);
-}
 
 void select_search_hit(UiState& ui, const geo::Boundaries& b, const geo::PlaceHit& hit) {
     if (hit.kind == geo::PlaceHit::Kind::Municipality) {
@@ -75,12 +63,13 @@ void draw_left_sidebar(doc::MapDocument& d, UiState& ui, const PanelData& data) 
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide the sidebar (more map)");
         ImGui::SameLine();
         draw_search_box(ui, data);
-        if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) draw_layers_section(d, data);
+        SidebarSections& open = ui.sections;
+        if (section("Layers", open.layers)) draw_layers_section(d, data);
         if (data.incidents) {
-            if (ImGui::CollapsingHeader("Filters", ImGuiTreeNodeFlags_DefaultOpen)) draw_filters_section(d, data);
-            if (ImGui::CollapsingHeader("Choropleth")) draw_fill_section(d, data);
-            if (ImGui::CollapsingHeader("Heatmap")) draw_heatmap_section(d, data);
-            if (ImGui::CollapsingHeader("Hot spots")) draw_hotspots_section(d, data);
+            if (section("Filters", open.filters)) draw_filters_section(d, data);
+            if (section("Choropleth", open.choropleth)) draw_fill_section(d, data);
+            if (section("Heatmap", open.heatmap)) draw_heatmap_section(d, data);
+            if (section("Hot spots", open.hotspots)) draw_hotspots_section(d, data);
         }
     }
     ImGui::End();

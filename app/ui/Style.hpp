@@ -8,6 +8,10 @@ namespace mirador {
 // n times the current font's height, in pixels.
 inline float em(float n) { return n * ImGui::GetFontSize(); }
 
+// Room kept free at the top of the map area for the time label (scene/TimeLabel.cpp: a 1.35 em
+// line, padded, 10 px down) when all of Mexico is shown.
+inline float time_label_room() { return em(3.0f); }
+
 // Width of a labelled control in a sidebar: the column minus room for its label.
 inline float control_width() { return em(10.5f); }
 

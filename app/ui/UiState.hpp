@@ -25,6 +25,22 @@ struct MapArea {
     float left = 0, top = 0, right = 0, bottom = 0;  // insets from the window's edges
 };
 
+// The left sidebar's sections that are open. With the sidebars' state, this is the layout kept
+// between runs (gui/LayoutFile.hpp).
+struct SidebarSections {
+    bool layers = true, filters = true, choropleth = false, heatmap = false, hotspots = false;
+};
+
+// The map's right-click menu: where it was opened (asked for by the click, opened by the panel).
+struct MapMenu {
+    bool open_requested = false;
+    geo::Vec2 map{};     // display CRS
+    geo::Vec2 lonlat{};
+    long municipality = -1;  // under the click; -1: none
+    bool shown = false;      // on screen this frame
+    bool copied = false;     // "Copy coordinates" was chosen (scripted runs read the clipboard back)
+};
+
 struct UiState {
     MapView view;
     long hovered = -1;       // municipality under the cursor
@@ -32,6 +48,7 @@ struct UiState {
     bool cursor_on_map = false;
     geo::Vec2 cursor_lonlat{};
     MapArea area;            // set by the layout each frame
+    geo::BBox legends_box;   // where the scene drew its legends last frame, pixels (empty: none)
     geo::BBox home_box;      // what "reset view" shows: all of the boundaries
 
     // Search box
@@ -47,8 +64,10 @@ struct UiState {
     // Panels
     bool left_sidebar = true;   // false: collapsed to a strip
     bool right_sidebar = true;
+    SidebarSections sections;
     bool show_help = false;
 
+    MapMenu map_menu;
     FlyTo fly;
     bool fullscreen = false;
 

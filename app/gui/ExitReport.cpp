@@ -1,0 +1,45 @@
+#include "gui/ExitReport.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "document/TimePlayback.hpp"
+#include "platform/Report.hpp"
+#include "scene/IncidentLayer.hpp"
+#include "ui/MapAreaView.hpp"
+#include "ui/MapMenu.hpp"
+
+namespace mirador {
+
+void print_exit_report(const UiState& ui, const doc::MapDocument& document, const IncidentLayer* incidents,
+                       const geo::Boundaries& b, const geo::Projector& to_lonlat) {
+    if (incidents) {
+        eprint("mirador: time window at exit: %s\n", document.time.all_time ? "all time" : current_label(document.time).c_str());
+        eprint("mirador: incidents at exit: %zu of %zu shown, from %s\n", incidents->visible_count, incidents->store.size(),
+               incidents->source.c_str());
+    } else {
+        eprint("mirador: incidents at exit: none loaded\n");
+    }
+    const auto municipality = [&](long f) {
+        if (f < 0) return std::string("none");
+        const auto& a = b.municipalities.attributes[static_cast<std::size_t>(f)];
+        return a.code + " " + a.name;
+    };
+    eprint("mirador: selection at exit: %s\n", municipality(ui.selected).c_str());
+    if (ui.map_menu.shown)
+        eprint("mirador: map menu at exit: open at %s over %s\n", coordinates_text(ui.map_menu.lonlat).c_str(),
+               municipality(ui.map_menu.municipality).c_str());
+    else
+        eprint("mirador: map menu at exit: closed\n");
+    // Read back from the system's clipboard, as another program would paste it.
+    if (ui.map_menu.copied) eprint("mirador: clipboard at exit: %s\n", ImGui::GetClipboardText());
+    const geo::Vec2 c = map_area_centre(ui);
+    const geo::Vec2 centre = to_lonlat.inverse(ui.view.screen_to_map(c.x, c.y));
+    eprint("mirador: view at exit: %.5f %.5f %.1f (longitude and latitude at the map area's centre, metres per pixel)\n",
+           centre.x, centre.y, ui.view.metres_per_pixel);
+    eprint("mirador: map area at exit: %.0f %.0f %.0f %.0f (left, top, width, height in pixels)\n", ui.area.left,
+           ui.area.top, map_area_width(ui), map_area_height(ui));
+}
+
+}  // namespace mirador

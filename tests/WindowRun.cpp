@@ -1,0 +1,37 @@
+#include "WindowRun.hpp"
+
+#include <cstdio>
+
+#include "TestData.hpp"
+
+namespace mirador::test {
+
+namespace {
+
+// The rest of the line after `label`, or "" when the output has no such line.
+std::string line_after(const std::string& out, const std::string& label) {
+    const auto at = out.rfind(label);
+    if (at == std::string::npos) return {};
+    const auto start = at + label.size();
+    return out.substr(start, out.find('\n', start) - start);
+}
+
+}  // namespace
+
+WindowExit window_exit(const std::string& out) {
+    WindowExit e;
+    const std::string area = line_after(out, "map area at exit: ");
+    const std::string view = line_after(out, "view at exit: ");
+    e.found = std::sscanf(area.c_str(), "%d %d %d %d", &e.left, &e.top, &e.width, &e.height) == 4 &&
+              std::sscanf(view.c_str(), "%lf %lf %lf", &e.lon, &e.lat, &e.metres_per_pixel) == 3;
+    e.selection = line_after(out, "selection at exit: ");
+    e.incidents = line_after(out, "incidents at exit: ");
+    return e;
+}
+
+geo::Vec2 WindowExit::to_screen(geo::Vec2 map) const {
+    const geo::Vec2 c = to_6372(lon, lat);
+    return {left + width * 0.5 + (map.x - c.x) / metres_per_pixel, top + height * 0.5 - (map.y - c.y) / metres_per_pixel};
+}
+
+}  // namespace mirador::test

@@ -1,0 +1,25 @@
+#pragma once
+// What a scripted run of the window (--frames) printed when it ended: the map area, the view,
+// the selection and the incidents (gui/ViewerApp.cpp, print_exit_state), and where a point of
+// the map was drawn in its screenshot.
+#include <string>
+
+#include "mirador/geo/Vec2.hpp"
+
+namespace mirador::test {
+
+struct WindowExit {
+    bool found = false;                   // the run printed its exit lines
+    int left = 0, top = 0, width = 0, height = 0;  // the map area, pixels
+    double lon = 0, lat = 0;              // at the map area's centre
+    double metres_per_pixel = 0;
+    std::string selection;                // "25006 Culiacán", or "none"
+    std::string incidents;                // "13 of 13 shown, from PATH", or "none loaded"
+
+    // The pixel of the screenshot where a display-CRS (EPSG:6372) point was drawn.
+    geo::Vec2 to_screen(geo::Vec2 map) const;
+};
+
+WindowExit window_exit(const std::string& output);
+
+}  // namespace mirador::test
