@@ -200,15 +200,25 @@ TEST_CASE("snapshot heatmap: hot at Culiacán in October 2019, cold in an empty 
     CHECK(same_image);
 }
 
-TEST_CASE("heatmap scale: fixed stays fixed while the window moves, relative follows it", "[heatmap][render][data]") {
-    REQUIRE_DATA_DIR();
-    Seeds& s = seeds();
-    const auto& b = test::default_boundaries();
+// A headless context and a scene showing the seed incidents, for tests that read its legend.
+struct SeedScene {
+    std::unique_ptr<HeadlessGlContext> context;
+    std::unique_ptr<MapScene> scene;
+};
+SeedScene seed_scene(const geo::Boundaries& b) {
     auto ctx = HeadlessGlContext::create();
     REQUIRE(ctx);
     auto scene = MapScene::create(b);
     REQUIRE(scene);
-    (*scene)->set_incidents(s.layer.get());
+    (*scene)->set_incidents(seeds().layer.get());
+    return {std::move(ctx).value(), std::move(scene).value()};
+}
+
+TEST_CASE("heatmap scale: fixed stays fixed while the window moves, relative follows it", "[heatmap][render][data]") {
+    REQUIRE_DATA_DIR();
+    const auto& b = test::default_boundaries();
+    const SeedScene seeded = seed_scene(b);
+    MapScene* scene = seeded.scene.get();
     SceneParams p;
     p.frame.view.width = 400;
     p.frame.view.height = 300;
@@ -221,8 +231,8 @@ TEST_CASE("heatmap scale: fixed stays fixed while the window moves, relative fol
         p.heatmap.style.normalize = mode;
         p.frame.time_from_day = geo::days_from_civil(year, month, 1);
         p.frame.time_to_day = geo::days_from_civil(year, month, geo::days_in_month(year, month));
-        (*scene)->draw(p, nullptr, fonts);
-        const HeatmapLegend* l = (*scene)->heatmap().legend();
+        scene->draw(p, nullptr, fonts);
+        const HeatmapLegend* l = scene->heatmap().legend();
         REQUIRE(l);
         return l->hi;
     };
@@ -247,13 +257,9 @@ TEST_CASE("heatmap scale: fixed stays fixed while the window moves, relative fol
 
 TEST_CASE("heatmap scale: with All time the fixed scale is the all-time window's own top", "[heatmap][render][data]") {
     REQUIRE_DATA_DIR();
-    Seeds& s = seeds();
     const auto& b = test::default_boundaries();
-    auto ctx = HeadlessGlContext::create();
-    REQUIRE(ctx);
-    auto scene = MapScene::create(b);
-    REQUIRE(scene);
-    (*scene)->set_incidents(s.layer.get());
+    const SeedScene seeded = seed_scene(b);
+    MapScene* scene = seeded.scene.get();
     doc::MapDocument d;  // all time, month windows on the slider
     REQUIRE(d.time.all_time);
     test::layer_of(d, doc::LayerKind::Heatmap).visible = true;
@@ -265,8 +271,8 @@ TEST_CASE("heatmap scale: with All time the fixed scale is the all-time window's
     const FontSet fonts;
     auto top_for = [&](geo::NormalizeMode mode) {
         d.style_of<doc::HeatmapStyle>().normalize = mode;
-        (*scene)->draw(scene_params(d, c), nullptr, fonts);
-        const HeatmapLegend* l = (*scene)->heatmap().legend();
+        scene->draw(scene_params(d, c), nullptr, fonts);
+        const HeatmapLegend* l = scene->heatmap().legend();
         REQUIRE(l);
         return l->hi;
     };
