@@ -265,7 +265,47 @@ TEST_CASE("a file dropped on the window opens: incidents load, a project opens, 
     std::ofstream(dir + "/notes.txt") << "hello\n";
     r = test::run_mirador(size + "--drop " + dir + "/notes.txt");
     REQUIRE(r.code == 0);
-    CHECK_THAT(r.out, Catch::Contains("notes.txt: not a project (.mirador) or incidents"));
+    CHECK_THAT(r.out, Catch::Contains("notes.txt: not a project (.mirador), incidents"));
+}
+
+TEST_CASE("a count table opens in the window and the map counts from it: ranking, time window, details", "[.gui][gui]") {
+    const std::string dir = test::temp_dir("window-counts");
+    // Counts written here, so the sums are known: Culiacán, Juárez, Michoacán's unspecified
+    // municipality (999: its state only) and a month Mazatlán did not report (NA).
+    const std::string table = dir + "/homicidios.csv";
+    std::ofstream(table) << "cvegeo,period,count\n"
+                            "25006,2019-10,30\n25006,2019-11,5\n08037,2019-10,12\n08037,2019-11,40\n"
+                            "16999,2019-10,4\n25012,2019-10,NA\n25012,2019-11,3\n";
+    const std::string size = "--width 1280 --height 720 --frames 8 ";
+    // Dropped on a window with no incidents: loaded off the UI thread, counted for all time.
+    test::Run r = test::run_mirador(size + "--no-incidents --drop " + table);
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("homicidios.csv: 7 rows loaded (months per municipality)"));
+    CHECK_THAT(r.out, Catch::Contains("count table at exit: " + table + ", 94 counted, 1 cells NA"));
+    CHECK_THAT(r.out, Catch::Contains("1 codes for a state only"));
+    CHECK_THAT(r.out, Catch::Contains("count table's top unit at exit: 08037 Juárez 52"));
+
+    // From the command line, then one step of the time window: October 2019 only.
+    r = test::run_mirador(size + "--counts " + table + " --search Culiacán --press right --screenshot " + dir + "/oct.png");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("time window at exit: October 2019"));
+    CHECK_THAT(r.out, Catch::Contains(", 46 counted, 1 cells NA"));
+    CHECK_THAT(r.out, Catch::Contains("count table's top unit at exit: 25006 Culiacán 30"));
+    CHECK(test::window_exit(r.out).selection == "25006 Culiacán");
+
+    // A project keeps the table (and the map opens from it); incidents given with it are refused.
+    r = test::run_mirador("snapshot --counts " + table + " --choropleth incidents --out " + dir + "/s.png --width 300 "
+                          "--height 200 --save-project " + dir + "/counts.mirador");
+    REQUIRE(r.code == 0);
+    r = test::run_mirador(size + "--project " + dir + "/counts.mirador");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("count table at exit: " + table));
+    r = test::run_mirador(size + "--counts " + table + " --incidents " + kFixture);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.out, Catch::Contains("a map counts from one source"));
 }
 
 TEST_CASE("the window keeps drawing while a large incident file loads", "[.gui][gui]") {

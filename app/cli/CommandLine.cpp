@@ -90,6 +90,7 @@ CLI::App* add_snapshot(CLI::App& app, CommandLine& cl, PendingText& t) {
     add_incident_source_flags(*cmd, d,
                               "Incidents to draw: Mirador's CSV, an OGR point layer or PG:\"...\" (default: none)");
     cmd->add_flag("--no-points", t.no_points, "With --incidents: leave out the incident points (the points layer)");
+    add_count_source_flags(*cmd, d);
     add_choropleth_flags(*cmd, d.style_of<doc::FillStyle>());
     add_date_range_flags(*cmd, t.dates, "Time window");
     cmd->add_option("--layers", t.layers,
@@ -194,6 +195,7 @@ geo::Result<bool> needs_incidents(const CommandLine& cl) {
 geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
     doc::MapDocument& d = cl.document;
     drop_unset_incident_source(d);
+    if (auto one = drop_unset_count_source(d, !d.sources.incidents.empty()); !one) return one;
     auto check_out = [&](const std::string& out, std::vector<std::string> more = {}, const char* flag = "--out") {
         auto in = inputs_of(cl);
         in.insert(in.end(), more.begin(), more.end());
@@ -330,6 +332,7 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, CommandLin
                               "Incidents to show: Mirador's CSV, an OGR point layer or PG:\"...\" (default: the project's, "
                               "else the seed catalogue)");
     app.add_flag("--heatmap", t.heatmap_on, "Start with the incidents' heatmap shown (Layers panel)");
+    add_count_source_flags(app, cl.document);
     const Subcommands sub{add_snapshot(app, cl, t), add_locate(app, cl), add_geocode(app, cl), add_stats(app, cl, t),
                           add_density(app, cl, t), add_hot_spot_command(app, cl, "hotspots",
                                "Getis-Ord Gi* and local Moran per unit, on incidents or a count table, as CSV or GeoPackage",

@@ -33,6 +33,31 @@ CLI::Option* add_incident_source_flags(CLI::App& cmd, doc::MapDocument& d, const
     return path;
 }
 
+CLI::Option* add_count_source_flags(CLI::App& cmd, doc::MapDocument& d) {
+    if (d.sources.counts.empty()) d.sources.counts.emplace_back();
+    doc::CountSource& s = d.sources.counts.front();
+    CLI::Option* path = cmd.add_option("--counts", s.path,
+                                       "A count table instead of incidents: counts per municipality or state and month "
+                                       "(INEGI's homicides, SESNSP's tables, a long CSV); the choropleth, ranking, time "
+                                       "bar and hot spots count from it");
+    add_enum_option(cmd, "--counts-layout", s.layout, "The table's layout");
+    cmd.add_option("--counts-mapping", s.mapping, "For a long table: a file of field=column lines (unit, year, month, period, count, category)");
+    cmd.add_option("--counts-filter", d.filters.table,
+                   "Only the table's rows with COLUMN=VALUE (accents and case ignored), e.g. \"SUBTIPO=Feminicidio\"; repeatable")
+        ->option_text("COLUMN=VALUE");
+    return path;
+}
+
+geo::Result<bool> drop_unset_count_source(doc::MapDocument& d, bool incidents_given) {
+    if (d.sources.counts.empty() || !d.sources.counts.front().path.empty()) {
+        if (!d.sources.counts.empty() && incidents_given)
+            return geo::make_error("--incidents and --counts: a map counts from one source, incidents or a count table");
+        return true;
+    }
+    d.sources.counts.erase(d.sources.counts.begin());
+    return true;
+}
+
 void drop_unset_incident_source(doc::MapDocument& d) {
     if (!d.sources.incidents.empty() && d.sources.incidents.front().path.empty())
         d.sources.incidents.erase(d.sources.incidents.begin());

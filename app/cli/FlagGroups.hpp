@@ -24,6 +24,11 @@ void ensure_every_layer(doc::MapDocument& document);
 // incident source (call drop_unset_incident_source after parsing).
 CLI::Option* add_incident_source_flags(CLI::App& cmd, doc::MapDocument& document, const std::string& help);
 void drop_unset_incident_source(doc::MapDocument& document);
+// --counts, --counts-layout, --counts-mapping, --counts-filter: a count table as the map's source
+// of counts, instead of incidents (call drop_unset_count_source after parsing; it says when both
+// were given).
+CLI::Option* add_count_source_flags(CLI::App& cmd, doc::MapDocument& document);
+geo::Result<bool> drop_unset_count_source(doc::MapDocument& document, bool incidents_given);
 
 // --from, --to: dates as 2019, 2019-10 or 2019-10-17; --to's whole span is included.
 struct DateRangeFlags {

@@ -16,6 +16,9 @@
 #include "render/GlUtil.hpp"
 #include "platform/Report.hpp"
 #include "render/UiPass.hpp"
+#include "mirador/geo/IncidentDate.hpp"
+#include "document/TimePlayback.hpp"
+#include "scene/CountLayer.hpp"
 #include "scene/DocumentFrame.hpp"
 
 namespace mirador {
@@ -62,7 +65,7 @@ geo::Result<doc::Extent> extent_for_bbox(const LonLatBox& bbox, geo::DisplayCrs 
 
 geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const doc::MapDocument& document,
                                             const SnapshotOptions& o, IncidentLayer* incidents,
-                                            const geo::PopulationTable* population) {
+                                            const geo::PopulationTable* population, CountLayer* table) {
     const MapView view = view_for_document(document.view, b, o.width, o.height);
     auto ctx = HeadlessGlContext::create();
     if (!ctx) return geo::make_error(ctx.error());
@@ -73,7 +76,13 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const doc:
     // The document's filters, time window, fill and hot spots, as the window applies them.
     HotspotLayer hotspots;
     DocumentApplier applier;
-    applier.apply(document, **scene, incidents, &hotspots, b, population, /*wait=*/true);
+    if (table) {
+        (*scene)->set_table(table);
+        applier.apply_table(document, **scene, *table, &hotspots, b, population, /*wait=*/true);
+        if (!table->filter_error.empty()) return geo::make_error(table->filter_error);
+    } else {
+        applier.apply(document, **scene, incidents, &hotspots, b, population, /*wait=*/true);
+    }
     if (o.hotspot_map) (*scene)->set_hotspots(&*o.hotspot_map);
 
     SnapshotResult result;
@@ -89,6 +98,7 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const doc:
     if (!o.highlight.empty()) c.selected = b.municipalities.find_code(o.highlight);
     c.software_gl = gl::is_software_renderer();
     c.have_incidents = incidents != nullptr;
+    c.have_table = table != nullptr;
     SceneParams params = scene_params(document, c);
     if (o.hotspot_map) params.frame.show_fill = true;
 
@@ -147,7 +157,7 @@ int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions
     }
     std::unique_ptr<IncidentLayer> incidents;
     std::unique_ptr<GeocodingContext> geo_ctx;
-    if (!document.sources.incidents.empty()) {
+    if (!document.sources.incidents.empty() || !document.sources.counts.empty()) {
         // The boundaries loaded above serve the geocoder too; only the gazetteer is added.
         auto ctx = load_geocoding_context(data, "mirador snapshot", std::move(*b));
         if (!ctx) {
@@ -155,6 +165,34 @@ int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions
             return 1;
         }
         geo_ctx = std::make_unique<GeocodingContext>(std::move(ctx.value()));
+    }
+    std::unique_ptr<CountLayer> table;
+    if (!document.sources.counts.empty()) {
+        auto loaded = load_count_layer(document.sources.counts.front(), *geo_ctx->boundaries, geo_ctx->population.get());
+        if (!loaded) {
+            eprint("mirador snapshot: %s\n", loaded.error().c_str());
+            return 1;
+        }
+        table = std::move(loaded).value();
+        for (const auto& w : table->table.warnings) eprint("mirador snapshot: %s\n", w.c_str());
+        // A table counts whole months: a window of days would have to be guessed.
+        if (const auto w = current_window(document.time)) {
+            const auto iso = [](std::int32_t day) {
+                const geo::CivilDate c = geo::civil_from_days(day);
+                char text[16];
+                std::snprintf(text, sizeof text, "%04d-%02d-%02d", c.year, c.month, c.day);
+                return std::string(text);
+            };
+            const std::string from = iso(w->from), to = iso(w->to);
+            if (auto ok = geo::count_window(from, to, table->table); !ok) {
+                eprint("mirador snapshot: %s\n", ok.error().c_str());
+                return 2;
+            }
+        }
+        if (!table->never_in_table.empty())
+            eprint("mirador snapshot: %s: %zu units never appear in the table; they count as 0 by its convention\n",
+                   table->source.c_str(), table->never_in_table.size());
+    } else if (!document.sources.incidents.empty()) {
         std::vector<std::string> problems;
         auto layer = load_incident_layer(document.sources.incidents.front(), *geo_ctx->geocoder,
                                          geo_ctx->population.get(), problems);
@@ -167,7 +205,8 @@ int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions
     }
     const geo::Boundaries& boundaries = geo_ctx ? *geo_ctx->boundaries : **b;
     const auto t1 = clock::now();
-    auto r = render_snapshot(boundaries, document, o, incidents.get(), geo_ctx ? geo_ctx->population.get() : nullptr);
+    auto r = render_snapshot(boundaries, document, o, incidents.get(), geo_ctx ? geo_ctx->population.get() : nullptr,
+                             table.get());
     if (!r) {
         eprint("mirador snapshot: %s\n", r.error().c_str());
         return 1;

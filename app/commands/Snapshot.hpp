@@ -9,6 +9,7 @@
 #include "data/DataOptions.hpp"
 #include "document/MapDocument.hpp"
 #include "export/Image.hpp"
+#include "scene/CountLayer.hpp"
 #include "scene/MapScene.hpp"
 
 namespace mirador {
@@ -39,10 +40,11 @@ geo::Result<LonLatBox> parse_bbox(const std::string& text);
 geo::Result<doc::Extent> extent_for_bbox(const LonLatBox& bbox, geo::DisplayCrs crs);
 
 // Renders `document` into one image; creates (and destroys) its own GL context. The document's
-// filters and time window are applied to `incidents` (null: none).
+// filters and time window are applied to `incidents` (null: none), or to `table`, a count table
+// in their place.
 geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& boundaries, const doc::MapDocument& document,
                                             const SnapshotOptions& options, IncidentLayer* incidents = nullptr,
-                                            const geo::PopulationTable* population = nullptr);
+                                            const geo::PopulationTable* population = nullptr, CountLayer* table = nullptr);
 
 // The command: load, render, write; messages on stderr; returns the exit code.
 int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions& options);

@@ -50,10 +50,19 @@ void describe(V& v, S& s) {
 }
 
 template <class V, class S>
+    requires Is<S, CountSource>
+void describe(V& v, S& s) {
+    v("path", s.path);
+    v("layout", s.layout);
+    v("mapping", s.mapping);
+}
+
+template <class V, class S>
     requires Is<S, Sources>
 void describe(V& v, S& s) {
     v("boundaries", s.boundaries);
     v("incidents", s.incidents);
+    v("counts", s.counts);
 }
 
 template <class V, class S>
@@ -131,6 +140,7 @@ void describe(V& v, S& f) {
     v("actor", f.actor);
     v("min_fatalities", f.min_fatalities, limits::kFatalities);
     v("text", f.text);
+    v("table", f.table);
 }
 
 template <class V, class S>

@@ -57,6 +57,8 @@ MIRADOR_ENUM_NAMES(geo::WindowUnit, {geo::WindowUnit::Day, "day"}, {geo::WindowU
                    {geo::WindowUnit::Month, "month"}, {geo::WindowUnit::Quarter, "quarter"}, {geo::WindowUnit::Year, "year"},
                    {geo::WindowUnit::Custom, "custom"});
 MIRADOR_ENUM_NAMES(geo::DisplayCrs, {geo::DisplayCrs::Mexico6372, "EPSG:6372"}, {geo::DisplayCrs::WebMercator3857, "EPSG:3857"});
+MIRADOR_ENUM_NAMES(geo::CountLayout, {geo::CountLayout::Auto, "auto"}, {geo::CountLayout::Long, "long"},
+                   {geo::CountLayout::Sesnsp, "sesnsp"}, {geo::CountLayout::Inegi, "inegi"});
 MIRADOR_ENUM_NAMES(geo::TriangulationMethod, {geo::TriangulationMethod::EarClip, "earclip"},
                    {geo::TriangulationMethod::GeosCdt, "geos"});
 MIRADOR_ENUM_NAMES(Corner, {Corner::TopLeft, "top-left"}, {Corner::TopRight, "top-right"},

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "mirador/geo/Classification.hpp"
+#include "mirador/geo/CountTable.hpp"
 #include "mirador/geo/DensityEngine.hpp"
 #include "mirador/geo/DensityKernel.hpp"
 #include "mirador/geo/DensityPoints.hpp"
@@ -46,10 +47,23 @@ struct BoundarySource {
     bool operator==(const BoundarySource&) const = default;
 };
 
+// An official count table (counts per municipality or state and month: INEGI's homicides,
+// SESNSP's crime incidence), read as geo/CountTable.hpp says.
+struct CountSource {
+    std::string path;
+    geo::CountLayout layout = geo::CountLayout::Auto;
+    std::string mapping;  // long layout: a file of `field=column` lines; empty: columns by their usual names
+    bool operator==(const CountSource&) const = default;
+};
+
 struct Sources {
     BoundarySource boundaries;
     // Incident catalogues; layers name one by its index here. Version 1 draws the first.
     std::vector<geo::IncidentSource> incidents;
+    // Count tables. A map counts from one source: the first table when there is one (the
+    // choropleth, ranking, time bar and hot spots; a table has no positions, so no points or
+    // heatmap), otherwise the first incident catalogue.
+    std::vector<CountSource> counts;
     bool operator==(const Sources&) const = default;
 };
 
@@ -140,6 +154,9 @@ struct Filters {
     std::string actor;                 // part of an actor's name, accents and case ignored; empty: all
     std::uint32_t min_fatalities = 0;
     std::string text;                  // part of place, id, notes, source or actors; empty: all
+    // A count table's rows: "COLUMN=VALUE" on its category columns (accents and case ignored),
+    // all of them holding. The incident filters above do not apply to a table.
+    std::vector<std::string> table;
     bool operator==(const Filters&) const = default;
 };
 

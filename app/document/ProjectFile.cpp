@@ -200,6 +200,8 @@ void for_each_path(MapDocument& d, F&& f) {
     for (std::string* p : {&b.path, &b.states_path, &b.gazetteer, &b.population}) f(*p);
     for (geo::IncidentSource& s : d.sources.incidents)
         for (std::string* p : {&s.path, &s.mapping}) f(*p);
+    for (CountSource& s : d.sources.counts)
+        for (std::string* p : {&s.path, &s.mapping}) f(*p);
 }
 
 fs::path project_folder(const std::string& project_path) {

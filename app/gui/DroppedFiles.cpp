@@ -23,6 +23,7 @@ MenuRequest dropped_files(std::vector<std::string>& dropped, const std::function
     switch (file_kind(path)) {
         case FileKind::Project: r.open_path = path; break;
         case FileKind::Incidents: r.incidents_path = path; break;
+        case FileKind::CountTable: r.table_path = path; break;
         case FileKind::Other: notice(path + ": not " + openable_kinds_text()); break;
     }
     return r;

@@ -6,6 +6,7 @@
 
 #include "document/TimePlayback.hpp"
 #include "platform/Report.hpp"
+#include "scene/CountLayer.hpp"
 #include "scene/IncidentLayer.hpp"
 #include "ui/MapAreaView.hpp"
 #include "ui/MapMenu.hpp"
@@ -13,8 +14,23 @@
 namespace mirador {
 
 void print_exit_report(const UiState& ui, const doc::MapDocument& document, const IncidentLayer* incidents,
-                       const geo::Boundaries& b, const geo::Projector& to_lonlat) {
-    if (incidents) {
+                       const CountLayer* table, const geo::Boundaries& b, const geo::Projector& to_lonlat) {
+    if (table) {
+        eprint("mirador: time window at exit: %s\n", document.time.all_time ? "all time" : current_label(document.time).c_str());
+        eprint("mirador: count table at exit: %s, %.0f counted, %zu cells NA, %zu units never in the table, %zu codes "
+               "for a state only, %zu codes not in the boundaries\n",
+               table->source.c_str(), table->total, static_cast<std::size_t>(table->missing_cells),
+               table->never_in_table.size(), table->unplaceable.size(), table->unknown.size());
+        const auto& top = table->by_state_only() ? table->by_state.units : table->by_municipality.units;
+        if (!top.empty()) {
+            const std::size_t u = top.front().unit;
+            const std::string& name = table->by_state_only() ? b.states[u].name : b.municipalities.attributes[u].name;
+            const std::string& code = table->by_state_only() ? b.states[u].code : b.municipalities.attributes[u].code;
+            eprint("mirador: count table's top unit at exit: %s %s %llu\n", code.c_str(), name.c_str(),
+                   static_cast<unsigned long long>(top.front().incidents));
+        }
+        if (!table->filter_error.empty()) eprint("mirador: count table's filters at exit: %s\n", table->filter_error.c_str());
+    } else if (incidents) {
         eprint("mirador: time window at exit: %s\n", document.time.all_time ? "all time" : current_label(document.time).c_str());
         eprint("mirador: incidents at exit: %zu of %zu shown, from %s\n", incidents->visible_count, incidents->store.size(),
                incidents->source.c_str());

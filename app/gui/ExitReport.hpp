@@ -10,9 +10,10 @@
 namespace mirador {
 
 struct IncidentLayer;
+struct CountLayer;
 
 // `incidents` may be null (none loaded).
 void print_exit_report(const UiState& ui, const doc::MapDocument& document, const IncidentLayer* incidents,
-                       const geo::Boundaries& b, const geo::Projector& to_lonlat);
+                       const CountLayer* table, const geo::Boundaries& b, const geo::Projector& to_lonlat);
 
 }  // namespace mirador

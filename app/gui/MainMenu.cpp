@@ -14,23 +14,28 @@ namespace mirador {
 
 void MenuRequest::merge(const MenuRequest& o) {
     open_project |= o.open_project, save |= o.save, save_as |= o.save_as, open_incidents |= o.open_incidents;
+    open_table |= o.open_table;
     locate_incidents |= o.locate_incidents, undo |= o.undo, redo |= o.redo, quit |= o.quit;
     toggle_fullscreen |= o.toggle_fullscreen, reset_view |= o.reset_view;
     if (!o.open_path.empty()) open_path = o.open_path;
     if (!o.save_path.empty()) save_path = o.save_path;
     if (!o.incidents_path.empty()) incidents_path = o.incidents_path;
+    if (!o.table_path.empty()) table_path = o.table_path;
 }
 
 MenuRequest draw_main_menu(doc::MapDocument& d, UiState& ui, const doc::History& history, const RecentFiles& recent,
-                           const std::string& project, bool have_incidents) {
+                           const std::string& project, bool have_incidents, bool have_table) {
     MenuRequest r;
     if (!ImGui::BeginMainMenuBar()) return r;
     if (ImGui::BeginMenu("File")) {
         r.open_project = ImGui::MenuItem("Open project...", "Ctrl+O");
         if (ImGui::BeginMenu("Open recent", !recent.paths().empty())) {
-            // Projects open; incident files load, as when dropped on the window.
+            // Projects open; incident files and count tables load, as when dropped on the window.
             for (const std::string& p : recent.paths())
-                if (ImGui::MenuItem(p.c_str())) (file_kind(p) == FileKind::Project ? r.open_path : r.incidents_path) = p;
+                if (ImGui::MenuItem(p.c_str())) {
+                    const FileKind kind = file_kind(p);
+                    (kind == FileKind::Project ? r.open_path : kind == FileKind::CountTable ? r.table_path : r.incidents_path) = p;
+                }
             ImGui::EndMenu();
         }
         r.save = ImGui::MenuItem("Save", "Ctrl+S");
@@ -39,6 +44,10 @@ MenuRequest draw_main_menu(doc::MapDocument& d, UiState& ui, const doc::History&
         r.open_incidents = ImGui::MenuItem(have_incidents ? "Replace the incidents..." : "Open incidents...");
         if (!have_incidents && !d.sources.incidents.empty())
             r.locate_incidents = ImGui::MenuItem("Locate the missing incidents file...");
+        r.open_table = ImGui::MenuItem(have_table ? "Replace the count table..." : "Open a count table...");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Counts per municipality or state and month (INEGI homicides, SESNSP): the map counts "
+                              "from the table instead of incidents");
         ImGui::Separator();
         r.quit = ImGui::MenuItem("Quit", "Ctrl+Q");
         ImGui::EndMenu();
@@ -57,9 +66,11 @@ MenuRequest draw_main_menu(doc::MapDocument& d, UiState& ui, const doc::History&
     }
     if (ImGui::BeginMenu("Layers")) {
         for (doc::Layer& l : d.layers) {
-            const bool needs = l.kind() == doc::LayerKind::Heatmap || l.kind() == doc::LayerKind::Points ||
-                               l.kind() == doc::LayerKind::Hotspots;
-            ImGui::MenuItem(doc::to_string(l.kind()), nullptr, &l.visible, have_incidents || !needs);
+            // Points and the heatmap need incidents' positions; hot spots need counts of either kind.
+            const bool needs_positions = l.kind() == doc::LayerKind::Heatmap || l.kind() == doc::LayerKind::Points;
+            const bool needs_counts = l.kind() == doc::LayerKind::Hotspots;
+            ImGui::MenuItem(doc::to_string(l.kind()), nullptr, &l.visible,
+                            have_incidents || (!needs_positions && (have_table || !needs_counts)));
         }
         ImGui::EndMenu();
     }
@@ -127,7 +138,7 @@ void draw_keyboard_help(UiState& ui) {
         {"Ctrl+Z, Ctrl+Shift+Z", "undo, redo"},
         {"F9, F10", "hide or show the left sidebar, the details and ranking"},
         {"F11", "full screen"},
-        {"drop a file on the window", "open a project (.mirador) or incidents (CSV, GeoPackage ...)"},
+        {"drop a file on the window", "open a project (.mirador), incidents (CSV, GeoPackage ...) or a count table (CSV)"},
         {"Esc", "clear the selection"},
         {"F1", "this help"},
     };

@@ -74,7 +74,7 @@ std::string window_title(const std::string& project, bool dirty) {
 // with other sources, locating a missing file) ends the session and starts another.
 enum class SessionEnd { Quit, Reopen, Failed };
 
-enum class Browse { OpenProject, SaveAs, Incidents };
+enum class Browse { OpenProject, SaveAs, Incidents, CountTable };
 
 struct Shared {
     GLFWwindow* window;
@@ -167,6 +167,8 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
     // the finished layer is handed over here, on the UI thread. Declared after the geocoding
     // context: the load reads its geocoder, and waits for its thread when the session ends.
     std::unique_ptr<IncidentLayer> incidents;
+    // Or a count table: a map counts from one source (doc::Sources), so loading one ends the other.
+    std::unique_ptr<CountLayer> table;
     IncidentLoad load;
     int load_started = 0;  // the frame it began
     // `opened`: by the analyst (not the project's at the start), so it joins the recent files.
@@ -187,6 +189,8 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         (*scene)->set_incidents(incidents.get());
         applier.reset();
         old.reset();
+        table.reset();
+        document.sources.counts.clear();
         ui.hovered_incident = ui.selected_incident = -1;
         if (document.sources.incidents.empty()) document.sources.incidents.emplace_back();
         document.sources.incidents.front() = got.source;
@@ -199,12 +203,57 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         // Other incidents are a new start for undo: a step back would name a file no longer loaded.
         history = doc::History(document);
     };
-    if (!document.sources.incidents.empty()) {
+    // A count table in place of incidents (File > Open a count table, Recent, a drop, a project).
+    const auto take_table = [&](LoadedIncidents got, bool opened) {
+        for (const auto& p : got.problems) eprint("mirador: %s\n", p.c_str());
+        if (!got.table) {
+            notice(got.table_error + (incidents || table ? " (the map keeps what it had)" : ""));
+            return;
+        }
+        std::unique_ptr<CountLayer> old = std::move(table);
+        table = std::move(got.table);
+        (*scene)->set_table(table.get());
+        applier.reset();
+        old.reset();
+        incidents.reset();
+        ui.hovered_incident = ui.selected_incident = -1;
+        document.sources.incidents.clear();
+        document.sources.counts = {*got.table_source};
+        if (!count_window_allowed(document.time.window, table->table.monthly)) {
+            document.time.window.unit = table->table.monthly ? geo::WindowUnit::Month : geo::WindowUnit::Year;
+            notice(table->source + " counts whole " + (table->table.monthly ? "months" : "years") +
+                   ": the time window steps by " + (table->table.monthly ? "month" : "year") +
+                   " (days and weeks would have to be guessed)");
+        }
+        set_axis(ui.time, document.time, table->extent);
+        if (!table->never_in_table.empty())
+            notices.push_back(std::to_string(table->never_in_table.size()) + (table->by_state_only() ? " states" : " municipalities") +
+                              " never appear in " + table->source + ": 0 by its convention (listed under Count table)");
+        if (!table->unknown.empty())
+            notices.push_back(std::to_string(table->unknown.size()) + " codes of " + table->source +
+                              " are not in the boundary layer: another vintage? (Count table lists them)");
+        if (opened) {
+            s.recent.add(table->source);
+            eprint("mirador: %s: %zu rows loaded (%s per %s)\n", table->source.c_str(), table->table.rows.size(),
+                   table->table.monthly ? "months" : "years", table->by_state_only() ? "state" : "municipality");
+        }
+        history = doc::History(document);
+    };
+    if (!document.sources.counts.empty()) {
+        // At the start the window waits: the first frame shows the map as it will be.
+        load.start_table(document.sources.counts.front(), b, ctx->population.get());
+        load.wait();
+        if (auto got = load.take()) take_table(std::move(*got), false);
+    } else if (!document.sources.incidents.empty()) {
         // At the start the window waits for them: the first frame shows the map as it will be.
         load.start(document.sources.incidents.front(), *ctx->geocoder, ctx->population.get());
         load.wait();
         if (auto got = load.take()) take_loaded(std::move(*got), false);
     }
+    const auto take = [&](LoadedIncidents got, bool opened) {
+        if (got.table_source) take_table(std::move(got), opened);
+        else take_loaded(std::move(got), opened);
+    };
 
     int fbw = 0, fbh = 0;
     glfwGetFramebufferSize(s.window, &fbw, &fbh);
@@ -220,6 +269,9 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
     auto last_autosave = clock::now();
     SessionEnd end = SessionEnd::Quit;
     bool close_requested = false;
+    char shown[128] = "";        // the time bar's count line
+    std::string title_project;   // what the window's title was last set for
+    int title_dirty = -1;
     while (!glfwWindowShouldClose(s.window) && !close_requested) {
         glfwPollEvents();
         const auto now = clock::now();
@@ -234,7 +286,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             for (const std::string& p : opt.drop_paths) paths.push_back(p.c_str());
             on_files_dropped(s.window, static_cast<int>(paths.size()), paths.data());
         }
-        if (auto got = load.take()) take_loaded(std::move(*got), true);
+        if (auto got = load.take()) take(std::move(*got), true);
         glfwGetFramebufferSize(s.window, &fbw, &fbh);
         int ww = 1, wh = 1;
         glfwGetWindowSize(s.window, &ww, &wh);
@@ -249,8 +301,9 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         ImGui::NewFrame();
         ImGui::PushFont(s.fonts.ui);
 
-        const PanelData data{b, search, incidents.get(), scene->get(), &hotspots, ctx->population.get(), &name_keys};
-        MenuRequest menu = draw_main_menu(document, ui, history, s.recent, project, incidents != nullptr);
+        const UnitTotals* totals = incidents ? static_cast<const UnitTotals*>(incidents.get()) : table.get();
+        const PanelData data{b, search, incidents.get(), table.get(), totals, scene->get(), &hotspots, ctx->population.get(), &name_keys};
+        MenuRequest menu = draw_main_menu(document, ui, history, s.recent, project, incidents != nullptr, table != nullptr);
         menu.merge(read_shortcuts(ui));
         menu.merge(dropped_files(s.dropped, notice));
         if (menu.toggle_fullscreen) toggle_fullscreen(s.window, ui, s.pointer);
@@ -271,9 +324,16 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
 
         draw_left_sidebar(document, ui, data);
         draw_right_sidebar(document, ui, data);
-        if (incidents) {
+        if (totals) {
             handle_time_keys(document.time, ui);
-            draw_time_bar(document.time, ui, *incidents);
+            // What the bar's right end says: written into a buffer, as the frame allocates nothing.
+            if (incidents)
+                std::snprintf(shown, sizeof shown, "%zu of %zu incidents on the map", incidents->visible_count,
+                              incidents->store.size());
+            else
+                std::snprintf(shown, sizeof shown, "%.0f counted in the table%s", table->total,
+                              table->time_window ? " for the window" : "");
+            draw_time_bar(document.time, ui, *totals, shown);
         }
         if (incidents && ui.hovered_incident >= 0) draw_incident_tooltip(ui, data);
         else draw_hover_tooltip(ui, b);
@@ -284,7 +344,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         if (ui.show_help) draw_keyboard_help(ui);
 
         // File actions: the browser, then what was chosen.
-        if (menu.open_project || menu.save_as || menu.open_incidents || menu.locate_incidents) {
+        if (menu.open_project || menu.save_as || menu.open_incidents || menu.locate_incidents || menu.open_table) {
             const std::string folder = project.empty() ? std::string() : fs::path(project).parent_path().string();
             if (menu.open_project) s.browser.open(FileBrowser::Mode::Open, "Open a project", {".mirador"}, folder);
             if (menu.save_as)
@@ -293,14 +353,18 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             if (menu.open_incidents || menu.locate_incidents)
                 s.browser.open(FileBrowser::Mode::Open, "Incidents (CSV or any OGR point layer)", incident_extensions(),
                                folder);
+            if (menu.open_table)
+                s.browser.open(FileBrowser::Mode::Open, "A count table (INEGI, SESNSP or a long CSV)", {".csv", ".tsv"}, folder);
             s.pending_browse = menu.open_project    ? Browse::OpenProject
                                : menu.save_as       ? Browse::SaveAs
+                               : menu.open_table    ? Browse::CountTable
                                                     : Browse::Incidents;
         }
         if (const auto chosen = s.browser.draw()) {
             if (s.pending_browse == Browse::OpenProject) menu.open_path = *chosen;
             // (a chosen file the menu asked for a moment ago)
             else if (s.pending_browse == Browse::SaveAs) menu.save_path = *chosen;
+            else if (s.pending_browse == Browse::CountTable) menu.table_path = *chosen;
             else menu.incidents_path = *chosen;
         }
         if (menu.save && project.empty()) {  // never saved: Save is Save as
@@ -346,6 +410,15 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             else
                 notice("Still loading " + load.label() + ": " + menu.incidents_path + " can be opened once it is on the map");
         }
+        if (!menu.table_path.empty()) {
+            // The table's layout and mapping as the document had them, with the new file.
+            doc::CountSource source = document.sources.counts.empty() ? doc::CountSource{} : document.sources.counts.front();
+            source.path = menu.table_path;
+            if (load.start_table(source, b, ctx->population.get()))
+                load_started = s.frame;
+            else
+                notice("Still loading " + load.label() + ": " + menu.table_path + " can be opened once it is on the map");
+        }
         if (menu.quit) glfwSetWindowShouldClose(s.window, GLFW_TRUE);
         if (menu.reset_view) fly_home(ui, time_label_room(), is_land);
 
@@ -355,7 +428,9 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         if (menu.redo)
             if (auto d = history.redo()) document = *d;
         history.record(document, ImGui::IsAnyItemActive());
-        if (incidents) {
+        if (table && !count_window_allowed(document.time.window, table->table.monthly))
+            document.time.window.unit = table->table.monthly ? geo::WindowUnit::Month : geo::WindowUnit::Year;  // (undo)
+        if (totals) {
             set_axis(ui.time, document.time, ui.time.axis.extent());
             // The slider playing is not an edit: the window taken without an undo step.
             if (advance_playback(document.time, ui.time, dt)) history.adopt(document);
@@ -363,7 +438,8 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         ImGui::PopFont();
 
         // The document, once a frame, to the scene.
-        applier.apply(document, **scene, incidents.get(), &hotspots, b, ctx->population.get());
+        if (table) applier.apply_table(document, **scene, *table, &hotspots, b, ctx->population.get());
+        else applier.apply(document, **scene, incidents.get(), &hotspots, b, ctx->population.get());
         const auto t0 = clock::now();
         s.gl->bind_frame();
         FrameContext c;
@@ -379,6 +455,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         c.inset_bottom = ui.area.bottom;
         c.software_gl = software_gl;
         c.have_incidents = incidents != nullptr;
+        c.have_table = table != nullptr;
         const SceneParams params = scene_params(document, c);
         (*scene)->draw(params, ImGui::GetBackgroundDrawList(), s.fonts);
         const doc::Layer* hot = document.find(doc::LayerKind::Hotspots);
@@ -391,7 +468,12 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         ++s.frame;
 
         const bool dirty = !(document == saved);
-        glfwSetWindowTitle(s.window, window_title(project, dirty).c_str());
+        // Set only when it changes: an X call (and a string) per frame is waste on an idle frame.
+        if (int(dirty) != title_dirty || project != title_project) {
+            glfwSetWindowTitle(s.window, window_title(project, dirty).c_str());
+            title_project = project;
+            title_dirty = dirty;
+        }
         // Unsaved changes reach the recovery file every autosave period.
         if (dirty && std::chrono::duration<double>(clock::now() - last_autosave).count() >= opt.autosave_seconds) {
             doc::MapDocument copy = document;
@@ -402,7 +484,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         // A scripted run ends after its frames and any load it started: what it prints and
         // captures does not depend on how fast the machine read the file.
         if (opt.max_frames > 0 && s.frame >= opt.max_frames && !load.busy()) {
-            print_exit_report(ui, document, incidents.get(), b, *to_lonlat);
+            print_exit_report(ui, document, incidents.get(), table.get(), b, *to_lonlat);
             if (!opt.screenshot.empty()) {
                 Image img{fbw, fbh, s.gl->read_frame()};
                 if (auto w = write_png(opt.screenshot, img); !w) {
@@ -438,7 +520,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
 int run_viewer(doc::MapDocument document, const std::string& project_in, const ViewerOptions& opt) {
     std::string project = project_in;
     // A new map shows the seed catalogue, unless told not to.
-    if (project.empty() && document.sources.incidents.empty() && !opt.no_incidents) {
+    if (project.empty() && document.sources.incidents.empty() && document.sources.counts.empty() && !opt.no_incidents) {
         geo::IncidentSource seed;
         seed.path = asset_dir() + "/incidents/seed-incidents.csv";
         document.sources.incidents.push_back(seed);

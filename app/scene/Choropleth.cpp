@@ -33,7 +33,7 @@ std::uint32_t ramp(double t) {
 
 }  // namespace
 
-std::vector<std::uint32_t> choropleth_colors(const geo::Boundaries& b, const IncidentLayer& inc,
+std::vector<std::uint32_t> choropleth_colors(const geo::Boundaries& b, const UnitTotals& inc,
                                              const ChoroplethStyle& style, ChoroplethLegend* legend) {
     if (style.measure == ChoroplethMeasure::None) return {};
     const geo::Aggregation& agg = style.by_state ? inc.by_state : inc.by_municipality;
@@ -56,6 +56,13 @@ std::vector<std::uint32_t> choropleth_colors(const geo::Boundaries& b, const Inc
     std::vector<std::uint32_t> class_colors;
     for (int c = 0; c < k; ++c) class_colors.push_back(ramp(k == 1 ? 0.6 : double(c) / (k - 1)));
     const std::uint32_t zero = pack_rgba(0.95f, 0.95f, 0.93f), no_data = pack_rgba(0.62f, 0.62f, 0.62f);
+    const std::uint32_t not_reported = pack_rgba(0.68f, 0.75f, 0.84f);
+    // A count table's municipality with no count in the window and months reported as NA: its
+    // count is unknown, not 0 (per state, a state is unknown only if all its municipalities are).
+    std::vector<std::uint8_t> unreported(b.municipalities.feature_count(), 0);
+    if (!style.by_state && !inc.missing_months.empty())
+        for (std::size_t f = 0; f < unreported.size(); ++f) unreported[f] = inc.missing_months[f] > 0 && std::isnan(value[f]);
+    bool any_unreported = false;
 
     bool any_no_data = false;
     auto color_of = [&](double v) {
@@ -71,10 +78,16 @@ std::vector<std::uint32_t> choropleth_colors(const geo::Boundaries& b, const Inc
     for (std::size_t f = 0; f < out.size(); ++f) {
         const int s = b.municipality_state[f];
         out[f] = style.by_state ? (s < 0 ? zero : color_of(value[static_cast<std::size_t>(s)])) : color_of(value[f]);
+        if (unreported[f]) {
+            out[f] = not_reported;
+            any_unreported = true;
+        }
     }
     if (legend) {
-        legend->title = std::string(style.measure == ChoroplethMeasure::Rate ? "Incidents per 100,000" :
-                                    style.measure == ChoroplethMeasure::Fatalities ? "Fatalities" : "Incidents") +
+        const bool table = inc.from_table;
+        legend->title = std::string(style.measure == ChoroplethMeasure::Rate ? (table ? "Count per 100,000" : "Incidents per 100,000")
+                                    : style.measure == ChoroplethMeasure::Fatalities ? (table ? "Count" : "Fatalities")
+                                    : table ? "Count" : "Incidents") +
                         (style.by_state ? " per state" : " per municipality") + " (" +
                         std::string(geo::class_method_name(style.method)) + ")";
         legend->colors = class_colors;
@@ -82,6 +95,9 @@ std::vector<std::uint32_t> choropleth_colors(const geo::Boundaries& b, const Inc
         legend->zero_color = zero;
         legend->no_data_color = no_data;
         legend->has_no_data = any_no_data;
+        legend->not_reported_color = not_reported;
+        legend->has_not_reported = any_unreported;
+        legend->zero_label = table ? "0 (none counted)" : "no incident";
     }
     return out;
 }

@@ -53,7 +53,7 @@ SceneParams scene_params(const doc::MapDocument& d, const FrameContext& c) {
 
     const doc::Layer* fill = d.find(doc::LayerKind::Fill);
     const doc::Layer* hot = d.find(doc::LayerKind::Hotspots);
-    const bool hot_shown = shown(hot) && c.have_incidents;
+    const bool hot_shown = shown(hot) && (c.have_incidents || c.have_table);
     f.show_fill = shown(fill) || hot_shown;
     f.fill_opacity = hot_shown ? hot->opacity : fill ? fill->opacity : 1.0f;
 
@@ -90,7 +90,7 @@ SceneParams scene_params(const doc::MapDocument& d, const FrameContext& c) {
     // value of that window. Cumulative windows over the data end in it and never exceed it, so
     // their maximum is exactly that (a month's scale would saturate every hot spot).
     if (d.time.all_time) p.time_spec.mode = geo::WindowMode::Cumulative;
-    if (c.have_incidents)
+    if (c.have_incidents || c.have_table)
         if (const auto w = current_window(d.time)) {
             f.time_from_day = w->from;
             f.time_to_day = w->to;
@@ -162,21 +162,61 @@ void DocumentApplier::apply(const doc::MapDocument& d, MapScene& scene, Incident
         counts = false;  // set_choropleth recoloured
     }
     if (counts) scene.counts_changed();
+    if (hotspots && incidents) request_hotspots(d, scene, *hotspots, *incidents, b, population, wait);
+}
 
-    if (hotspots && incidents) {
-        const doc::Layer* layer = d.find(doc::LayerKind::Hotspots);
-        const bool visible = layer && layer->visible;
-        if (const auto* style = d.style_of<doc::HotspotStyle>()) hotspots->request(*style, visible, *incidents, b, population);
-        if (wait) hotspots->wait();
-        const bool fresh = hotspots->poll();
-        if (!visible) {
-            if (hotspots_shown_) scene.set_hotspots(nullptr);
-        } else if (fresh || !hotspots_shown_) {
-            const HotspotOutcome* o = hotspots->outcome();
-            scene.set_hotspots(o && o->error.empty() ? &o->map : nullptr);
-        }
-        hotspots_shown_ = visible;
+template <class Source>
+void DocumentApplier::request_hotspots(const doc::MapDocument& d, MapScene& scene, HotspotLayer& hotspots,
+                                       const Source& source, const geo::Boundaries& b,
+                                       const geo::PopulationTable* population, bool wait) {
+    const doc::Layer* layer = d.find(doc::LayerKind::Hotspots);
+    const bool visible = layer && layer->visible;
+    if (const auto* style = d.style_of<doc::HotspotStyle>()) hotspots.request(*style, visible, source, b, population);
+    if (wait) hotspots.wait();
+    const bool fresh = hotspots.poll();
+    if (!visible) {
+        if (hotspots_shown_) scene.set_hotspots(nullptr);
+    } else if (fresh || !hotspots_shown_) {
+        const HotspotOutcome* o = hotspots.outcome();
+        scene.set_hotspots(o && o->error.empty() ? &o->map : nullptr);
     }
+    hotspots_shown_ = visible;
+}
+
+void DocumentApplier::apply_table(const doc::MapDocument& d, MapScene& scene, CountLayer& table,
+                                         HotspotLayer* hotspots, const geo::Boundaries& b,
+                                         const geo::PopulationTable* population, bool wait) {
+    if (&table != table_) {
+        reset();
+        table_ = &table;
+    }
+    bool counts = false;
+    if (!filters_ || filters_->table != d.filters.table) {
+        table.time_window = current_window(d.time);
+        (void)table.apply_filters(d.filters.table, b, population);  // its error stays in table.filter_error
+        filters_ = d.filters;
+        window_ = table.time_window;
+        counts = true;
+    }
+    const auto window = current_window(d.time);
+    if (!window_ || *window_ != window) {
+        table.set_time_window(window, b, population);
+        window_ = window;
+        counts = true;
+    }
+    if (const doc::FillStyle* fill = d.style_of<doc::FillStyle>()) {
+        // A table of states colours states, whatever the style says for municipalities.
+        doc::FillStyle effective = *fill;
+        effective.by_state = effective.by_state || table.by_state_only();
+        if (!fill_ || !(*fill_ == effective)) {
+            scene.set_choropleth(effective);
+            fill_ = effective;
+            counts = false;
+        }
+    }
+    if (counts) scene.counts_changed();
+    // Hot spots are per municipality: a table of states has none to give.
+    if (hotspots && !table.by_state_only()) request_hotspots(d, scene, *hotspots, table, b, population, wait);
 }
 
 }  // namespace mirador

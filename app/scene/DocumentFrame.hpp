@@ -23,6 +23,7 @@ struct FrameContext {
     float inset_left = 0, inset_top = 0, inset_right = 0, inset_bottom = 0;
     bool software_gl = true;  // the heatmap engine "auto" picks the CPU on a software renderer
     bool have_incidents = false;
+    bool have_table = false;  // a count table instead: counts (fill, hot spots, time), no positions
 };
 
 SceneParams scene_params(const doc::MapDocument& document, const FrameContext& context);
@@ -40,6 +41,10 @@ public:
     // document asks for is finished before returning (snapshots); the window does not wait.
     void apply(const doc::MapDocument& document, MapScene& scene, IncidentLayer* incidents, HotspotLayer* hotspots,
                const geo::Boundaries& boundaries, const geo::PopulationTable* population, bool wait = false);
+    // The same for a count table in place of incidents. A table filter naming a column or value
+    // the table does not have leaves the rows as they were and is said in table.filter_error.
+    void apply_table(const doc::MapDocument& document, MapScene& scene, CountLayer& table, HotspotLayer* hotspots,
+                            const geo::Boundaries& boundaries, const geo::PopulationTable* population, bool wait = false);
     // Forget what was applied (new incidents loaded): the next apply does everything.
     void reset() { *this = DocumentApplier(); }
 
@@ -48,7 +53,11 @@ private:
     std::optional<std::optional<geo::DayRange>> window_;
     std::optional<doc::FillStyle> fill_;
     const IncidentLayer* incidents_ = nullptr;
+    const CountLayer* table_ = nullptr;
     bool hotspots_shown_ = false;
+    template <class Source>
+    void request_hotspots(const doc::MapDocument& d, MapScene& scene, HotspotLayer& hotspots, const Source& source,
+                          const geo::Boundaries& b, const geo::PopulationTable* population, bool wait);
 };
 
 }  // namespace mirador

@@ -13,7 +13,7 @@ namespace {
 
 std::unique_ptr<HotspotOutcome> compute(HotspotSettings s, std::shared_ptr<const stats::SpatialWeights> weights,
                                         stats::HotspotInput input, std::optional<stats::SpaceTimeCube> cube,
-                                        std::vector<std::string> labels, std::size_t left_out) {
+                                        std::vector<std::string> labels, std::size_t left_out, std::string cube_error) {
     auto out = std::make_unique<HotspotOutcome>();
     out->settings = s;
     out->weights = weights;
@@ -23,15 +23,16 @@ std::unique_ptr<HotspotOutcome> compute(HotspotSettings s, std::shared_ptr<const
     char buf[256];
     if (s.map == HotspotMapKind::Emerging) {
         if (!cube || cube->periods < 2) {
-            out->error = "emerging hot spots need at least two periods of data";
+            out->error = cube_error.empty() ? "emerging hot spots need at least two periods of data" : cube_error;
             return out;
         }
         out->emerging = stats::emerging_hot_spots(*cube, *weights, static_cast<unsigned>(s.time_lags),
                                                   {static_cast<double>(s.alpha), 0.05});
         for (const auto& u : out->emerging.units) out->map.classes.push_back(static_cast<int>(u.category));
         out->map.title = "Emerging hot spots, " + out->period_labels.front() + " to " + out->period_labels.back();
-        std::snprintf(buf, sizeof buf, "%zu periods; %zu incidents dated more coarsely than a period left out",
-                      cube->periods, left_out);
+        if (left_out) std::snprintf(buf, sizeof buf, "%zu periods; %zu incidents dated more coarsely than a period left out",
+                                    cube->periods, left_out);
+        else std::snprintf(buf, sizeof buf, "%zu periods", cube->periods);
         out->summary = buf;
         return out;
     }
@@ -62,29 +63,41 @@ HotspotLayer::~HotspotLayer() {
     if (running_.valid()) running_.wait();
 }
 
-void HotspotLayer::request(const HotspotSettings& s, bool visible, const IncidentLayer& incidents, const geo::Boundaries& b,
-                           const geo::PopulationTable* population) {
-    if (!visible) return;
+namespace {
+
+std::string period_label(std::int32_t m, int months) {
+    char label[16];
+    if (months == 1) std::snprintf(label, sizeof label, "%04d-%02d", m / 12, m % 12 + 1);
+    else if (months == 3) std::snprintf(label, sizeof label, "%04d-Q%d", m / 12, m % 12 / 3 + 1);
+    else std::snprintf(label, sizeof label, "%04d", m / 12);
+    return label;
+}
+
+int months_of(doc::HotspotPeriod p) {
+    return p == doc::HotspotPeriod::Month ? 1 : p == doc::HotspotPeriod::Quarter ? 3 : 12;
+}
+
+}  // namespace
+
+template <class MakeCube>
+void HotspotLayer::submit(const HotspotSettings& s, const UnitTotals& totals, const std::string& cube_key,
+                          const geo::Boundaries& b, const geo::PopulationTable* population, MakeCube&& make_cube) {
     boundaries_ = &b;
     const std::size_t n = b.municipalities.feature_count();
     std::vector<double> counts(n, 0.0), fatalities(n, 0.0);
-    for (const auto& u : incidents.by_municipality.units) {
+    for (const auto& u : totals.by_municipality.units) {
         counts[u.unit] = static_cast<double>(u.incidents);
         fatalities[u.unit] = static_cast<double>(u.fatalities);
     }
-    const auto& f = incidents.filters;
-    char key[256];
-    std::snprintf(key, sizeof key, "%d|%s|%u|%s|%d|%d|%d", f.filter.category ? static_cast<int>(*f.filter.category) : -1,
-                  f.filter.actor.c_str(), f.filter.min_fatalities, f.text.c_str(), f.filter.from_day, f.filter.to_day, static_cast<int>(s.period));
     const bool emerging = s.map == HotspotMapKind::Emerging;
     const bool same = requested_once_ && s == last_settings_ &&
-                      (emerging ? key == last_cube_key_ : counts == last_counts_ && fatalities == last_fatalities_);
+                      (emerging ? cube_key == last_cube_key_ : counts == last_counts_ && fatalities == last_fatalities_);
     if (same) return;
     requested_once_ = true;
     last_settings_ = s;
     last_counts_ = counts;
     last_fatalities_ = fatalities;
-    last_cube_key_ = key;
+    last_cube_key_ = cube_key;
 
     Job job;
     job.settings = s;
@@ -96,11 +109,22 @@ void HotspotLayer::request(const HotspotSettings& s, bool visible, const Inciden
             job.input.population.push_back(it == population->end() ? std::nan("") : static_cast<double>(it->second));
         }
     }
-    if (emerging) {
-        // The cube over the data's whole extent (the time window does not apply: the cube is
-        // time). Built here, on the UI thread, from the layer's masks, which the worker must not
-        // read while the filters may change them.
-        const int months = s.period == doc::HotspotPeriod::Month ? 1 : s.period == doc::HotspotPeriod::Quarter ? 3 : 12;
+    // The cube over the data's whole extent (the time window does not apply: the cube is time).
+    // Built here, on the UI thread, from the source's masks, which the worker must not read
+    // while the filters may change them.
+    if (emerging) make_cube(job, n, months_of(s.period));
+    if (running_.valid()) pending_ = std::move(job);
+    else launch(std::move(job));
+}
+
+void HotspotLayer::request(const HotspotSettings& s, bool visible, const IncidentLayer& incidents, const geo::Boundaries& b,
+                           const geo::PopulationTable* population) {
+    if (!visible) return;
+    const auto& f = incidents.filters;
+    char key[256];
+    std::snprintf(key, sizeof key, "%d|%s|%u|%s|%d|%d|%d", f.filter.category ? static_cast<int>(*f.filter.category) : -1,
+                  f.filter.actor.c_str(), f.filter.min_fatalities, f.text.c_str(), f.filter.from_day, f.filter.to_day, static_cast<int>(s.period));
+    submit(s, incidents, key, b, population, [&](Job& job, std::size_t n, int months) {
         const auto& store = incidents.store;
         std::int32_t m0 = INT32_MAX, m1 = INT32_MIN;
         for (std::size_t i = 0; i < store.size(); ++i)
@@ -109,34 +133,53 @@ void HotspotLayer::request(const HotspotSettings& s, bool visible, const Inciden
                 m0 = std::min(m0, c.year * 12 + c.month - 1);
                 m1 = std::max(m1, c.year * 12 + c.month - 1);
             }
-        if (m0 <= m1) {
-            m0 -= (m0 % 12) % months;
-            const std::size_t T = static_cast<std::size_t>((m1 - m0) / months + 1);
-            stats::SpaceTimeCube cube{n, T, std::vector<double>(n * T, 0.0)};
-            for (std::size_t t = 0; t < T; ++t) {
-                const std::int32_t m = m0 + static_cast<std::int32_t>(t) * months;
-                char label[16];
-                if (months == 1) std::snprintf(label, sizeof label, "%04d-%02d", m / 12, m % 12 + 1);
-                else if (months == 3) std::snprintf(label, sizeof label, "%04d-Q%d", m / 12, m % 12 / 3 + 1);
-                else std::snprintf(label, sizeof label, "%04d", m / 12);
-                job.period_labels.push_back(label);
+        if (m0 > m1) return;
+        m0 -= (m0 % 12) % months;
+        const std::size_t T = static_cast<std::size_t>((m1 - m0) / months + 1);
+        stats::SpaceTimeCube cube{n, T, std::vector<double>(n * T, 0.0)};
+        for (std::size_t t = 0; t < T; ++t) job.period_labels.push_back(period_label(m0 + static_cast<std::int32_t>(t) * months, months));
+        for (std::size_t i = 0; i < store.size(); ++i) {
+            const long mun = incidents.placed.municipality(i, store);
+            if (!incidents.included[i] || mun < 0) continue;
+            const auto a = geo::civil_from_days(store.day_start()[i]), z = geo::civil_from_days(store.day_end()[i]);
+            const std::int32_t ma = a.year * 12 + a.month - 1, mz = z.year * 12 + z.month - 1;
+            if ((ma - m0) / months != (mz - m0) / months) {
+                ++job.left_out;  // spans more than one period
+                continue;
             }
-            for (std::size_t i = 0; i < store.size(); ++i) {
-                const long mun = incidents.placed.municipality(i, store);
-                if (!incidents.included[i] || mun < 0) continue;
-                const auto a = geo::civil_from_days(store.day_start()[i]), z = geo::civil_from_days(store.day_end()[i]);
-                const std::int32_t ma = a.year * 12 + a.month - 1, mz = z.year * 12 + z.month - 1;
-                if ((ma - m0) / months != (mz - m0) / months) {
-                    ++job.left_out;  // spans more than one period
-                    continue;
-                }
-                cube.values[static_cast<std::size_t>((ma - m0) / months) * n + static_cast<std::size_t>(mun)] += 1;
-            }
-            job.cube = std::move(cube);
+            cube.values[static_cast<std::size_t>((ma - m0) / months) * n + static_cast<std::size_t>(mun)] += 1;
         }
-    }
-    if (running_.valid()) pending_ = std::move(job);
-    else launch(std::move(job));
+        job.cube = std::move(cube);
+    });
+}
+
+void HotspotLayer::request(const HotspotSettings& s, bool visible, const CountLayer& table, const geo::Boundaries& b,
+                           const geo::PopulationTable* population) {
+    if (!visible) return;
+    std::string key = std::to_string(static_cast<int>(s.period));
+    for (const std::string& f : table.filter_texts) key += "|" + f;
+    submit(s, table, key, b, population, [&](Job& job, std::size_t n, int months) {
+        if (table.table.first_month > table.table.last_month) return;
+        if (!table.table.monthly && months != 12) {
+            job.cube_error = table.source + " gives years only: emerging hot spots of this table need yearly periods";
+            return;
+        }
+        std::int32_t m0 = table.table.first_month;
+        const std::int32_t m1 = table.table.last_month;
+        m0 -= (m0 % 12) % months;
+        // Months as the table reports them (NA left out: missing, not counted).
+        const std::vector<double> monthly =
+            geo::monthly_unit_counts(table.table, table.municipality_codes, table.passing, {m0, m1});
+        const std::size_t T = static_cast<std::size_t>((m1 - m0) / months + 1);
+        stats::SpaceTimeCube cube{n, T, std::vector<double>(n * T, 0.0)};
+        for (std::size_t t = 0; t < T; ++t) job.period_labels.push_back(period_label(m0 + static_cast<std::int32_t>(t) * months, months));
+        for (std::int32_t m = m0; m <= m1; ++m) {
+            const std::size_t t = static_cast<std::size_t>((m - m0) / months);
+            const double* row = monthly.data() + static_cast<std::size_t>(m - m0) * n;
+            for (std::size_t u = 0; u < n; ++u) cube.values[t * n + u] += row[u];
+        }
+        job.cube = std::move(cube);
+    });
 }
 
 void HotspotLayer::launch(Job job) {
@@ -155,7 +198,7 @@ void HotspotLayer::launch(Job job) {
         }
     }
     running_ = std::async(std::launch::async, compute, job.settings, weights_[slot], std::move(job.input),
-                          std::move(job.cube), std::move(job.period_labels), job.left_out);
+                          std::move(job.cube), std::move(job.period_labels), job.left_out, std::move(job.cube_error));
 }
 
 bool HotspotLayer::poll() {

@@ -16,6 +16,7 @@
 #include "mirador/stats/EmergingHotSpots.hpp"
 #include "mirador/stats/HotspotAnalysis.hpp"
 #include "render/MapView.hpp"
+#include "scene/CountLayer.hpp"
 #include "scene/IncidentLayer.hpp"
 #include "document/MapDocument.hpp"
 #include "style/HotspotPalette.hpp"
@@ -44,6 +45,9 @@ public:
     // Nothing is computed for a hidden layer.
     void request(const HotspotSettings& s, bool visible, const IncidentLayer& incidents, const geo::Boundaries& b,
                  const geo::PopulationTable* population);
+    // The same for a municipal count table (its filters; the emerging cube from its months).
+    void request(const HotspotSettings& s, bool visible, const CountLayer& table, const geo::Boundaries& b,
+                 const geo::PopulationTable* population);
     // True when a new outcome arrived since the last call (the scene should repaint the fill).
     bool poll();
     bool busy() const { return running_.valid(); }
@@ -61,7 +65,13 @@ private:
         std::optional<stats::SpaceTimeCube> cube;
         std::vector<std::string> period_labels;
         std::size_t left_out = 0;  // incidents dated more coarsely than the step
+        std::string cube_error;    // why there is no cube, when the source says why
     };
+    // Queues a job for these counts unless nothing changed; make_cube(job, units, months)
+    // fills the job's cube for an emerging map.
+    template <class MakeCube>
+    void submit(const HotspotSettings& s, const UnitTotals& totals, const std::string& cube_key, const geo::Boundaries& b,
+                const geo::PopulationTable* population, MakeCube&& make_cube);
     void launch(Job job);
 
     const geo::Boundaries* boundaries_ = nullptr;

@@ -21,6 +21,7 @@
 #include "mirador/geo/TimeHistogram.hpp"
 #include "render/MapView.hpp"
 #include "scene/IncidentPicker.hpp"
+#include "scene/UnitTotals.hpp"
 
 namespace mirador {
 
@@ -42,7 +43,9 @@ struct StackMarker {
     bool hollow = false;           // none of them is exactly there: the position is a stand-in
 };
 
-struct IncidentLayer {
+// The counts it shares with a count table (by_municipality, by_state, histogram) are its
+// UnitTotals, for the filters other than time (histogram) and the time window (the counts).
+struct IncidentLayer : UnitTotals {
     std::string source;                      // file, for messages
     geo::IncidentStore store;
     geo::Placements placed;                  // per incident, store order
@@ -51,8 +54,6 @@ struct IncidentLayer {
     std::vector<std::uint8_t> included;      // 1: passes the filters other than time (placed or not)
     std::vector<std::uint8_t> visible;       // 1: included and on the map; time is not in it
     std::optional<geo::DayRange> time_window;  // none: all time
-    geo::TimeHistogram histogram;            // the included incidents over the data's extent
-    geo::Aggregation by_municipality, by_state;  // included, placed and in the time window
     std::size_t visible_count = 0;           // visible and in the time window
     std::uint32_t categories_shown = 0;      // bit c: some of them are of category c (the legend lists only those)
     IncidentPicker picker;  // over display_xy; rebuild it if display_xy changes

@@ -17,6 +17,23 @@ bool IncidentLoad::start(const IncidentSource& source, const geo::Geocoder& geoc
     });
 }
 
+bool IncidentLoad::start_table(const doc::CountSource& source, const geo::Boundaries& b,
+                               const geo::PopulationTable* population) {
+    return start(source.path, [source, &b, population](LoadProgress& progress) {
+        LoadedIncidents out;
+        out.table_source = source;
+        auto loaded = load_count_layer(source, b, population);
+        if (loaded) {
+            out.table = std::move(loaded).value();
+            for (const std::string& w : out.table->table.warnings) out.problems.push_back(w);
+        } else {
+            out.table_error = loaded.error();
+        }
+        progress.stage = LoadProgress::Stage::Done;
+        return out;
+    });
+}
+
 bool IncidentLoad::start(std::string label, Job job) {
     if (busy()) return false;
     label_ = std::move(label);

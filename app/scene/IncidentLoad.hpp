@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "scene/CountLayer.hpp"
 #include "scene/IncidentLayer.hpp"
 
 namespace mirador {
@@ -18,6 +19,10 @@ struct LoadedIncidents {
     IncidentSource source;
     geo::Result<std::unique_ptr<IncidentLayer>> layer = geo::make_error("not loaded");
     std::vector<std::string> problems;  // rows skipped, places not found
+    // A count table instead (start_table): its source and the layer; `layer` is then unused.
+    std::optional<doc::CountSource> table_source;
+    std::unique_ptr<CountLayer> table;  // null: not loaded, and table_error says why
+    std::string table_error;
 };
 
 class IncidentLoad {
@@ -32,6 +37,9 @@ public:
     // Starts loading `source` with load_incident_layer(). The geocoder and population must
     // outlive the load. False (nothing started) while another load is under way.
     bool start(const IncidentSource& source, const geo::Geocoder& geocoder, const geo::PopulationTable* population);
+    // Starts loading a count table with load_count_layer(); the boundaries and population must
+    // outlive the load. False while another load is under way.
+    bool start_table(const doc::CountSource& source, const geo::Boundaries& b, const geo::PopulationTable* population);
     // Starts any job that makes a LoadedIncidents (tests); `label` names what it loads.
     bool start(std::string label, Job job);
 

@@ -39,8 +39,9 @@ const LegendBox& LegendText::choropleth(const ChoroplethLegend& l, std::uint64_t
     for (std::size_t c = 0; c + 1 < br.size() && c < l.colors.size(); ++c)
         choropleth_.rows.push_back(
             {to_imgui(l.colors[c]), false, 0, geo::format_break(br[c]) + " \xE2\x80\x93 " + geo::format_break(br[c + 1])});
-    choropleth_.rows.push_back({to_imgui(l.zero_color), false, 0, "no incident"});
+    choropleth_.rows.push_back({to_imgui(l.zero_color), false, 0, l.zero_label});
     if (l.has_no_data) choropleth_.rows.push_back({to_imgui(l.no_data_color), false, 0, "no population data"});
+    if (l.has_not_reported) choropleth_.rows.push_back({to_imgui(l.not_reported_color), false, 0, "not reported (NA)"});
     return choropleth_;
 }
 

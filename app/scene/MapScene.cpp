@@ -17,6 +17,7 @@ geo::Result<std::unique_ptr<MapScene>> MapScene::create(const geo::Boundaries& b
 
 void MapScene::set_incidents(const IncidentLayer* incidents) {
     incidents_ = incidents;
+    totals_ = incidents;
     if (incidents_) {
         std::vector<std::uint8_t> hollow(incidents_->store.size());
         for (std::size_t i = 0; i < hollow.size(); ++i) hollow[i] = incidents_->placed.exact(i) ? 0 : 1;
@@ -26,6 +27,12 @@ void MapScene::set_incidents(const IncidentLayer* incidents) {
         renderer_->set_incident_stacks({});
     }
     incidents_changed();
+}
+
+void MapScene::set_table(const UnitTotals* table) {
+    set_incidents(nullptr);
+    totals_ = table;
+    recolor();
 }
 
 void MapScene::incidents_changed() {
@@ -65,7 +72,7 @@ void MapScene::recolor() {
     std::vector<std::uint32_t> colors;
     if (hotspots_ && hotspots_->classes.size() == boundaries_->municipalities.feature_count())
         colors = hotspot_fill_colors(*hotspots_, &hotspot_legend_);
-    else if (incidents_) colors = choropleth_colors(*boundaries_, *incidents_, choropleth_, &legend_);
+    else if (totals_) colors = choropleth_colors(*boundaries_, *totals_, choropleth_, &legend_);
     if (colors.empty() && neutral_fill_) {
         // Under a heatmap the state palette competes with the ramp: a quiet grey reads better.
         colors.assign(boundaries_->municipalities.feature_count(), pack_rgba(0.93f, 0.93f, 0.91f, 1.0f));

@@ -32,6 +32,9 @@ public:
     // Shows these incidents (points; counts for the choropleth); null hides them. The layer
     // must outlive the scene. Call incidents_changed() after changing its filters.
     void set_incidents(const IncidentLayer* incidents);
+    // Counts the fill from a count table instead (null: none); no incidents are then shown. The
+    // table must outlive the scene. Call counts_changed() after its filters or window changed.
+    void set_table(const UnitTotals* table);
     void incidents_changed();
     // After the layer's time window moved: the fill follows the counts, the stacks' markers
     // their shown incidents; the other points need nothing uploaded (the window reaches them
@@ -61,6 +64,7 @@ private:
     const geo::Boundaries* boundaries_ = nullptr;
     std::unique_ptr<Renderer> renderer_;
     const IncidentLayer* incidents_ = nullptr;
+    const UnitTotals* totals_ = nullptr;  // what the fill counts: the incidents, or a table
     ChoroplethStyle choropleth_;
     ChoroplethLegend legend_;
     HeatmapLayer heatmap_;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "scene/CountLayer.hpp"
 #include "scene/IncidentLayer.hpp"
 #include "ui/MunicipalityNumbers.hpp"
 #include "ui/Panels.hpp"
@@ -41,7 +42,7 @@ void draw_municipality_details(UiState& ui, const PanelData& data) {
         char buf[96];
         std::snprintf(buf, sizeof buf, "%.1f km²", b.municipalities.feature_area(f) / 1e6);
         fact("Area", buf);
-        const MunicipalityNumbers n = municipality_numbers(f, b, data.incidents, data.population);
+        const MunicipalityNumbers n = municipality_numbers(f, b, data.totals, data.population);
         fact("Population 2020", n.population ? thousands(static_cast<std::uint64_t>(*n.population)) : "not in the table");
         if (const IncidentLayer* inc = data.incidents) {
             // The same counts as the choropleth, the ranking and `mirador stats` for these filters
@@ -51,6 +52,21 @@ void draw_municipality_details(UiState& ui, const PanelData& data) {
             fact(("Fatalities" + when).c_str(), thousands(n.fatalities));
             if (n.rate_per_100k) std::snprintf(buf, sizeof buf, "%.2f", *n.rate_per_100k);
             fact("Incidents per 100k", n.rate_per_100k ? buf : "no population");
+        } else if (const CountLayer* t = data.table; t && !t->by_state_only()) {
+            // The table's count for its filters and this time window; NA months are missing,
+            // not zero, and said apart.
+            const std::string when = t->time_window ? " (window)" : "";
+            fact(("Count" + when).c_str(), thousands(n.incidents));
+            if (n.rate_per_100k) std::snprintf(buf, sizeof buf, "%.2f", *n.rate_per_100k);
+            fact("Per 100k", n.rate_per_100k ? buf : "no population");
+            if (n.missing_months) fact("Not reported (NA)", std::to_string(n.missing_months) + " months");
+            const auto& never = t->never_in_table;
+            const std::string key = "(" + a.code + ")";
+            for (const std::string& u : never)
+                if (u.size() >= key.size() && u.compare(u.size() - key.size(), key.size(), key) == 0) {
+                    fact("In the table", "never (0 by its convention)");
+                    break;
+                }
         }
         ImGui::EndTable();
     }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "scene/CountLayer.hpp"
 #include "scene/HotspotLayer.hpp"
 #include "scene/MapScene.hpp"
 #include "ui/NumberControls.hpp"
@@ -30,6 +31,11 @@ void draw_hotspots_section(doc::MapDocument& d, const PanelData& data) {
     doc::Layer* layer = d.find(doc::LayerKind::Hotspots);
     if (!layer) return;
     doc::HotspotStyle& s = d.style_of<doc::HotspotStyle>();
+    if (data.table && data.table->by_state_only()) {
+        ImGui::TextWrapped("The window's hot spots are per municipality; this table counts states. "
+                           "From the command line: mirador hotspots --by state --counts %s", data.table->source.c_str());
+        return;
+    }
     ImGui::Checkbox("Show hot spots (as the fill)", &layer->visible);
     combo("Map", s.map, {"Gi* hot/cold spots", "LISA clusters", "Emerging hot spots"});
     if (s.map != doc::HotspotMapKind::Emerging)
@@ -50,7 +56,8 @@ void draw_hotspots_section(doc::MapDocument& d, const PanelData& data) {
     if (const HotspotOutcome* o = data.hotspots->outcome(); o && layer->visible) {
         if (!o->error.empty()) ImGui::TextWrapped("%s", o->error.c_str());
         else ImGui::TextWrapped("%s", o->summary.c_str());
-        ImGui::TextDisabled("Incidents passing the filters%s; click a municipality for its values.",
+        ImGui::TextDisabled("%s passing the filters%s; click a municipality for its values.",
+                            data.table ? "The table's counts" : "Incidents",
                             s.map == doc::HotspotMapKind::Emerging ? ", all time" : ", in the time window");
     }
 }

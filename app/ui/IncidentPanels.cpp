@@ -6,6 +6,7 @@
 
 #include "mirador/geo/IncidentDate.hpp"
 #include "mirador/geo/Text.hpp"
+#include "scene/CountLayer.hpp"
 #include "scene/MapScene.hpp"
 #include "ui/NumberControls.hpp"
 #include "ui/Panels.hpp"
@@ -39,21 +40,28 @@ void draw_filters_section(doc::MapDocument& d, const PanelData& data) {
 }
 
 void draw_ranking(UiState& ui, const PanelData& data) {
-    const IncidentLayer& inc = *data.incidents;
+    const UnitTotals& inc = *data.totals;
     const geo::Boundaries& b = data.boundaries;
+    const std::optional<geo::DayRange> window =
+        data.incidents ? data.incidents->time_window : data.table ? data.table->time_window : std::nullopt;
     // Municipalities ranked, with the incidents known only to a state (or to Mexico) in rows of
     // their own among them: in greys, unranked, never credited to the municipality that holds
     // their stand-in point.
     auto rows = geo::aggregation_rows(inc.by_municipality);
-    ImGui::TextDisabled("Ranking: %s", inc.time_window ? "the time window" : "all time");
+    ImGui::TextDisabled("Ranking: %s", window ? "the time window" : "all time");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
                                   ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerV;
-    if (!ImGui::BeginTable("rank", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+    if (!ImGui::BeginTable(inc.from_table ? "rank##table" : "rank", 5, flags | (inc.from_table ? ImGuiTableFlags_Hideable : 0), ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_PreferSortAscending);
     ImGui::TableSetupColumn("Municipality", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Inc.", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending);
-    ImGui::TableSetupColumn("Deaths", ImGuiTableColumnFlags_PreferSortDescending);
+    // A table's count is its one number (victims, deaths): the second column repeats it.
+    ImGui::TableSetupColumn(inc.from_table ? "Count" : "Inc.",
+                            ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending);
+    ImGui::TableSetupColumn("Deaths", ImGuiTableColumnFlags_PreferSortDescending |
+                                          (inc.from_table ? ImGuiTableColumnFlags_DefaultHide : 0));
+    // (A table's ranking is a table of its own, so that its Deaths column starts hidden; a
+    // right click on the headers shows it again.)
     ImGui::TableSetupColumn("/100k", ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableHeadersRow();
     RankingSort sort;

@@ -2,6 +2,8 @@
 // opacity and up/down arrows for the drawing order), and the fill's and the heatmap's styles.
 #include <imgui.h>
 
+#include "scene/CountLayer.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -46,7 +48,8 @@ void draw_layers_section(doc::MapDocument& d, const PanelData& data) {
     auto& layers = d.layers;
     for (int row = static_cast<int>(layers.size()) - 1; row >= 0; --row) {
         doc::Layer& l = layers[static_cast<std::size_t>(row)];
-        if (!data.incidents && needs_incidents(l.kind())) continue;
+        // A count table has no positions: hot spots, but no points or heatmap.
+        if (!data.incidents && needs_incidents(l.kind()) && !(data.table && l.kind() == doc::LayerKind::Hotspots)) continue;
         ImGui::PushID(row);
         if (ImGui::ArrowButton("up", ImGuiDir_Up) && row + 1 < static_cast<int>(layers.size())) {
             std::swap(layers[static_cast<std::size_t>(row)], layers[static_cast<std::size_t>(row + 1)]);
@@ -77,13 +80,17 @@ void draw_layers_section(doc::MapDocument& d, const PanelData& data) {
     if (data.incidents) number_slider("Point size", d.style_of<doc::PointStyle>().size_px, limits::kPointSizePx, 1, 10, "%.1f px");
 }
 
-void draw_fill_section(doc::MapDocument& d, const PanelData&) {
+void draw_fill_section(doc::MapDocument& d, const PanelData& data) {
     doc::FillStyle& f = d.style_of<doc::FillStyle>();
-    enum_combo("Measure", f.measure, {"none (states' colours)", "incidents", "fatalities", "incidents per 100,000"});
+    if (data.table)  // a table's one number is its count (its "fatalities" are the same count)
+        enum_combo("Measure", f.measure, {"none (states' colours)", "count", "count (victims, deaths)", "count per 100,000"});
+    else
+        enum_combo("Measure", f.measure, {"none (states' colours)", "incidents", "fatalities", "incidents per 100,000"});
     if (f.measure == doc::ChoroplethMeasure::None) return;
     enum_combo("Classes by", f.method, {"quantiles", "equal interval", "natural breaks"});
     number_slider("Classes", f.classes, limits::kClasses, 2, 9);
-    ImGui::Checkbox("Per state", &f.by_state);
+    if (data.table && data.table->by_state_only()) ImGui::TextDisabled("Per state (the table counts states)");
+    else ImGui::Checkbox("Per state", &f.by_state);
 }
 
 void draw_heatmap_section(doc::MapDocument& d, const PanelData& data) {

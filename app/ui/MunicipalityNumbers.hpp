@@ -12,7 +12,7 @@
 
 namespace mirador {
 
-struct IncidentLayer;
+struct UnitTotals;
 
 struct MunicipalityNumbers {
     std::optional<long> population;       // 2020 census; none: not in the table (or no table)
@@ -20,10 +20,12 @@ struct MunicipalityNumbers {
     // in the time window). Incidents known only to its state are not among them.
     std::uint64_t incidents = 0, fatalities = 0;
     std::optional<double> rate_per_100k;  // incidents per 100,000 inhabitants, when the population is known
+    std::uint32_t missing_months = 0;     // a count table's months of the window reported as NA
 };
 
-// `incidents` and `population` may be null (no incidents loaded, no population table).
+// `counts` (incidents or a count table) and `population` may be null (nothing loaded, no
+// population table).
 MunicipalityNumbers municipality_numbers(std::size_t municipality, const geo::Boundaries& b,
-                                         const IncidentLayer* incidents, const geo::PopulationTable* population);
+                                         const UnitTotals* counts, const geo::PopulationTable* population);
 
 }  // namespace mirador

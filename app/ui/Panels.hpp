@@ -16,6 +16,8 @@ namespace mirador {
 
 class MapScene;
 struct IncidentLayer;
+struct CountLayer;
+struct UnitTotals;
 class HotspotLayer;
 
 // What the panels read (never change): the data the map is made of, and the results the scene
@@ -24,6 +26,8 @@ struct PanelData {
     const geo::Boundaries& boundaries;
     const geo::PlaceSearch& search;
     const IncidentLayer* incidents = nullptr;  // null: no incidents loaded
+    const CountLayer* table = nullptr;         // null: no count table loaded
+    const UnitTotals* totals = nullptr;        // what is counted: the incidents, or the table (null: neither)
     const MapScene* scene = nullptr;
     const HotspotLayer* hotspots = nullptr;
     const geo::PopulationTable* population = nullptr;
@@ -44,6 +48,9 @@ float right_sidebar_width();
 void draw_search_box(UiState& ui, const PanelData& data);
 void draw_layers_section(doc::MapDocument& document, const PanelData& data);
 void draw_filters_section(doc::MapDocument& document, const PanelData& data);
+// A count table's filters (its category columns) and what the analyst must know about it:
+// units never in the table, codes counted for their state only, codes the boundaries lack.
+void draw_table_section(doc::MapDocument& document, const PanelData& data);
 void draw_fill_section(doc::MapDocument& document, const PanelData& data);
 void draw_heatmap_section(doc::MapDocument& document, const PanelData& data);
 void draw_hotspots_section(doc::MapDocument& document, const PanelData& data);
@@ -67,7 +74,8 @@ void draw_incident_tooltip(const UiState& ui, const PanelData& data);
 // the window's unit and mode).
 void draw_status_bar(const UiState& ui, const geo::Boundaries& b);
 float status_bar_height();  // pixels
-void draw_time_bar(doc::TimeSettings& time, UiState& ui, const IncidentLayer& incidents);
+// `totals`: the bars; `shown`: the line at its right ("312 of 18,957 incidents on the map").
+void draw_time_bar(doc::TimeSettings& time, UiState& ui, const UnitTotals& totals, const char* shown);
 float time_bar_height();  // pixels
 // A full-width bar whose lower edge is `bottom` pixels above the window's; returns
 // ImGui::Begin's answer (call ImGui::End either way).

@@ -21,7 +21,7 @@ constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_N
 float top_of_sidebars() { return ImGui::GetFrameHeight(); }  // under the menu bar
 
 float bottom_of_sidebars(const PanelData& data) {
-    return ImGui::GetIO().DisplaySize.y - status_bar_height() - (data.incidents ? time_bar_height() : 0.0f);
+    return ImGui::GetIO().DisplaySize.y - status_bar_height() - (data.totals ? time_bar_height() : 0.0f);
 }
 
 // A collapsible section whose open state is `open` (UiState, saved with the layout) rather than
@@ -70,6 +70,12 @@ void draw_left_sidebar(doc::MapDocument& d, UiState& ui, const PanelData& data) 
             if (section("Choropleth", open.choropleth)) draw_fill_section(d, data);
             if (section("Heatmap", open.heatmap)) draw_heatmap_section(d, data);
             if (section("Hot spots", open.hotspots)) draw_hotspots_section(d, data);
+        } else if (data.table) {
+            if (section("Count table", open.filters)) draw_table_section(d, data);
+            if (section("Choropleth", open.choropleth)) draw_fill_section(d, data);
+            if (section("Heatmap", open.heatmap))
+                ImGui::TextWrapped("A heatmap needs the positions of incidents; a count table has counts per unit only.");
+            if (section("Hot spots", open.hotspots)) draw_hotspots_section(d, data);
         }
     }
     ImGui::End();
@@ -95,17 +101,15 @@ void draw_right_sidebar(doc::MapDocument& d, UiState& ui, const PanelData& data)
         ImGui::SameLine();
         ImGui::TextDisabled("Details");
         // Details above (scrolling on their own), the ranking below in what is left.
-        const float ranking = data.incidents ? std::max(em(12), ImGui::GetContentRegionAvail().y * 0.5f) : 0.0f;
+        const float ranking = data.totals ? std::max(em(12), ImGui::GetContentRegionAvail().y * 0.5f) : 0.0f;
         ImGui::BeginChild("details", ImVec2(0, ImGui::GetContentRegionAvail().y - ranking), false);
         draw_municipality_details(ui, data);
-        if (data.incidents) {
-            draw_incident_details(ui, data);
-            draw_hotspot_details(d, ui, data);
-        }
+        if (data.incidents) draw_incident_details(ui, data);
+        if (data.totals) draw_hotspot_details(d, ui, data);
         if (ui.selected < 0 && ui.selected_incident < 0)
             ImGui::TextDisabled("Click a municipality or an incident on the map, or a row of the ranking.");
         ImGui::EndChild();
-        if (data.incidents) {
+        if (data.totals) {
             ImGui::Separator();
             draw_ranking(ui, data);
         }

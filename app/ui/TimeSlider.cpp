@@ -45,7 +45,7 @@ void draw_year_ticks(ImDrawList* dl, const DayScale& sc, float y0, float h) {
 }
 
 // The bars; returns true (and sets `clicked_day`) where the user clicks or drags on them.
-bool draw_histogram(const geo::TimeHistogram& h, std::optional<geo::DayRange> window, float height,
+bool draw_histogram(const geo::TimeHistogram& h, bool table, std::optional<geo::DayRange> window, float height,
                     std::int32_t& clicked_day) {
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float width = std::max(50.0f, ImGui::GetContentRegionAvail().x);
@@ -73,7 +73,9 @@ bool draw_histogram(const geo::TimeHistogram& h, std::optional<geo::DayRange> wi
     if (ImGui::IsItemHovered()) {
         const std::int32_t d = sc.day(mx);
         const auto [k, k_end] = h.bins_overlapping(geo::DayRange{d, d});
-        if (k < k_end)
+        if (k < k_end && table)
+            ImGui::SetTooltip("%s: %.0f counted in the table", geo::describe_days(h.bins[k]).c_str(), h.counts[k]);
+        else if (k < k_end)
             ImGui::SetTooltip("%s: %.1f incidents, %.0f deaths", geo::describe_days(h.bins[k]).c_str(), h.counts[k],
                               h.weights[k]);
     }
@@ -84,18 +86,22 @@ bool draw_histogram(const geo::TimeHistogram& h, std::optional<geo::DayRange> wi
     return false;
 }
 
-bool unit_and_mode_controls(geo::WindowSpec& spec) {
+// `first_unit`..`last_unit`: the units offered (a table of months offers month to year).
+bool unit_and_mode_controls(geo::WindowSpec& spec, geo::WindowUnit first_unit, geo::WindowUnit last_unit) {
     static const char* modes[] = {"Moving", "Cumulative"};
     static const char* units[] = {"Day", "Week", "Month", "Quarter", "Year", "Custom"};
     bool changed = false;
-    int mode = static_cast<int>(spec.mode), unit = static_cast<int>(spec.unit);
+    const int first = static_cast<int>(first_unit), count = static_cast<int>(last_unit) - first + 1;
+    int mode = static_cast<int>(spec.mode), unit = std::clamp(static_cast<int>(spec.unit), first, first + count - 1) - first;
     ImGui::SetNextItemWidth(110);
     changed |= ImGui::Combo("##mode", &mode, modes, 2);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(95);
-    changed |= ImGui::Combo("##unit", &unit, units, 6);
+    changed |= ImGui::Combo("##unit", &unit, units + first, count);
+    if (ImGui::IsItemHovered() && count < 6)
+        ImGui::SetTooltip("A table of months is counted in whole months: days and weeks would have to be guessed");
     spec.mode = static_cast<geo::WindowMode>(mode);
-    spec.unit = static_cast<geo::WindowUnit>(unit);
+    spec.unit = static_cast<geo::WindowUnit>(unit + first);
     if (spec.unit == geo::WindowUnit::Custom) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(95);
@@ -115,7 +121,7 @@ float time_bar_height() {
     return 4.0f * ImGui::GetTextLineHeight() + 2 * ImGui::GetFrameHeight() + 2 * st.ItemSpacing.y + 2 * st.WindowPadding.y;
 }
 
-void draw_time_bar(doc::TimeSettings& t, UiState& ui, const IncidentLayer& inc) {
+void draw_time_bar(doc::TimeSettings& t, UiState& ui, const UnitTotals& inc, const char* shown) {
     TimePlayback& p = ui.time;
     if (!begin_bottom_bar("##time", status_bar_height(), time_bar_height(), 0.92f)) {
         ImGui::End();
@@ -123,7 +129,7 @@ void draw_time_bar(doc::TimeSettings& t, UiState& ui, const IncidentLayer& inc) 
     }
     const std::size_t n = p.axis.count();
     std::int32_t clicked_day = 0;
-    if (draw_histogram(inc.histogram, current_window(t), 4.0f * ImGui::GetTextLineHeight(), clicked_day) && n)
+    if (draw_histogram(inc.histogram, inc.from_table, current_window(t), 4.0f * ImGui::GetTextLineHeight(), clicked_day) && n)
         seek(t, p, p.axis.index_of(clicked_day));
 
     // The position slider, as wide as the bars above it.
@@ -159,10 +165,12 @@ void draw_time_bar(doc::TimeSettings& t, UiState& ui, const IncidentLayer& inc) 
     number_slider("##speed", t.speed, limits::kPlaybackSpeed, TimePlayback::kMinSpeed, TimePlayback::kMaxSpeed,
                   "%.2f windows/s", ImGuiSliderFlags_Logarithmic);
     ImGui::SameLine(0, 20);
-    if (unit_and_mode_controls(t.window)) set_axis(p, t, p.axis.extent());
+    const bool yearly = inc.from_table && inc.histogram.bin == geo::HistogramBin::Year;
+    const geo::WindowUnit first = yearly ? geo::WindowUnit::Year : inc.from_table ? geo::WindowUnit::Month : geo::WindowUnit::Day;
+    const geo::WindowUnit last = inc.from_table ? geo::WindowUnit::Year : geo::WindowUnit::Custom;
+    if (unit_and_mode_controls(t.window, first, last)) set_axis(p, t, p.axis.extent());
 
-    char counts[96];
-    std::snprintf(counts, sizeof counts, "%zu of %zu incidents on the map", inc.visible_count, inc.store.size());
+    const char* counts = shown;
     ImGui::SameLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX() + 20, ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(counts).x));
     ImGui::TextDisabled("%s", counts);

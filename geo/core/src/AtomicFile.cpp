@@ -92,6 +92,8 @@ Result<AtomicFile> AtomicFile::create(const std::string& target) {
         return make_error(target + ": cannot write: the folder " + f.dir_ + " does not exist");
 
     if (faulted(FaultStep::Create)) return make_error(target + ": cannot create a temporary file: " + describe(errno));
+    f.created_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                        std::chrono::system_clock::now().time_since_epoch()).count();
     f.fd_ = ::open(f.dir_.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
     if (f.fd_ < 0) {
         // No O_TMPFILE on this file system (or an old kernel): a named file, removed on failure.
@@ -109,6 +111,7 @@ Result<AtomicFile> AtomicFile::create(const std::string& target) {
 AtomicFile::AtomicFile(AtomicFile&& o) noexcept
     : target_(std::move(o.target_)), dir_(std::move(o.dir_)), named_(std::move(o.named_)), fd_(o.fd_), mode_(o.mode_),
       buffer_(std::move(o.buffer_)), error_(std::move(o.error_)), committed_(o.committed_) {
+    created_ns_ = o.created_ns_;
     o.fd_ = -1;
     o.named_.clear();
     o.committed_ = true;
@@ -125,6 +128,7 @@ AtomicFile& AtomicFile::operator=(AtomicFile&& o) noexcept {
         buffer_ = std::move(o.buffer_);
         error_ = std::move(o.error_);
         committed_ = o.committed_;
+        created_ns_ = o.created_ns_;
         o.fd_ = -1;
         o.named_.clear();
         o.committed_ = true;
@@ -232,6 +236,7 @@ Result<bool> AtomicFile::commit() {
     }
     named_.clear();
     committed_ = true;
+    remove_orphans();
     // The rename is durable only once the folder is: without this a power cut could bring the
     // old name back, or neither.
     const int dfd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -245,6 +250,26 @@ Result<bool> AtomicFile::commit() {
         return make_error(error_);
     }
     return true;
+}
+
+void AtomicFile::remove_orphans() const {
+    // A save killed between naming its file and the rename (SIGKILL, a power cut) leaves its
+    // ".NAME.XXXX.tmp" behind; no scheme built on rename can avoid that moment. The next save of
+    // the same file removes such files written before it began. (A save of the same file running
+    // at this very moment in another process would lose its temporary file and report that its
+    // rename failed: nothing it had saved is lost.)
+    const std::string prefix = "." + fs::path(target_).filename().string() + ".";
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir_, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name.size() <= prefix.size() + 4 || name.compare(0, prefix.size(), prefix) != 0 ||
+            name.compare(name.size() - 4, 4, ".tmp") != 0)
+            continue;
+        struct stat st {};
+        if (::lstat(e.path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+        const std::int64_t written = std::int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+        if (written < created_ns_) ::unlink(e.path().c_str());
+    }
 }
 
 Result<bool> write_file_atomically(const std::string& target, std::string_view bytes) {

@@ -18,6 +18,7 @@
 // this same file.
 #include <cstddef>
 #include <span>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -67,11 +68,13 @@ public:
 private:
     AtomicFile() = default;
     void abandon();
+    void remove_orphans() const;  // after a commit: temporary files of killed saves of the same target
     void set_error(const char* step, int err);
 
     std::string target_;
     std::string dir_;
     std::string named_;  // the temporary file's name when it has one (mkstemp, or after link)
+    std::int64_t created_ns_ = 0;  // wall clock at create(): older temporary files are orphans
     int fd_ = -1;
     int mode_ = 0666;
     std::string buffer_;
