@@ -18,14 +18,17 @@ namespace {
 constexpr const char* kMonthNames[] = {"enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
                                        "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
 
-std::string trim(std::string_view s) {
+std::string_view trimmed(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return std::string(s);
+    return s;
 }
 
+std::string trim(std::string_view s) { return std::string(trimmed(s)); }
+
+// The cell parsers below work on views: they run on every cell of tables of 10^5 rows.
 std::optional<long> parse_int(std::string_view s) {
-    const std::string t = trim(s);
+    const std::string_view t = trimmed(s);
     long v = 0;
     const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
     if (t.empty() || ec != std::errc() || end != t.data() + t.size()) return std::nullopt;
@@ -34,11 +37,15 @@ std::optional<long> parse_int(std::string_view s) {
 
 // NaN for "NA" or an empty cell (reported as not available); nothing for text that is no number.
 std::optional<double> parse_count(std::string_view s) {
-    const std::string t = trim(s);
+    const std::string_view t = trimmed(s);
     if (t.empty() || t == "NA" || t == "N/A" || t == "na") return std::nan("");
-    std::string digits;
-    for (const char c : t)
-        if (c != ',') digits += c;  // thousands separators, as spreadsheets export them
+    std::string with_separators;
+    std::string_view digits = t;
+    if (t.find(',') != std::string_view::npos) {
+        for (const char c : t)
+            if (c != ',') with_separators += c;  // thousands separators, as spreadsheets export them
+        digits = with_separators;
+    }
     double v = 0;
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
     if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(v) || v < 0) return std::nullopt;
@@ -47,12 +54,13 @@ std::optional<double> parse_count(std::string_view s) {
 
 // "1001" -> "01001"; a state "8" -> "08". Codes are digits; nothing for anything else.
 std::optional<std::string> normalise_code(std::string_view s, CountLevel level) {
-    std::string t = trim(s);
+    const std::string_view t = trimmed(s);
     if (t.empty() || t.size() > 5 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return std::nullopt;
     const std::size_t width = level == CountLevel::State ? 2 : 5;
     if (t.size() > width) return std::nullopt;
-    return std::string(width - t.size(), '0') + t;
+    std::string code(width - t.size(), '0');
+    return code.append(t);
 }
 
 long find_column(const std::vector<std::string>& folded, const std::string& wanted,
