@@ -492,19 +492,28 @@ UnitCounts count_units(const CountTable& table, const std::vector<std::string>& 
     const auto map = table_to_boundary(table, codes);
     for (const long b : map)
         if (b >= 0) c.in_table[static_cast<std::size_t>(b)] = 1;
+    // Per table unit, not per row (10^5 rows, a few thousand units): whether its code is
+    // unplaceable, and its sum in the window when it is unplaceable or off the map.
+    const std::size_t units = table.unit_codes.size();
+    std::vector<std::uint8_t> unplaceable(units), off_map(units, 0);
+    std::vector<double> off_map_sum(units, 0.0);
+    for (std::size_t u = 0; u < units; ++u) unplaceable[u] = unplaceable_code(table.unit_codes[u]);
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
         if (!passing[r] || row.month < window.from || row.month > window.to) continue;
-        const std::string& code = table.unit_codes[row.unit];
         const long b = map[row.unit];
         const bool missing = std::isnan(row.count);
         if (!missing) c.total += row.count;
-        if (unplaceable_code(code)) c.unplaceable[code] += missing ? 0.0 : row.count;
-        else if (b < 0) c.unknown[code] += missing ? 0.0 : row.count;
+        if (unplaceable[row.unit] || b < 0) {
+            off_map[row.unit] = 1;
+            off_map_sum[row.unit] += missing ? 0.0 : row.count;
+        }
         if (b < 0) continue;
         if (missing) ++c.missing[static_cast<std::size_t>(b)];
         else c.count[static_cast<std::size_t>(b)] += row.count;
     }
+    for (std::size_t u = 0; u < units; ++u)
+        if (off_map[u]) (unplaceable[u] ? c.unplaceable : c.unknown)[table.unit_codes[u]] = off_map_sum[u];
     return c;
 }
 
