@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <sstream>
 
@@ -414,7 +415,18 @@ int run_mirador(int argc, char** argv) {
     if (!p.output.empty()) std::fputs(p.output.c_str(), stdout);
     if (!p.error.empty()) eprint("%s\n", p.error.c_str());
     if (p.exit_code) return *p.exit_code;
-    return run_command(cl);
+    const int rc = run_command(cl);
+#if !defined(__SANITIZE_ADDRESS__)
+    // A command without a window ends the process here, skipping the teardown of the hundred-odd
+    // libraries GDAL brings (static destructors, PROJ's and SQLite's caches): 10-20 ms of a
+    // `mirador hotspots`, for memory the kernel frees anyway. Its files are committed by now.
+    // Sanitizer builds return normally, for the leak check.
+    if (cl.command != Command::Viewer && cl.command != Command::Snapshot) {
+        std::fflush(nullptr);
+        std::_Exit(rc);
+    }
+#endif
+    return rc;
 }
 
 }  // namespace mirador

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <future>
@@ -40,9 +41,11 @@ void add_hotspot_source_flags(CLI::App& c, HotspotSourceOptions& o) {
 
 std::string format_number(double v, int significant) {
     if (std::isnan(v)) return "";
+    // std::to_chars writes what printf's %.*g writes, in a fraction of its time: a hot spot
+    // table has tens of thousands of numbers.
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%.*g", significant, v);
-    return buf;
+    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, significant);
+    return std::string(buf, r.ptr);
 }
 
 std::string units_word(const std::string& kind) {

@@ -33,6 +33,9 @@ Projector& Projector::operator=(Projector&&) noexcept = default;
 Projector::~Projector() = default;
 
 Result<Projector> Projector::create(const std::string& from, const std::string& to) {
+    // The same definition on both sides ("EPSG:6372" for a layer GDAL identified as the display
+    // CRS) is the identity without asking PROJ, whose database costs 5-10 ms a context.
+    if (from == to && !from.empty()) return Projector(nullptr, true);
     auto impl = std::make_unique<Impl>();
     // A context per projector: PROJ objects are not thread-safe across contexts, and
     // loading and rendering run on different threads.

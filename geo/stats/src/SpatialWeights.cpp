@@ -36,40 +36,50 @@ SpatialWeights contiguity_weights(const geo::PolygonLayer& layer, Contiguity rul
     // counting pairs on our repaired rings would add Jilotzingo - Nicolás Romero (one shared
     // corner). A sweep over the vertices sorted by x finds the pairs without comparing distant
     // features.
-    struct V {
-        double x, y;
-        std::uint32_t feature;
-    };
-    std::vector<V> v;
-    v.reserve(layer.vertices.size());
+    // The sweep order is an array of vertex numbers rather than a copy of the points: this runs
+    // in every `mirador hotspots`, where a 3 MB copy and a pair list that regrows cost more in page
+    // faults than the sort itself.
+    const std::vector<geo::Vec2>& p = layer.vertices;
+    std::vector<std::uint32_t> feature_of(p.size()), order;
+    order.reserve(p.size());
     for (std::size_t f = 0; f < layer.feature_count(); ++f)
-        for (auto k = layer.feature_vertex_begin(f); k < layer.feature_vertex_end(f); ++k)
-            v.push_back({layer.vertices[k].x, layer.vertices[k].y, static_cast<std::uint32_t>(f)});
-    std::sort(v.begin(), v.end(), [](const V& a, const V& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+        for (auto k = layer.feature_vertex_begin(f); k < layer.feature_vertex_end(f); ++k) {
+            feature_of[k] = static_cast<std::uint32_t>(f);
+            order.push_back(static_cast<std::uint32_t>(k));
+        }
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return p[a].x < p[b].x || (p[a].x == p[b].x && p[a].y < p[b].y);
+    });
 
+    // A pair of features within snap at sweep position `at` (the lower of the two vertices).
+    // Positions follow (x, y), so sorting by (pair, position) groups a pair's equal points.
     struct Shared {
         std::uint64_t pair;  // low feature << 32 | high feature
-        double x, y;         // the shared point (the lower one of the two vertices in sweep order)
-        bool operator<(const Shared& o) const {
-            return pair != o.pair ? pair < o.pair : x != o.x ? x < o.x : y < o.y;
-        }
+        std::uint32_t at;
+        bool operator<(const Shared& o) const { return pair != o.pair ? pair < o.pair : at < o.at; }
     };
     std::vector<Shared> shared;
-    for (std::size_t i = 0; i < v.size(); ++i)
-        for (std::size_t j = i + 1; j < v.size() && v[j].x - v[i].x <= snap; ++j) {
-            if (v[j].feature == v[i].feature) continue;
-            const double dx = v[i].x - v[j].x, dy = v[i].y - v[j].y;
+    shared.reserve(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const geo::Vec2 a = p[order[i]];
+        const std::uint32_t fa = feature_of[order[i]];
+        for (std::size_t j = i + 1; j < order.size() && p[order[j]].x - a.x <= snap; ++j) {
+            const std::uint32_t fb = feature_of[order[j]];
+            if (fb == fa) continue;
+            const double dx = a.x - p[order[j]].x, dy = a.y - p[order[j]].y;
             if (std::fabs(dy) > snap || std::hypot(dx, dy) > snap) continue;
-            const std::uint64_t a = std::min(v[i].feature, v[j].feature), b = std::max(v[i].feature, v[j].feature);
-            shared.push_back({a << 32 | b, v[i].x, v[i].y});
+            const std::uint64_t lo = std::min(fa, fb), hi = std::max(fa, fb);
+            shared.push_back({lo << 32 | hi, static_cast<std::uint32_t>(i)});
         }
+    }
     std::sort(shared.begin(), shared.end());
+    auto point = [&](const Shared& s) { return p[order[s.at]]; };
     const std::size_t needed = rule == Contiguity::Queen ? 1 : 2;
     std::vector<std::vector<std::uint32_t>> lists(layer.feature_count());
     for (std::size_t i = 0; i < shared.size();) {
         std::size_t j = i, points = 0;
         for (; j < shared.size() && shared[j].pair == shared[i].pair; ++j)
-            points += j == i || shared[j].x != shared[j - 1].x || shared[j].y != shared[j - 1].y;
+            points += j == i || !(point(shared[j]) == point(shared[j - 1]));
         if (points >= needed) {
             const auto a = static_cast<std::uint32_t>(shared[i].pair >> 32), b = static_cast<std::uint32_t>(shared[i].pair);
             lists[a].push_back(b);

@@ -18,14 +18,17 @@ namespace {
 constexpr const char* kMonthNames[] = {"enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
                                        "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
 
-std::string trim(std::string_view s) {
+std::string_view trimmed(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return std::string(s);
+    return s;
 }
 
+std::string trim(std::string_view s) { return std::string(trimmed(s)); }
+
+// The cell parsers below work on views: they run on every cell of tables of 10^5 rows.
 std::optional<long> parse_int(std::string_view s) {
-    const std::string t = trim(s);
+    const std::string_view t = trimmed(s);
     long v = 0;
     const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
     if (t.empty() || ec != std::errc() || end != t.data() + t.size()) return std::nullopt;
@@ -34,11 +37,15 @@ std::optional<long> parse_int(std::string_view s) {
 
 // NaN for "NA" or an empty cell (reported as not available); nothing for text that is no number.
 std::optional<double> parse_count(std::string_view s) {
-    const std::string t = trim(s);
+    const std::string_view t = trimmed(s);
     if (t.empty() || t == "NA" || t == "N/A" || t == "na") return std::nan("");
-    std::string digits;
-    for (const char c : t)
-        if (c != ',') digits += c;  // thousands separators, as spreadsheets export them
+    std::string with_separators;
+    std::string_view digits = t;
+    if (t.find(',') != std::string_view::npos) {
+        for (const char c : t)
+            if (c != ',') with_separators += c;  // thousands separators, as spreadsheets export them
+        digits = with_separators;
+    }
     double v = 0;
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
     if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(v) || v < 0) return std::nullopt;
@@ -47,12 +54,13 @@ std::optional<double> parse_count(std::string_view s) {
 
 // "1001" -> "01001"; a state "8" -> "08". Codes are digits; nothing for anything else.
 std::optional<std::string> normalise_code(std::string_view s, CountLevel level) {
-    std::string t = trim(s);
+    const std::string_view t = trimmed(s);
     if (t.empty() || t.size() > 5 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return std::nullopt;
     const std::size_t width = level == CountLevel::State ? 2 : 5;
     if (t.size() > width) return std::nullopt;
-    return std::string(width - t.size(), '0') + t;
+    std::string code(width - t.size(), '0');
+    return code.append(t);
 }
 
 long find_column(const std::vector<std::string>& folded, const std::string& wanted,
@@ -484,19 +492,28 @@ UnitCounts count_units(const CountTable& table, const std::vector<std::string>& 
     const auto map = table_to_boundary(table, codes);
     for (const long b : map)
         if (b >= 0) c.in_table[static_cast<std::size_t>(b)] = 1;
+    // Per table unit, not per row (10^5 rows, a few thousand units): whether its code is
+    // unplaceable, and its sum in the window when it is unplaceable or off the map.
+    const std::size_t units = table.unit_codes.size();
+    std::vector<std::uint8_t> unplaceable(units), off_map(units, 0);
+    std::vector<double> off_map_sum(units, 0.0);
+    for (std::size_t u = 0; u < units; ++u) unplaceable[u] = unplaceable_code(table.unit_codes[u]);
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
         if (!passing[r] || row.month < window.from || row.month > window.to) continue;
-        const std::string& code = table.unit_codes[row.unit];
         const long b = map[row.unit];
         const bool missing = std::isnan(row.count);
         if (!missing) c.total += row.count;
-        if (unplaceable_code(code)) c.unplaceable[code] += missing ? 0.0 : row.count;
-        else if (b < 0) c.unknown[code] += missing ? 0.0 : row.count;
+        if (unplaceable[row.unit] || b < 0) {
+            off_map[row.unit] = 1;
+            off_map_sum[row.unit] += missing ? 0.0 : row.count;
+        }
         if (b < 0) continue;
         if (missing) ++c.missing[static_cast<std::size_t>(b)];
         else c.count[static_cast<std::size_t>(b)] += row.count;
     }
+    for (std::size_t u = 0; u < units; ++u)
+        if (off_map[u]) (unplaceable[u] ? c.unplaceable : c.unknown)[table.unit_codes[u]] = off_map_sum[u];
     return c;
 }
 

@@ -8,6 +8,7 @@
 
 // Loading goes through GDAL's drivers: ensure_gdal_registered() (core, beside CsvReader and the
 // other GDAL readers) comes with this header for the callers that open datasets themselves.
+// Loading a shapefile registers the shapefile driver alone, so such callers call it themselves.
 #include "mirador/geo/GdalRegistration.hpp"
 #include "mirador/geo/PolygonLayer.hpp"
 #include "mirador/geo/Result.hpp"
