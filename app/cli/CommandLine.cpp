@@ -416,7 +416,16 @@ int run_mirador(int argc, char** argv) {
     if (!p.error.empty()) eprint("%s\n", p.error.c_str());
     if (p.exit_code) return *p.exit_code;
     const int rc = run_command(cl);
-#if !defined(__SANITIZE_ADDRESS__)
+// GCC says __SANITIZE_ADDRESS__; clang 14 (the sanitizer build's compiler) only __has_feature.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MIRADOR_ADDRESS_SANITIZER 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define MIRADOR_ADDRESS_SANITIZER 1
+#endif
+#if !defined(MIRADOR_ADDRESS_SANITIZER)
     // A command without a window ends the process here, skipping the teardown of the hundred-odd
     // libraries GDAL brings (static destructors, PROJ's and SQLite's caches): 10-20 ms of a
     // `mirador hotspots`, for memory the kernel frees anyway. Its files are committed by now.
