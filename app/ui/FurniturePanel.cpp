@@ -46,7 +46,7 @@ void draw_furniture_section(doc::MapDocument& d) {
     item_row("Credits", "##credits-corner", f.attribution.visible, f.attribution.placement);
     if (f.attribution.visible) {
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##credits", "More credits (INEGI and the data's files are named)", &f.attribution.text);
+        ImGui::InputTextWithHint("##credits", "More credits (INEGI, data files: automatic)", &f.attribution.text);
     }
     item_row("Export date", "##date-corner", f.export_date.visible, f.export_date.placement);
 }
