@@ -99,6 +99,7 @@ CLI::App* add_snapshot(CLI::App& app, CommandLine& cl, PendingText& t) {
                     "boundaries, points, labels; e.g. fill,heatmap,boundaries,points,labels (default: the project's, "
                     "or fill, boundaries, points and labels)");
     add_heatmap_flags(*cmd, d, t.heatmap);
+    add_furniture_flags(*cmd, d.furniture);
     return cmd;
 }
 

@@ -180,4 +180,25 @@ geo::Result<bool> apply_layer_list(const std::string& list, doc::MapDocument& d)
     return true;
 }
 
+void add_furniture_flags(CLI::App& cmd, doc::Furniture& f) {
+    // A title or subtitle on the command line means the block is wanted: no second flag to say so.
+    cmd.add_option_function<std::string>("--title", [&f](const std::string& text) {
+        f.title.title = text;
+        f.title.visible = true;
+    }, "Draw a title block with this title (its subtitle: the time window, unless --subtitle)")->option_text("TEXT");
+    cmd.add_option_function<std::string>("--subtitle", [&f](const std::string& text) {
+        f.title.subtitle = text;
+        f.title.visible = true;
+    }, "The title block's subtitle (shows the block); the time window then goes on a line of its own")->option_text("TEXT");
+    cmd.add_flag("--scale-bar", f.scale_bar.visible, "Draw a scale bar (a round length, measured on the ellipsoid at the map's centre)");
+    cmd.add_flag("--north-arrow", f.north_arrow.visible, "Draw a north arrow (true north, which leans away from -102 deg)");
+    cmd.add_flag("--export-date", f.export_date.visible, "Write today's date on the map (\"Exported 2026-11-30\")");
+    cmd.add_option_function<std::string>("--attribution", [&f](const std::string& text) {
+        f.attribution.text = text;
+        f.attribution.visible = true;
+    }, "Add this to the credits in the bottom-right corner (INEGI and the data's files are credited already)")->option_text("TEXT");
+    cmd.add_flag_callback("--no-attribution", [&f] { f.attribution.visible = false; }, "Leave out the credits");
+    cmd.add_flag_callback("--no-legends", [&f] { f.legends.visible = false; }, "Leave out the legends");
+}
+
 }  // namespace mirador

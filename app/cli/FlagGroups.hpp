@@ -53,6 +53,10 @@ geo::Result<bool> apply_heatmap_flags(const HeatmapFlags& flags, doc::MapDocumen
 // --choropleth, --classify, --classes, --by-state.
 void add_choropleth_flags(CLI::App& cmd, doc::FillStyle& style);
 
+// The map furniture: --title, --subtitle (each shows the title block), --scale-bar,
+// --north-arrow, --export-date, --attribution TEXT, --no-attribution, --no-legends.
+void add_furniture_flags(CLI::App& cmd, doc::Furniture& furniture);
+
 // --layers a,b,c: exactly these layers are drawn, bottom to top (MapLibre's order); the others
 // are hidden. Names: fill (or choropleth), hotspots, heatmap, boundaries, points, labels.
 geo::Result<bool> apply_layer_list(const std::string& list, doc::MapDocument& document);

@@ -119,6 +119,7 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const doc:
 
     (*ctx)->bind_frame();
     result.labels = (*scene)->draw(params, ImGui::GetBackgroundDrawList(), fonts);
+    result.furniture = (*scene)->furniture();
     ImGui::Render();
     (*ui_pass)->draw(ImGui::GetDrawData());
     (*ctx)->present();
@@ -211,6 +212,8 @@ int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions
         eprint("mirador snapshot: %s\n", r.error().c_str());
         return 1;
     }
+    // A scale bar or north arrow asked for and not drawn is said, not left out quietly.
+    if (!r->furniture.problem.empty()) eprint("mirador snapshot: %s\n", r->furniture.problem.c_str());
     // A GeoTIFF is georeferenced by what the image shows: the view's outer edges in the display CRS.
     ImageFileOptions file;
     file.dpi = o.dpi;

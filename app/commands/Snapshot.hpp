@@ -32,6 +32,7 @@ struct SnapshotResult {
     MapView view;       // to map geography to pixels in tests
     std::string context_kind, gl_description;
     std::vector<LabelBox> labels;
+    DrawnFurniture furniture;  // where the title, scale bar, north arrow ... went
 };
 
 geo::Result<LonLatBox> parse_bbox(const std::string& text);

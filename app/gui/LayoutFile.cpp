@@ -26,6 +26,7 @@ void each_field(Ui& ui, F&& f) {
     f("sections.choropleth", ui.sections.choropleth);
     f("sections.heatmap", ui.sections.heatmap);
     f("sections.hotspots", ui.sections.hotspots);
+    f("sections.furniture", ui.sections.furniture);
 }
 
 // "sections.layers" -> the member "layers" of the object "sections".

@@ -84,6 +84,9 @@ SceneParams scene_params(const doc::MapDocument& d, const FrameContext& c) {
     p.overlay.inset_top = c.inset_top;
     p.overlay.inset_right = c.inset_right;
     p.overlay.inset_bottom = c.inset_bottom;
+    p.overlay.furniture = d.furniture;
+    if (d.furniture.attribution.visible) p.overlay.credits = credits_text(d, c.have_incidents, c.have_table);
+    if (d.furniture.export_date.visible) p.overlay.export_date = export_date_text();
 
     p.time_spec = d.time.window;
     // "All time" is one window, the whole range: the heatmap's fixed scale is then the highest

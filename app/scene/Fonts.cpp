@@ -54,16 +54,17 @@ FontSet load_fonts(float scale) {
                              "MIRADOR_FONT); accented names will not render\n");
         ImFontConfig cfg;
         cfg.SizePixels = 13.0f * scale;
-        fs.ui = fs.label = fs.small_label = io.Fonts->AddFontDefault(&cfg);
+        fs.ui = fs.label = fs.small_label = fs.title = io.Fonts->AddFontDefault(&cfg);
         return fs;
     }
     const std::string bold = bold_sibling(fs.path);
     fs.ui = io.Fonts->AddFontFromFileTTF(fs.path.c_str(), 15.0f * scale, nullptr, glyph_ranges());
     fs.label = io.Fonts->AddFontFromFileTTF(bold.c_str(), 15.0f * scale, nullptr, glyph_ranges());
     fs.small_label = io.Fonts->AddFontFromFileTTF(fs.path.c_str(), 12.0f * scale, nullptr, glyph_ranges());
-    if (!fs.ui || !fs.label || !fs.small_label) {
+    fs.title = io.Fonts->AddFontFromFileTTF(bold.c_str(), 24.0f * scale, nullptr, glyph_ranges());
+    if (!fs.ui || !fs.label || !fs.small_label || !fs.title) {
         eprint("mirador: warning: cannot read font %s; using ImGui's built-in font\n", fs.path.c_str());
-        fs.ui = fs.label = fs.small_label = io.Fonts->AddFontDefault();
+        fs.ui = fs.label = fs.small_label = fs.title = io.Fonts->AddFontDefault();
     }
     return fs;
 }

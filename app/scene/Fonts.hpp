@@ -10,7 +10,8 @@ namespace mirador {
 struct FontSet {
     ImFont* ui = nullptr;     // panels and tooltips
     ImFont* label = nullptr;  // state names on the map (bold)
-    ImFont* small_label = nullptr;  // municipal names on the map
+    ImFont* small_label = nullptr;  // municipal names on the map, the credits
+    ImFont* title = nullptr;  // the title block's title (bold, larger: a scaled small font blurs)
     std::string path;         // the regular font file used, empty if none was found
 };
 

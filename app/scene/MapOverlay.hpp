@@ -7,6 +7,7 @@
 #include "mirador/geo/Boundaries.hpp"
 #include "render/MapView.hpp"
 #include "scene/Fonts.hpp"
+#include "scene/FurnitureLayout.hpp"
 
 struct ImDrawList;
 
@@ -17,12 +18,17 @@ struct OverlayParams {
     bool municipality_labels = true;
     float pixel_scale = 1.0f;
     // The time window, e.g. "October 2019"; empty: all time, no box. A picture of a month must
-    // say which month, so it sits in the top-left of every window and snapshot.
+    // say which month, so it sits in the top-left of every window and snapshot (as the title
+    // block's subtitle when that is shown).
     std::string time_label;
     // The part of the image the map is seen through, as insets from its edges in pixels (the
     // window's sidebars and bars cover the rest; a snapshot has none): the time label, legends
     // and furniture stay inside it.
     float inset_left = 0, inset_top = 0, inset_right = 0, inset_bottom = 0;
+    // The map furniture as the document describes it (scene/Furniture.hpp draws it), with the
+    // text made for it: the credits line and "Exported 2026-11-30".
+    doc::Furniture furniture;
+    std::string credits, export_date;
 };
 
 struct LabelBox {
@@ -44,14 +50,12 @@ struct LegendBox;
 std::vector<LabelBox> draw_stack_counts(ImDrawList* list, const FontSet& fonts, const MapView& view,
                                         const IncidentLayer& incidents);
 
-// The time label's box in the top-left corner (nothing when the label is empty).
-void draw_time_label(ImDrawList* list, const FontSet& fonts, const OverlayParams& params);
-
-// Bottom-left legends, left to right: the choropleth's classes (with the zero and no-data
+// Legends, left to right: the choropleth's classes (with the zero and no-data
 // swatches), a hot spot map's classes, the incidents (categories and what a disc's size means,
 // or what a screen bin's does), and the heatmap's ramp with values, units and how its scale
-// was chosen. Any may be null. The boxes' text comes made (LegendText.hpp). Returns where they
-// are, in pixels (empty: none drawn).
+// was chosen. Any may be null. The boxes' text comes made (LegendText.hpp). They are drawn in the
+// bottom-left corner; place_legends (Furniture.hpp) moves them to their placement. Returns where
+// they are, in pixels (empty: none drawn).
 geo::BBox draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& params, const LegendBox* choropleth,
                   const LegendBox* incidents, const HeatmapLegend* heatmap = nullptr, const LegendBox* swatches = nullptr);
 

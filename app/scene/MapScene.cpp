@@ -1,5 +1,9 @@
 #include "scene/MapScene.hpp"
 
+#include <imgui.h>
+
+#include <cmath>
+
 #include "style/Palette.hpp"
 
 namespace mirador {
@@ -12,6 +16,8 @@ geo::Result<std::unique_ptr<MapScene>> MapScene::create(const geo::Boundaries& b
     scene->renderer_ = std::move(r).value();
     scene->renderer_->upload(b);
     scene->renderer_->set_feature_colors(default_municipality_colors(b));
+    if (auto g = geo::MapFurnitureGeometry::create(b.municipalities.crs)) scene->furniture_geometry_ = std::move(g).value();
+    else scene->furniture_error_ = "no scale bar or north arrow: " + g.error();
     return scene;
 }
 
@@ -94,6 +100,7 @@ std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_l
                                     p.time_spec);
     renderer_->draw(frame);
     legends_box_ = geo::BBox{};
+    furniture_ = DrawnFurniture{};
     if (!overlay_list) return {};
     auto labels = draw_map_overlay(overlay_list, fonts, *boundaries_, p.frame.view, p.overlay);
     // Screen bins say their counts by size and colour; numbers on them would be noise.
@@ -106,10 +113,41 @@ std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_l
         p.frame.show_fill && hotspot_legend() ? &legend_text_.swatches(*hotspot_legend(), fill_version_) : nullptr;
     const LegendBox* points =
         incidents_ && p.frame.show_points ? &legend_text_.incidents(*incidents_, shown, frame) : nullptr;
-    legends_box_ =
-        draw_legends(overlay_list, fonts, p, choropleth, points, frame.heatmap.show ? heatmap_.legend() : nullptr, swatches);
-    draw_time_label(overlay_list, fonts, p.overlay);
+    if (p.overlay.furniture.legends.visible) {
+        const int first_vertex = overlay_list->VtxBuffer.Size;
+        const geo::BBox drawn = draw_legends(overlay_list, fonts, p, choropleth, points,
+                                             frame.heatmap.show ? heatmap_.legend() : nullptr, swatches);
+        legends_box_ = place_legends(overlay_list, first_vertex, drawn, p.frame.view, p.overlay);
+    }
+    furniture_ = draw_furniture(overlay_list, fonts, p.frame.view, p.overlay, measure_furniture(p), legends_box_);
     return labels;
+}
+
+FurnitureMeasures MapScene::measure_furniture(const SceneParams& p) {
+    const doc::Furniture& f = p.overlay.furniture;
+    if (!f.scale_bar.visible && !f.north_arrow.visible) return {};
+    if (!furniture_geometry_) return {std::nullopt, std::nullopt, furniture_error_};
+    // Measured where the reader looks: the middle of the map area, not of the whole image
+    // (the window's panels cover its sides).
+    const MapView& view = p.frame.view;
+    const ScreenRect area = map_area(view, p.overlay);
+    const geo::Vec2 centre = view.screen_to_map((area.x0 + area.x1) / 2.0, (area.y0 + area.y1) / 2.0);
+    const double max_pixels = scale_bar_max_pixels(p.overlay.pixel_scale);
+    if (!measured_ || measured_->centre.x != centre.x || measured_->centre.y != centre.y ||
+        measured_->metres_per_pixel != view.metres_per_pixel || measured_->max_pixels != max_pixels) {
+        FurnitureMeasures m;
+        if (auto bar = furniture_geometry_->scale_bar(centre, view.metres_per_pixel, max_pixels)) m.scale_bar = *bar;
+        else m.problem = bar.error();
+        const double north = furniture_geometry_->north_angle_deg(centre);
+        if (std::isfinite(north)) m.north_deg = north;
+        else if (m.problem.empty()) m.problem = "no north arrow: the map's centre is not on the projection";
+        measured_ = MeasuredAt{centre, view.metres_per_pixel, max_pixels, std::move(m)};
+    }
+    FurnitureMeasures m = measured_->measures;
+    if (!f.scale_bar.visible) m.scale_bar.reset();
+    if (!f.north_arrow.visible) m.north_deg.reset();
+    if (!f.scale_bar.visible && !f.north_arrow.visible) m.problem.clear();
+    return m;
 }
 
 }  // namespace mirador

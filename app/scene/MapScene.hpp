@@ -9,6 +9,7 @@
 #include "scene/LegendText.hpp"
 #include "scene/MapOverlay.hpp"
 #include "scene/Choropleth.hpp"
+#include "scene/Furniture.hpp"
 #include "style/HotspotPalette.hpp"
 
 namespace mirador {
@@ -59,6 +60,8 @@ public:
     const geo::Boundaries& boundaries() const { return *boundaries_; }
     // Where the last draw() put the legends, in pixels (empty: none).
     const geo::BBox& legends_box() const { return legends_box_; }
+    // What the last draw() put on the map besides layers and legends: title, scale bar ...
+    const DrawnFurniture& furniture() const { return furniture_; }
 
 private:
     const geo::Boundaries* boundaries_ = nullptr;
@@ -74,6 +77,20 @@ private:
     std::uint64_t fill_version_ = 1;  // counts recolours: the legends' text follows it
     LegendText legend_text_;
     geo::BBox legends_box_;
+    // Made once: a PROJ context and the ellipsoid. Absent when PROJ could not make it (the
+    // reason is in furniture_error_, and given when a scale bar or north arrow is asked for).
+    std::optional<geo::MapFurnitureGeometry> furniture_geometry_;
+    std::string furniture_error_;
+    // The last measures and where they were taken: a still view is not measured again.
+    struct MeasuredAt {
+        geo::Vec2 centre;
+        double metres_per_pixel = 0, max_pixels = 0;
+        FurnitureMeasures measures;
+    };
+    std::optional<MeasuredAt> measured_;
+    DrawnFurniture furniture_;
+    // The scale bar and north arrow for this frame, measured at the centre of the map area.
+    FurnitureMeasures measure_furniture(const SceneParams& params);
     void recolor();
     void upload_stacks();
 };

@@ -54,6 +54,8 @@ void draw_table_section(doc::MapDocument& document, const PanelData& data);
 void draw_fill_section(doc::MapDocument& document, const PanelData& data);
 void draw_heatmap_section(doc::MapDocument& document, const PanelData& data);
 void draw_hotspots_section(doc::MapDocument& document, const PanelData& data);
+// Title block, legends, scale bar, north arrow, credits, export date: shown or not, and where.
+void draw_furniture_section(doc::MapDocument& document);
 
 // Sections of the right sidebar.
 void draw_municipality_details(UiState& ui, const PanelData& data);

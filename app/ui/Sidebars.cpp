@@ -77,6 +77,7 @@ void draw_left_sidebar(doc::MapDocument& d, UiState& ui, const PanelData& data) 
                 ImGui::TextWrapped("A heatmap needs the positions of incidents; a count table has counts per unit only.");
             if (section("Hot spots", open.hotspots)) draw_hotspots_section(d, data);
         }
+        if (section("Furniture", open.furniture)) draw_furniture_section(d);
     }
     ImGui::End();
     ui.area.left = width;

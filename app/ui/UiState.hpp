@@ -28,7 +28,7 @@ struct MapArea {
 // The left sidebar's sections that are open. With the sidebars' state, this is the layout kept
 // between runs (gui/LayoutFile.hpp).
 struct SidebarSections {
-    bool layers = true, filters = true, choropleth = false, heatmap = false, hotspots = false;
+    bool layers = true, filters = true, choropleth = false, heatmap = false, hotspots = false, furniture = false;
 };
 
 // The map's right-click menu: where it was opened (asked for by the click, opened by the panel).
