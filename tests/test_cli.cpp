@@ -165,7 +165,7 @@ TEST_CASE("mirador locate names the municipality of a point", "[cli]") {
     CHECK_THAT(r.out, Catch::Contains("outside"));
 }
 
-TEST_CASE("the viewer opens a real window and searches and draws", "[.gui][gui]") {
+TEST_CASE("the viewer opens a real window and searches and draws", "[.gui][gui][gui-cli]") {
     const std::string dir = test::temp_dir("gui");
     const std::string png = dir + "/window.png";
     const test::Run r = run("--width 1200 --height 800 --frames 8 --search Culiacán --screenshot " + png);
@@ -190,7 +190,7 @@ TEST_CASE("the viewer opens a real window and searches and draws", "[.gui][gui]"
     CHECK(distinct > 1000);
 }
 
-TEST_CASE("the viewer steps the time window with the arrow keys", "[.gui][gui]") {
+TEST_CASE("the viewer steps the time window with the arrow keys", "[.gui][gui][gui-cli]") {
     const std::string dir = test::temp_dir("gui-time");
     const std::string png = dir + "/time.png";
     // The seed catalogue starts in 2011: right from "all time" goes to its first month.
@@ -216,7 +216,7 @@ TEST_CASE("the viewer steps the time window with the arrow keys", "[.gui][gui]")
     CHECK_THAT(r.out, Catch::Contains("'sideways'"));
 }
 
-TEST_CASE("the viewer goes full screen on the monitor it is on", "[.gui][gui]") {
+TEST_CASE("the viewer goes full screen on the monitor it is on", "[.gui][gui][gui-cli]") {
     const std::string dir = test::temp_dir("gui-full");
     const std::string png = dir + "/full.png";
     const test::Run r = run("--width 800 --height 600 --fullscreen --frames 6 --screenshot " + png);

@@ -87,7 +87,7 @@ TEST_CASE("a project whose incident file has gone still opens, naming the file",
     CHECK_FALSE(fs::exists(dir + "/y.png"));
 }
 
-TEST_CASE("the window opens a project whose incident file has gone, the layer marked missing", "[.gui][gui]") {
+TEST_CASE("the window opens a project whose incident file has gone, the layer marked missing", "[.gui][gui][gui-project]") {
     const std::string dir = test::temp_dir("project-missing-gui");
     fs::copy_file(kSeeds, dir + "/gone.csv", fs::copy_options::overwrite_existing);
     test::Run r = test::run_mirador("snapshot --incidents " + dir + "/gone.csv --out " + dir +
@@ -100,7 +100,7 @@ TEST_CASE("the window opens a project whose incident file has gone, the layer ma
     CHECK_THAT(r.out, Catch::Contains("gone.csv") && Catch::Contains("missing"));
 }
 
-TEST_CASE("unsaved changes in the window survive kill -9 and are restored exactly", "[.gui][gui]") {
+TEST_CASE("unsaved changes in the window survive kill -9 and are restored exactly", "[.gui][gui][gui-project]") {
     const std::string dir = test::temp_dir("project-recovery");
     const std::string project = dir + "/briefing.mirador";
     test::Run r = test::run_mirador("snapshot --incidents " + kSeeds + " --out " + dir +
@@ -169,7 +169,7 @@ TEST_CASE("unsaved changes in the window survive kill -9 and are restored exactl
     CHECK(test::file_bytes(project) == saved);
 }
 
-TEST_CASE("a map changed in the window renders headless as the window's map area shows it", "[.gui][gui]") {
+TEST_CASE("a map changed in the window renders headless as the window's map area shows it", "[.gui][gui][gui-project]") {
     const std::string dir = test::temp_dir("project-window-vs-headless");
     const std::string project = dir + "/p.mirador";
     test::Run r = test::run_mirador("snapshot --incidents " + kSeeds + " --out " + dir +

@@ -1,4 +1,4 @@
-// The real window under a virtual X server (ctest's gui_smoke): its layout at two sizes, the
+// The real window under a virtual X server (ctest's gui_smoke_window and gui_smoke_files): its layout at two sizes, the
 // sidebars collapsing and staying collapsed in the next run, Enter in the search box, and files
 // dropped on it. Scripted runs (--frames, --press, --drop) print what they ended with.
 #include <catch2/catch.hpp>
@@ -72,7 +72,7 @@ int notice_red_pixels(const test::Png& img, const test::WindowExit& e) {
 }  // namespace
 
 TEST_CASE("all of Mexico is in the map area at 1600x1000 and 1280x720, none of it under a panel or a legend",
-          "[.gui][gui]") {
+          "[.gui][gui][gui-window]") {
     const auto& b = test::default_boundaries();
     const auto fills = default_municipality_colors(b);
     const std::string dir = test::temp_dir("window-sizes");
@@ -146,7 +146,7 @@ TEST_CASE("all of Mexico is in the map area at 1600x1000 and 1280x720, none of i
     }
 }
 
-TEST_CASE("collapsing the sidebars widens the map area, and the next run starts as they were left", "[.gui][gui]") {
+TEST_CASE("collapsing the sidebars widens the map area, and the next run starts as they were left", "[.gui][gui][gui-window]") {
     const std::string dir = test::temp_dir("window-layout");
     const std::string config = "XDG_CONFIG_HOME='" + dir + "' ";
     const std::string size = " --width 1280 --height 720 --frames 6";
@@ -195,7 +195,7 @@ TEST_CASE("collapsing the sidebars widens the map area, and the next run starts 
     CHECK_THAT(test::file_bytes(dir + "/mirador/layout.json"), Catch::Contains("\"left_sidebar\": true"));
 }
 
-TEST_CASE("Enter in the search box flies to the first match and selects it", "[.gui][gui]") {
+TEST_CASE("Enter in the search box flies to the first match and selects it", "[.gui][gui][gui-window]") {
     // Ctrl+F, typing, Enter, as at the keyboard; the flight takes 0.8 s (48 frames).
     const std::string run = "--width 1280 --height 720 --frames 70 --press ctrl+f,type:Culiacán";
     test::Run r = test::run_mirador(run + ",enter");
@@ -221,7 +221,7 @@ TEST_CASE("Enter in the search box flies to the first match and selects it", "[.
     CHECK(e.metres_per_pixel > 2000);
 }
 
-TEST_CASE("a file dropped on the window opens: incidents load, a project opens, a bad one is said", "[.gui][gui]") {
+TEST_CASE("a file dropped on the window opens: incidents load, a project opens, a bad one is said", "[.gui][gui][gui-files]") {
     const std::string dir = test::temp_dir("window-drop");
     const std::string size = "--width 1280 --height 720 --frames 8 ";
     // An incident CSV, over none.
@@ -268,7 +268,7 @@ TEST_CASE("a file dropped on the window opens: incidents load, a project opens, 
     CHECK_THAT(r.out, Catch::Contains("notes.txt: not a project (.mirador), incidents"));
 }
 
-TEST_CASE("a count table opens in the window and the map counts from it: ranking, time window, details", "[.gui][gui]") {
+TEST_CASE("a count table opens in the window and the map counts from it: ranking, time window, details", "[.gui][gui][gui-files]") {
     const std::string dir = test::temp_dir("window-counts");
     // Counts written here, so the sums are known: Culiacán, Juárez, Michoacán's unspecified
     // municipality (999: its state only) and a month Mazatlán did not report (NA).
@@ -308,7 +308,7 @@ TEST_CASE("a count table opens in the window and the map counts from it: ranking
     CHECK_THAT(r.out, Catch::Contains("a map counts from one source"));
 }
 
-TEST_CASE("the window keeps drawing while a large incident file loads", "[.gui][gui]") {
+TEST_CASE("the window keeps drawing while a large incident file loads", "[.gui][gui][gui-files]") {
     // 300,000 incidents with coordinates in Mexico: reading and placing them takes many frames.
     const std::string dir = test::temp_dir("window-load");
     const std::string csv = dir + "/many.csv";
@@ -333,7 +333,7 @@ TEST_CASE("the window keeps drawing while a large incident file loads", "[.gui][
 }
 
 TEST_CASE("a right click on the map opens its menu, whose items copy, zoom and select; a right drag opens nothing",
-          "[.gui][gui]") {
+          "[.gui][gui][gui-window]") {
     const std::string size = "--width 1280 --height 720 --frames ";
     test::Run r = test::run_mirador(size + "8 --press right-click:600:300");
     INFO(r.out);
