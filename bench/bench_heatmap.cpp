@@ -10,38 +10,17 @@
 //   - a steady frame (window unchanged: heatmap + boundaries drawn, nothing recomputed),
 //   - a window move: one month forward, heatmap recomputed and the frame drawn,
 //   - peak memory against the incident store's own.
-#include <glad/gl.h>
-
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
 
-#include "BenchSupport.hpp"
-#include "data/DataOptions.hpp"
-#include "mirador/geo/Geocoder.hpp"
-#include "platform/GlContext.hpp"
-#include "render/GlUtil.hpp"
-#include "render/OffscreenTarget.hpp"
-#include "scene/MapScene.hpp"
+#include "SceneBench.hpp"
 
 using namespace mirador;
 using namespace mirador::bench;
 
 namespace {
-
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-struct Stat {
-    double median = 0, p90 = 0, max = 0;
-};
-Stat stat(std::vector<double> v) {
-    if (v.empty()) return {};
-    std::sort(v.begin(), v.end());
-    return {v[v.size() / 2], v[v.size() * 9 / 10], v.back()};
-}
 
 // Resident memory now (not the peak: loading a CSV maps the whole file for a while).
 long rss_now_mb() {
@@ -51,13 +30,6 @@ long rss_now_mb() {
         std::fclose(f);
     }
     return resident * 4096 / 1048576;
-}
-
-double frame(MapScene& scene, const SceneParams& p) {
-    const auto t = Clock::now();
-    scene.draw(p, nullptr, FontSet{});
-    glFinish();
-    return ms_since(t);
 }
 
 }  // namespace
@@ -80,34 +52,16 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "bench_heatmap: %s\n", b.error().c_str());
         return 1;
     }
-    auto t = Clock::now();
-    geo::Geocoder geocoder(**b, nullptr, nullptr);
-    std::vector<std::string> problems;
-    auto layer = load_incident_layer({path, "", ""}, geocoder, nullptr, problems);
-    if (!layer) {
-        std::fprintf(stderr, "bench_heatmap: %s\n", layer.error().c_str());
-        return 1;
-    }
-    IncidentLayer& inc = **layer;
+    std::unique_ptr<IncidentLayer> layer = load_bench_incidents("bench_heatmap", path, **b);
+    if (!layer) return 1;
+    IncidentLayer& inc = *layer;
     const geo::DayRange extent = geo::data_extent(inc.store);
-    std::printf("incidents: %zu from %s (%s to %s), loaded and placed in %.1f s; store %.0f MB; peak RSS %ld MB\n",
-                inc.store.size(), path.c_str(), geo::format_day(extent.from).c_str(), geo::format_day(extent.to).c_str(),
-                ms_since(t) / 1000, inc.store.memory_bytes() / 1e6, peak_rss_mb());
-
-    auto ctx = HeadlessGlContext::create();
-    if (!ctx) {
-        std::fprintf(stderr, "bench_heatmap: %s\n", ctx.error().c_str());
-        return 1;
-    }
-    auto target = OffscreenTarget::create(1920, 1080);
-    auto scene = MapScene::create(**b);
-    if (!target || !scene) {
-        std::fprintf(stderr, "bench_heatmap: no offscreen target or scene\n");
-        return 1;
-    }
-    std::printf("OpenGL: %s (%s)\n", gl::context_description().c_str(), (*ctx)->kind());
-    target->bind();
-    (*scene)->set_incidents(&inc);
+    std::printf("dates: %s to %s\n", geo::format_day(extent.from).c_str(), geo::format_day(extent.to).c_str());
+    auto offscreen = make_offscreen_scene("bench_heatmap", **b);
+    if (!offscreen) return 1;
+    MapScene* scene = offscreen->scene.get();
+    std::printf("OpenGL: %s (%s)\n", gl::context_description().c_str(), offscreen->context->kind());
+    scene->set_incidents(&inc);
     const long rss_before = rss_now_mb();
 
     const geo::TimeAxis months(extent, {geo::WindowMode::Moving, geo::WindowUnit::Month, 30});
@@ -129,21 +83,21 @@ int main(int argc, char** argv) {
             p.frame.time_to_day = w.to;
         };
         set_window(start);
-        const double first = frame(**scene, p);
-        const auto& timing = (*scene)->heatmap().timing();
-        const HeatmapLegend* legend = (*scene)->heatmap().legend();
+        const double first = draw_frame(*scene, p);
+        const auto& timing = scene->heatmap().timing();
+        const HeatmapLegend* legend = scene->heatmap().legend();
         std::printf("%s engine: first heatmap frame %.0f ms (fixed scale over %zu months: %.0f ms); %s\n", name, first,
                     months.count(), timing.fixed_scale_ms, legend ? legend->kernel_note.c_str() : "no surface");
         std::vector<double> steady, move, update;
-        for (int i = 0; i < frames; ++i) steady.push_back(frame(**scene, p));
+        for (int i = 0; i < frames; ++i) steady.push_back(draw_frame(*scene, p));
         std::size_t touched = 0;
         for (int i = 1; i <= steps; ++i) {
             set_window(start + static_cast<std::size_t>(i));
-            move.push_back(frame(**scene, p));
+            move.push_back(draw_frame(*scene, p));
             update.push_back(timing.move_ms);
             touched += timing.points_touched;
         }
-        const Stat s = stat(steady), m = stat(move), u = stat(update);
+        const FrameStat s = frame_stat(steady), m = frame_stat(move), u = frame_stat(update);
         std::printf("%s engine: steady frame %.1f ms median (p90 %.1f); month step: frame %.1f ms median (p90 %.1f, max %.1f), "
                     "of which heatmap update %.1f ms median (max %.1f), %zu incidents re-binned per step on average; "
                     "peak RSS %ld MB\n",

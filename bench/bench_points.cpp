@@ -12,48 +12,20 @@
 //     frame drawn; with the points alone, then with the heatmap (CPU engine, as "auto" picks on
 //     llvmpipe) under them.
 // The window's frame adds its panels (a few ms of ImGui), not measured here.
-#include <glad/gl.h>
-
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
 
-#include "BenchSupport.hpp"
-#include "data/DataOptions.hpp"
-#include "mirador/geo/Geocoder.hpp"
-#include "platform/GlContext.hpp"
-#include "render/GlUtil.hpp"
-#include "render/OffscreenTarget.hpp"
-#include "scene/MapScene.hpp"
+#include "SceneBench.hpp"
 
 using namespace mirador;
 using namespace mirador::bench;
 
 namespace {
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-struct Stat {
-    double median = 0, p90 = 0, max = 0;
-};
-Stat stat(std::vector<double> v) {
-    if (v.empty()) return {};
-    std::sort(v.begin(), v.end());
-    return {v[v.size() / 2], v[v.size() * 9 / 10], v.back()};
-}
-
-double frame(MapScene& scene, const SceneParams& p) {
-    const auto t = Clock::now();
-    scene.draw(p, nullptr, FontSet{});
-    glFinish();
-    return ms_since(t);
-}
-
 void report(const char* what, const std::vector<double>& v) {
-    const Stat s = stat(v);
+    const FrameStat s = frame_stat(v);
     std::printf("  %-52s %7.1f ms median, p90 %7.1f, max %7.1f (%zu frames)\n", what, s.median, s.p90, s.max, v.size());
 }
 
@@ -77,33 +49,15 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "bench_points: %s\n", b.error().c_str());
         return 1;
     }
-    auto t = Clock::now();
-    geo::Geocoder geocoder(**b, nullptr, nullptr);
-    std::vector<std::string> problems;
-    auto layer = load_incident_layer({path, "", ""}, geocoder, nullptr, problems);
-    if (!layer) {
-        std::fprintf(stderr, "bench_points: %s\n", layer.error().c_str());
-        return 1;
-    }
-    IncidentLayer& inc = **layer;
+    std::unique_ptr<IncidentLayer> layer = load_bench_incidents("bench_points", path, **b);
+    if (!layer) return 1;
+    IncidentLayer& inc = *layer;
     const geo::DayRange extent = geo::data_extent(inc.store);
-    std::printf("incidents: %zu from %s, loaded and placed in %.1f s; peak RSS %ld MB\n", inc.store.size(), path.c_str(),
-                ms_since(t) / 1000, peak_rss_mb());
-
-    auto ctx = HeadlessGlContext::create();
-    if (!ctx) {
-        std::fprintf(stderr, "bench_points: %s\n", ctx.error().c_str());
-        return 1;
-    }
-    auto target = OffscreenTarget::create(1920, 1080);
-    auto scene = MapScene::create(**b);
-    if (!target || !scene) {
-        std::fprintf(stderr, "bench_points: no offscreen target or scene\n");
-        return 1;
-    }
-    std::printf("OpenGL: %s (%s), 1920x1080\n", gl::context_description().c_str(), (*ctx)->kind());
-    target->bind();
-    (*scene)->set_incidents(&inc);
+    auto offscreen = make_offscreen_scene("bench_points", **b);
+    if (!offscreen) return 1;
+    MapScene* scene = offscreen->scene.get();
+    std::printf("OpenGL: %s (%s), 1920x1080\n", gl::context_description().c_str(), offscreen->context->kind());
+    scene->set_incidents(&inc);
 
     SceneParams p;
     p.frame.view.width = 1920;
@@ -116,17 +70,17 @@ int main(int argc, char** argv) {
     const long culiacan = (*b)->municipalities.find_code("25006");
     if (culiacan >= 0) city.fit((*b)->municipalities.feature_bbox[static_cast<std::size_t>(culiacan)], 0.02);
 
-    for (int i = 0; i < 4; ++i) frame(**scene, p);  // warm-up: llvmpipe compiles shader variants on first use
+    for (int i = 0; i < 4; ++i) draw_frame(*scene, p);  // warm-up: llvmpipe compiles shader variants on first use
     for (const auto& [name, view] : {std::pair<const char*, MapView>{"all of Mexico", mexico}, {"Culiacán", city}}) {
         p.frame.view = view;
         std::vector<double> steady, pan;
-        frame(**scene, p);
-        for (int i = 0; i < frames; ++i) steady.push_back(frame(**scene, p));
+        draw_frame(*scene, p);
+        for (int i = 0; i < frames; ++i) steady.push_back(draw_frame(*scene, p));
         for (int i = 0; i < frames; ++i) {
             p.frame.view.center.x += 40 * p.frame.view.metres_per_pixel * (i % 2 ? -1 : 1);
-            pan.push_back(frame(**scene, p));
+            pan.push_back(draw_frame(*scene, p));
         }
-        const PointsShown& shown = (*scene)->renderer().points_shown();
+        const PointsShown& shown = scene->renderer().points_shown();
         std::printf("%s, all time (%s):\n", name, shown.aggregated ? "screen bins" : "discs");
         report("steady frame", steady);
         report("pan frame (40 px)", pan);
@@ -144,10 +98,10 @@ int main(int argc, char** argv) {
             const geo::DayRange w = months.window((start + static_cast<std::size_t>(i)) % months.count());
             const auto t0 = Clock::now();
             inc.set_time_window(w, **b, nullptr);
-            (*scene)->counts_changed();
+            scene->counts_changed();
             p.frame.time_from_day = w.from;
             p.frame.time_to_day = w.to;
-            (*scene)->draw(p, nullptr, FontSet{});
+            scene->draw(p, nullptr, FontSet{});
             glFinish();
             if (i > 0) step.push_back(ms_since(t0));  // the first builds the heatmap's grid and scale
         }

@@ -5,41 +5,27 @@
 //
 // Views: all of Mexico, a state (Sinaloa), a city (Culiacán), and a pan across the country
 // at state zoom, which is where the level of detail and the culling have to work.
-#include <glad/gl.h>
-
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
 
-#include "data/DataOptions.hpp"
-#include "platform/GlContext.hpp"
-#include "render/GlUtil.hpp"
-#include "render/OffscreenTarget.hpp"
-#include "scene/MapScene.hpp"
+#include "SceneBench.hpp"
 
 using namespace mirador;
-using Clock = std::chrono::steady_clock;
+using namespace mirador::bench;
 
 namespace {
 
-struct Stat {
-    double median, p90;
-};
+using Stat = FrameStat;
 
 Stat time_frames(MapScene& scene, const std::vector<MapView>& views, int frames, SceneParams p = {}) {
     std::vector<double> ms;
     for (int i = 0; i < frames; ++i) {
         p.frame.view = views[static_cast<std::size_t>(i) % views.size()];
-        const auto t = Clock::now();
-        scene.draw(p, nullptr, FontSet{});
-        glFinish();
-        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+        ms.push_back(draw_frame(scene, p));
     }
-    std::sort(ms.begin(), ms.end());
-    return {ms[ms.size() / 2], ms[ms.size() * 9 / 10]};
+    return frame_stat(ms);
 }
 
 }  // namespace
@@ -58,23 +44,14 @@ int main(int argc, char** argv) {
         return 1;
     }
     const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-    auto ctx = HeadlessGlContext::create();
-    if (!ctx) {
-        std::fprintf(stderr, "bench_render: %s\n", ctx.error().c_str());
-        return 1;
-    }
-    auto target = OffscreenTarget::create(1920, 1080);
-    auto scene = MapScene::create(**b);
-    if (!target || !scene) {
-        std::fprintf(stderr, "bench_render: cannot set up rendering\n");
-        return 1;
-    }
-    target->bind();
+    auto offscreen = make_offscreen_scene("bench_render", **b);
+    if (!offscreen) return 1;
+    MapScene* scene = offscreen->scene.get();
     const auto& m = (*b)->municipalities;
     std::printf("boundaries: %s\n  %zu municipalities, %zu vertices, ready in %.0f ms\n",
                 data.boundaries.path.empty() ? "bundled GeoPackage" : data.boundaries.path.c_str(), m.feature_count(),
                 m.vertices.size(), load_ms);
-    std::printf("GL: %s (%s)\n", gl::context_description().c_str(), (*ctx)->kind());
+    std::printf("GL: %s (%s)\n", gl::context_description().c_str(), offscreen->context->kind());
 
     MapView all;
     all.width = 1920;
@@ -104,24 +81,24 @@ int main(int argc, char** argv) {
         std::vector<MapView> views;
     } cases[] = {{"all of Mexico", {all}}, {"Sinaloa", {state}}, {"Culiacán", {view_of("25006", 0.05)}}, {"pan at state zoom", pan}};
     for (const auto& c : cases) {
-        time_frames(**scene, c.views, 8);  // warm-up: llvmpipe compiles shader variants on first use
-        const Stat s = time_frames(**scene, c.views, frames);
-        const DrawStats& d = (*scene)->renderer().last_stats();
+        time_frames(*scene, c.views, 8);  // warm-up: llvmpipe compiles shader variants on first use
+        const Stat s = time_frames(*scene, c.views, frames);
+        const DrawStats& d = scene->renderer().last_stats();
         std::printf("  %-18s median %6.1f ms  p90 %6.1f ms  (level %d, %.0f m grid, %zu triangles, %zu segments)\n", c.name,
                     s.median, s.p90, d.level, d.level_cell_m, d.triangles, d.segments);
     }
     // Where the time goes at the widest view: each layer alone.
     SceneParams only;
     only.frame.show_municipal_borders = only.frame.show_state_borders = false;
-    const Stat fill = time_frames(**scene, {all}, frames, only);
+    const Stat fill = time_frames(*scene, {all}, frames, only);
     only.frame.show_fill = false;
     only.frame.show_municipal_borders = true;
-    const Stat mun = time_frames(**scene, {all}, frames, only);
+    const Stat mun = time_frames(*scene, {all}, frames, only);
     only.frame.show_municipal_borders = false;
     only.frame.show_state_borders = true;
-    const Stat st = time_frames(**scene, {all}, frames, only);
+    const Stat st = time_frames(*scene, {all}, frames, only);
     only.frame.show_state_borders = false;
-    const Stat clear = time_frames(**scene, {all}, frames, only);
+    const Stat clear = time_frames(*scene, {all}, frames, only);
     std::printf("  all of Mexico, by layer: clear %.1f ms, fill %.1f ms, municipal borders %.1f ms, state borders %.1f ms\n",
                 clear.median, fill.median, mun.median, st.median);
     return 0;
