@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -181,6 +182,51 @@ TEST_CASE("incident store: a time window finds month and year incidents that beg
             for (std::size_t i = a; i < z; ++i)
                 if (s.day_start()[i] >= from) mismatches += s.overlaps(i, from, from + len - 1) ? 0 : 1;
             mismatches += fast == ids_overlapping_slowly(s, from, from + len - 1) ? 0 : 1;
+        }
+    CHECK(mismatches == 0);
+}
+
+TEST_CASE("incident store: a month of a year-dated catalogue scans about a month, not the year", "[incident]") {
+    // Ten incidents a day through 2019 and 2020, a few dated only to the year or the month,
+    // and one spanning a quarter: the viewer's month step at scale, in miniature.
+    IncidentStoreBuilder b;
+    char id[32], when[16];
+    for (int year : {2019, 2020})
+        for (int month = 1; month <= 12; ++month)
+            for (int day = 1; day <= 28; ++day)
+                for (int k = 0; k < 10; ++k) {
+                    std::snprintf(id, sizeof id, "%d-%02d-%02d-%d", year, month, day, k);
+                    std::snprintf(when, sizeof when, "%d-%02d-%02d", year, month, day);
+                    b.add(make(id, when));
+                }
+    for (const char* y : {"2019", "2020"}) b.add(make((std::string("year-") + y).c_str(), y));
+    b.add(make("month-2019-03", "2019-03"));
+    b.add(make("month-2020-11", "2020-11"));
+    const IncidentStore s = b.finish();
+
+    // December 2020: its 280 incidents and the 2020 year incident, not the whole year before it.
+    const std::int32_t from = date("2020-12-01").day_start, to = date("2020-12-31").day_end;
+    const IncidentStore::OverlapScan scan = s.scan_overlapping(from, to);
+    const auto [first, last] = s.range_overlapping(from, to);
+    CHECK(last - first > 3000);  // the plain range reaches back to January
+    CHECK(scan.size() <= 280 + 1 + 2 * 64);
+    CHECK(scan.before.size() == 1);
+    CHECK(s.id(scan.before.front()) == "year-2020");
+    CHECK(scan.last == last);
+    CHECK(s.scan_overlapping(10, 5).size() == 0);
+
+    // Every window of 1, 10 and 45 days over the two years, against brute force; every index
+    // of `before` lies below the range.
+    std::size_t mismatches = 0;
+    std::vector<std::uint32_t> idx;
+    for (std::int32_t f = date("2018-12-20").day_start; f <= date("2021-01-10").day_start; f += 3)
+        for (std::int32_t len : {1, 10, 45}) {
+            s.collect_overlapping(f, f + len - 1, idx);
+            std::vector<std::string> fast;
+            for (auto i : idx) fast.emplace_back(s.id(i));
+            mismatches += fast == ids_overlapping_slowly(s, f, f + len - 1) ? 0 : 1;
+            const auto sc = s.scan_overlapping(f, f + len - 1);
+            for (const std::uint32_t i : sc.before) mismatches += i < sc.first ? 0 : 1;
         }
     CHECK(mismatches == 0);
 }

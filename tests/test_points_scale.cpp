@@ -54,6 +54,17 @@ MapView square_view() {
     return v;
 }
 
+// All of the cloud on day 10 in the square's view, binned past 1,000 on screen.
+SelectionRequest binned_request(const Cloud& c, double cell_px) {
+    SelectionRequest r;
+    r.view = square_view();
+    r.last = c.xy.size();
+    r.window = {0, 20};
+    r.cell_px = cell_px;
+    r.legible = 1000;
+    return r;
+}
+
 // What a frame shows, and its pixels.
 struct Frame {
     std::vector<std::uint8_t> rgba;
@@ -93,13 +104,7 @@ TEST_CASE("point selection: past the legible count, counts per screen cell", "[p
         const std::vector<PointMarker> stacks{{{12, 588}, 0, 7, 0, false, 40}, {{990, 10}, 0, 8, 0, false, 2},
                                               {{5000, 5000}, 0, 9, 0, false, 9}};
         PointSelection s;
-        SelectionRequest r;
-        r.view = square_view();
-        r.last = c.xy.size();
-        r.window = {0, 20};
-        r.cell_px = 10;
-        r.legible = 1000;
-        s.select(c.source(stacks), r);
+        s.select(c.source(stacks), binned_request(c, 10));
         REQUIRE(s.aggregated());
         // The reference: every drawn, placed incident of the window in its 10 m cell.
         std::vector<double> count(100 * 60, 0.0);
@@ -128,6 +133,47 @@ TEST_CASE("point selection: past the legible count, counts per screen cell", "[p
         CHECK(s.max_count() == largest);
         CHECK(s.singles().empty());
     }
+}
+
+TEST_CASE("point selection: a pan of binned incidents reuses the bins and equals a fresh selection", "[points]") {
+    // The cloud over a square four times the screen, so a pan brings other incidents on screen.
+    Cloud c = cloud(200000, 3);
+    for (geo::Vec2& p : c.xy) p = {p.x * 2 - 500, p.y * 2 - 300};
+    SelectionRequest r = binned_request(c, 7);
+    r.margin_px = 4;
+    PointSelection panned;
+    panned.select(c.source(), r);
+    REQUIRE(panned.aggregated());
+    for (const geo::Vec2 shift : {geo::Vec2{37.3, -23.9}, geo::Vec2{-180, 120}, geo::Vec2{260, 0}}) {
+        INFO("pan by " << shift.x << ", " << shift.y);
+        MapView moved = r.view;
+        moved.center = {r.view.center.x + shift.x, r.view.center.y + shift.y};
+        REQUIRE(panned.pan(moved));
+        PointSelection fresh;
+        SelectionRequest again = r;
+        again.view = moved;
+        fresh.select(c.source(), again);
+        REQUIRE(fresh.aggregated());
+        CHECK(panned.incidents_on_screen() == fresh.incidents_on_screen());
+        CHECK(panned.max_count() == fresh.max_count());
+        REQUIRE(panned.bins().size() == fresh.bins().size());
+        std::size_t same = 0;
+        for (std::size_t k = 0; k < fresh.bins().size(); ++k) {
+            const PointBin &a = panned.bins()[k], &b = fresh.bins()[k];
+            same += a.count == b.count && std::abs(a.x - b.x) < 1e-2 && std::abs(a.y - b.y) < 1e-2;
+        }
+        CHECK(same == fresh.bins().size());
+    }
+    // Past the frame made (half a screen around the first view), after a zoom or a resize: select again.
+    MapView far = r.view;
+    far.center.x += 600;
+    CHECK_FALSE(panned.pan(far));
+    MapView zoomed = r.view;
+    zoomed.metres_per_pixel = 0.5;
+    CHECK_FALSE(panned.pan(zoomed));
+    MapView resized = r.view;
+    resized.width = 800;
+    CHECK_FALSE(panned.pan(resized));
 }
 
 TEST_CASE("points at scale: bins where discs would blot, discs zoomed in, hover drawn over bins", "[points][render]") {

@@ -8,33 +8,34 @@ namespace mirador {
 
 namespace {
 
-// The screen as the scan sees it: pixels from the top left, cells of cell_px.
+// The screen as the scan sees it (pixels from its top left), and the bin frame around it:
+// the screen and half a screen on every side, cut into cells anchored to the map's origin.
 struct ScreenFrame {
-    double left, top, per_metre;  // view's top-left corner in map metres; pixels per metre
+    double left, top, per_metre;  // screen's top-left corner in map metres; pixels per metre
     double width, height, margin;
-    double per_cell;              // cells per pixel
-    std::size_t cols, rows;
+    double bin_dx, bin_dy;        // the screen's top-left corner in bin-frame pixels
+    double cell_px, per_cell;     // pixels per cell, cells per pixel
+    std::size_t cols, rows;       // of the bin frame
 };
 
-// Counts [from, to) into p's cells and keeps up to legible + 1 of their indices.
-void scan(const PointSource& s, const ScreenFrame& f, geo::DayRange w, std::size_t from, std::size_t to,
-          std::size_t legible, PointSelection::Part& p) {
-    const std::size_t keep = legible + 1;
-    for (std::size_t i = from; i < to; ++i) {
-        if (!s.drawn[i] || s.day_start[i] > w.to || s.day_end[i] < w.from) continue;
-        const double px = (s.xy[i].x - f.left) * f.per_metre, py = (f.top - s.xy[i].y) * f.per_metre;
-        // Written so that NaN (not placed) fails every comparison.
-        if (!(px >= -f.margin && px < f.width + f.margin && py >= -f.margin && py < f.height + f.margin)) continue;
-        ++p.on_screen;
-        if (p.singles.size() < keep) p.singles.push_back(static_cast<std::uint32_t>(i));
-        if (px < 0 || py < 0 || px >= f.width || py >= f.height) continue;
-        const std::size_t cx = std::min(f.cols - 1, static_cast<std::size_t>(px * f.per_cell));
-        const std::size_t cy = std::min(f.rows - 1, static_cast<std::size_t>(py * f.per_cell));
-        const std::size_t c = cy * f.cols + cx;
+// Counts incident i into p's cells if it is in the window and in the bin frame, and, if on
+// screen, keeps up to `keep` indices.
+inline void scan_one(const PointSource& s, const ScreenFrame& f, geo::DayRange w, std::size_t i, std::size_t keep,
+                     PointSelection::Part& p) {
+    if (!s.drawn[i] || s.day_start[i] > w.to || s.day_end[i] < w.from) return;
+    const double px = (s.xy[i].x - f.left) * f.per_metre, py = (f.top - s.xy[i].y) * f.per_metre;
+    const double cx = std::floor((px + f.bin_dx) * f.per_cell), cy = std::floor((py + f.bin_dy) * f.per_cell);
+    // Written so that NaN (not placed) fails every comparison.
+    if (cx >= 0 && cy >= 0 && cx < double(f.cols) && cy < double(f.rows)) {
+        const std::size_t c = static_cast<std::size_t>(cy) * f.cols + static_cast<std::size_t>(cx);
         ++p.count[c];
-        p.sum_x[c] += float(px);
-        p.sum_y[c] += float(py);
+        // Offsets within the cell: a float sum of a million of them stays exact to a fraction of a pixel.
+        p.sum_x[c] += float(px + f.bin_dx - cx * f.cell_px);
+        p.sum_y[c] += float(py + f.bin_dy - cy * f.cell_px);
     }
+    if (!(px >= -f.margin && px < f.width + f.margin && py >= -f.margin && py < f.height + f.margin)) return;
+    ++p.on_screen;
+    if (p.singles.size() < keep) p.singles.push_back(static_cast<std::uint32_t>(i));
 }
 
 void reset(PointSelection::Part& p, std::size_t cells) {
@@ -56,9 +57,17 @@ void PointSelection::select(const PointSource& s, const SelectionRequest& r) {
     f.width = v.width;
     f.height = v.height;
     f.margin = r.margin_px;
-    f.per_cell = 1.0 / std::max(1.0, r.cell_px);
-    f.cols = static_cast<std::size_t>(std::ceil(v.width * f.per_cell));
-    f.rows = static_cast<std::size_t>(std::ceil(v.height * f.per_cell));
+    f.cell_px = std::max(1.0, r.cell_px);
+    f.per_cell = 1.0 / f.cell_px;
+    // Cells anchored to multiples of their size in map metres: a pan moves the screen over the
+    // same cells, so bins made once serve every pan within the frame (pan()).
+    const double cell_m = f.cell_px * v.metres_per_pixel;
+    frame_left_ = std::floor((f.left - 0.5 * v.width * v.metres_per_pixel) / cell_m) * cell_m;
+    frame_top_ = std::ceil((f.top + 0.5 * v.height * v.metres_per_pixel) / cell_m) * cell_m;
+    f.bin_dx = (f.left - frame_left_) * f.per_metre;
+    f.bin_dy = (frame_top_ - f.top) * f.per_metre;
+    f.cols = static_cast<std::size_t>(std::ceil((f.bin_dx + 1.5 * v.width) * f.per_cell));
+    f.rows = static_cast<std::size_t>(std::ceil((f.bin_dy + 1.5 * v.height) * f.per_cell));
     const std::size_t cells = std::max<std::size_t>(1, f.cols * f.rows);
 
     // Threads pay for themselves from a few hundred thousand incidents (a month of a large
@@ -70,12 +79,17 @@ void PointSelection::select(const PointSource& s, const SelectionRequest& r) {
     const std::size_t threads = n < 300000 ? 1 : std::min<std::size_t>(hw, 4);
     parts_.resize(threads);
     for (Part& p : parts_) reset(p, cells);
+    const std::size_t keep = r.legible + 1;
+    // The long-span incidents that began before the range come first: singles stay in store order.
+    for (const std::uint32_t i : r.before)
+        if (i < s.xy.size()) scan_one(s, f, r.window, i, keep, parts_[0]);
+    auto scan = [&](std::size_t from, std::size_t to, Part& p) {
+        for (std::size_t i = from; i < to; ++i) scan_one(s, f, r.window, i, keep, p);
+    };
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < threads; ++t)
-        pool.emplace_back([&, t] {
-            scan(s, f, r.window, first + n * t / threads, first + n * (t + 1) / threads, r.legible, parts_[t]);
-        });
-    scan(s, f, r.window, first, first + n / threads, r.legible, parts_[0]);
+        pool.emplace_back([&, t] { scan(first + n * t / threads, first + n * (t + 1) / threads, parts_[t]); });
+    scan(first, first + n / threads, parts_[0]);
     for (std::thread& t : pool) t.join();
 
     // Stack markers: one disc each when exact, their incidents' count when binned.
@@ -85,15 +99,16 @@ void PointSelection::select(const PointSource& s, const SelectionRequest& r) {
     for (std::size_t k = 0; k < s.stacks.size(); ++k) {
         const PointMarker& m = s.stacks[k];
         const double px = (m.xy.x - f.left) * f.per_metre, py = (f.top - m.xy.y) * f.per_metre;
+        const double cx = std::floor((px + f.bin_dx) * f.per_cell), cy = std::floor((py + f.bin_dy) * f.per_cell);
+        if (cx >= 0 && cy >= 0 && cx < double(f.cols) && cy < double(f.rows)) {
+            const std::size_t c = static_cast<std::size_t>(cy) * f.cols + static_cast<std::size_t>(cx);
+            all.count[c] += m.count;
+            all.sum_x[c] += float(px + f.bin_dx - cx * f.cell_px) * float(m.count);
+            all.sum_y[c] += float(py + f.bin_dy - cy * f.cell_px) * float(m.count);
+        }
         if (!(px >= -f.margin && px < f.width + f.margin && py >= -f.margin && py < f.height + f.margin)) continue;
         stacks_.push_back(static_cast<std::uint32_t>(k));
         stacked_incidents += m.count;
-        if (px < 0 || py < 0 || px >= f.width || py >= f.height) continue;
-        const std::size_t c = std::min(f.rows - 1, static_cast<std::size_t>(py * f.per_cell)) * f.cols +
-                              std::min(f.cols - 1, static_cast<std::size_t>(px * f.per_cell));
-        all.count[c] += m.count;
-        all.sum_x[c] += float(px) * float(m.count);
-        all.sum_y[c] += float(py) * float(m.count);
     }
 
     std::size_t singles = 0;
@@ -101,7 +116,14 @@ void PointSelection::select(const PointSource& s, const SelectionRequest& r) {
     discs_ = singles + stacks_.size();
     incidents_ = singles + stacked_incidents;
     aggregated_ = discs_ > r.legible;
+    view_ = v;
+    margin_px_ = r.margin_px;
+    cell_px_ = f.cell_px;
+    legible_ = r.legible;
+    cols_ = f.cols;
+    rows_ = f.rows;
     singles_.clear();
+    frame_bins_.clear();
     bins_.clear();
     max_count_ = 0;
     if (!aggregated_) {
@@ -117,9 +139,48 @@ void PointSelection::select(const PointSource& s, const SelectionRequest& r) {
     for (std::size_t c = 0; c < cells; ++c) {
         if (!all.count[c]) continue;
         const float k = float(all.count[c]);
-        bins_.push_back({all.sum_x[c] / k, all.sum_y[c] / k, k});
-        max_count_ = std::max(max_count_, k);
+        const float x0 = float(double(c % f.cols) * f.cell_px), y0 = float(double(c / f.cols) * f.cell_px);
+        frame_bins_.push_back({x0 + all.sum_x[c] / k, y0 + all.sum_y[c] / k, k});
     }
+    place_bins(f.bin_dx, f.bin_dy);
+}
+
+bool PointSelection::pan(const MapView& v) {
+    if (!aggregated_ || v.metres_per_pixel != view_.metres_per_pixel || v.width != view_.width || v.height != view_.height)
+        return false;
+    const double per_metre = 1.0 / v.metres_per_pixel;
+    const double dx = (v.center.x - 0.5 * v.width * v.metres_per_pixel - frame_left_) * per_metre;
+    const double dy = (frame_top_ - (v.center.y + 0.5 * v.height * v.metres_per_pixel)) * per_metre;
+    // The screen must lie in the frame the bins were made for.
+    if (dx < 0 || dy < 0 || dx + v.width > double(cols_) * cell_px_ || dy + v.height > double(rows_) * cell_px_) return false;
+    const std::size_t discs_before = discs_;
+    view_ = v;
+    place_bins(dx, dy);
+    // Panned to where few enough incidents are on screen to draw one by one: select again.
+    if (discs_ <= legible_) {
+        discs_ = discs_before;
+        return false;
+    }
+    return true;
+}
+
+// The frame's bins near the screen, in screen pixels; the colour scale and the counts from
+// those on it. In the binned view the count on screen is to the cell: a cell counts when the
+// mean of its incidents is on screen.
+void PointSelection::place_bins(double dx, double dy) {
+    bins_.clear();
+    max_count_ = 0;
+    std::size_t on_screen = 0;
+    const double w = view_.width, h = view_.height, reach = cell_px_ + 1;
+    for (const PointBin& b : frame_bins_) {
+        const double x = b.x - dx, y = b.y - dy;
+        if (x < -reach || y < -reach || x >= w + reach || y >= h + reach) continue;
+        bins_.push_back({float(x), float(y), b.count});
+        if (x < -margin_px_ || y < -margin_px_ || x >= w + margin_px_ || y >= h + margin_px_) continue;
+        max_count_ = std::max(max_count_, b.count);
+        on_screen += static_cast<std::size_t>(b.count);
+    }
+    incidents_ = discs_ = on_screen;
 }
 
 }  // namespace mirador

@@ -2,9 +2,11 @@
 // Which incidents the points pass draws in a frame, worked out on the CPU when the view, the
 // time window or the filters change (never on an idle frame): the ones on screen, one by one,
 // while that many discs stay legible; past that, counts per screen cell (as Datashader does),
-// drawn as one disc per cell, coloured and sized by its count.
+// drawn as one disc per cell, coloured and sized by its count. The cells are anchored to the
+// map, not the screen, and cover half a screen around it, so a pan reuses them (pan()).
 //
-// One pass over the time window's index range of the store (time-sorted) does both: it counts
+// One pass over the time window's incidents in the store (time-sorted: an index range, and the
+// long-span incidents that began before it) does both: it counts
 // every incident on screen into the cells and keeps the indices while there are few enough.
 // Large ranges are split over threads, each with its own cells, summed after.
 #include <cstdint>
@@ -28,6 +30,7 @@ struct PointSource {
 struct SelectionRequest {
     MapView view;
     std::size_t first = 0, last = 0;  // the time window's index range in the store
+    std::span<const std::uint32_t> before;  // and its long-span incidents below it (IncidentStore::scan_overlapping)
     geo::DayRange window;             // inclusive; an incident's span must overlap it
     double margin_px = 0;             // a disc reaches this far past its position
     double cell_px = 5;               // screen cells, when aggregated
@@ -43,6 +46,12 @@ struct PointBin {
 class PointSelection {
 public:
     void select(const PointSource& src, const SelectionRequest& r);
+    // The aggregated selection moved to a view that differs from the last only by its centre,
+    // without scanning the incidents again: the bins are made for the screen and half a screen
+    // around it, in cells anchored to the map (a pan of 10M incidents then costs what drawing
+    // the bins does). False when it cannot (not aggregated, zoomed or resized, outside that
+    // frame, or few enough incidents on screen to draw one by one): select() again.
+    bool pan(const MapView& view);
 
     bool aggregated() const { return aggregated_; }
     // Exact: the store indices on screen, ascending; and the stack markers on screen.
@@ -51,6 +60,7 @@ public:
     // Aggregated: the non-empty cells, and the largest count among them.
     const std::vector<PointBin>& bins() const { return bins_; }
     float max_count() const { return max_count_; }
+    double cell_px() const { return cell_px_; }
     // Incidents on screen (a stack counts its incidents), and discs that would take.
     std::size_t incidents_on_screen() const { return incidents_; }
     std::size_t discs_on_screen() const { return discs_; }
@@ -64,7 +74,14 @@ public:
     };
 
 private:
+    void place_bins(double dx, double dy);
     std::vector<Part> parts_;
+    // The bin frame: its top-left corner in map metres, size in cells, and its bins (pixels
+    // from that corner).
+    double frame_left_ = 0, frame_top_ = 0, cell_px_ = 1, margin_px_ = 0;
+    std::size_t cols_ = 0, rows_ = 0, legible_ = 0;
+    MapView view_;
+    std::vector<PointBin> frame_bins_;
     std::vector<std::uint32_t> singles_, stacks_;
     std::vector<PointBin> bins_;
     float max_count_ = 0;

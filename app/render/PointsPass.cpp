@@ -127,8 +127,12 @@ void PointsPass::reselect(const FrameParams& fp) {
     SelectionRequest r;
     r.view = v;
     r.window = {fp.time_from_day, fp.time_to_day};
-    std::tie(r.first, r.last) = store_ ? store_->range_overlapping(fp.time_from_day, fp.time_to_day)
-                                       : std::pair<std::size_t, std::size_t>{0, 0};
+    if (store_) {
+        const geo::IncidentStore::OverlapScan scan = store_->scan_overlapping(fp.time_from_day, fp.time_to_day);
+        r.first = scan.first;
+        r.last = scan.last;
+        r.before = scan.before;
+    }
     r.margin_px = max_disc_px(fp);
     r.cell_px = 5.0 * fp.pixel_scale;
     // About one disc per 40 pixels of screen (a 7-pixel disc and its outline cover ~40): more
@@ -138,17 +142,22 @@ void PointsPass::reselect(const FrameParams& fp) {
     const PointSource src{xy_, visible_, store_ ? store_->day_start() : none, store_ ? store_->day_end() : none,
                           stack_markers_};
     selection_.select(src, r);
-    shown_ = {selection_.aggregated(), float(r.cell_px), selection_.max_count(), selection_.incidents_on_screen()};
     if (selection_.aggregated()) {
-        bins_count_ = selection_.bins().size();
-        gl::buffer_data(GL_ARRAY_BUFFER, bins_, selection_.bins(), GL_DYNAMIC_DRAW);
+        upload_bins();
         emphasis_hovered_ = emphasis_selected_ = -2;  // rebuilt for the new bins
         return;
     }
+    shown_ = {false, float(r.cell_px), selection_.max_count(), selection_.incidents_on_screen()};
     scratch_.clear();
     for (const std::uint32_t i : selection_.singles()) append_marker(i, 0);
     singles_count_ = selection_.singles().size();
     gl::buffer_data(GL_ARRAY_BUFFER, singles_, scratch_, GL_DYNAMIC_DRAW);
+}
+
+void PointsPass::upload_bins() {
+    shown_ = {true, float(selection_.cell_px()), selection_.max_count(), selection_.incidents_on_screen()};
+    bins_count_ = selection_.bins().size();
+    gl::buffer_data(GL_ARRAY_BUFFER, bins_, selection_.bins(), GL_DYNAMIC_DRAW);
 }
 
 void PointsPass::upload_emphasis(const FrameParams& fp) {
@@ -218,8 +227,12 @@ void PointsPass::draw(const PassContext& c) {
     const Key key{fp.view.center,    fp.view.metres_per_pixel, fp.view.width,     fp.view.height,  fp.time_from_day,
                   fp.time_to_day,    fp.pixel_scale,           fp.point_base_px,  inputs_version_};
     if (!(key == key_)) {
+        Key panned = key_;
+        panned.center = key.center;
         key_ = key;
-        reselect(fp);
+        // A pan of binned incidents moves the screen over bins already made.
+        if (panned == key && selection_.pan(fp.view)) upload_bins();
+        else reselect(fp);
     }
     gl::use_alpha_blending(true);
     if (selection_.aggregated()) {

@@ -57,6 +57,7 @@ private:
         bool operator==(const Key&) const = default;
     };
     void reselect(const FrameParams& fp);
+    void upload_bins();  // the selection's bins to their buffer, and what the legend says of them
     void upload_emphasis(const FrameParams& fp);
     void append_marker(std::uint32_t i, std::int32_t flags_extra);
     void draw_discs(const PassContext& c, const gl::VertexArray& vao, std::size_t count) const;

@@ -20,20 +20,25 @@ inline constexpr DayRange kAllTime{std::numeric_limits<std::int32_t>::min() / 2,
 // Without a store every point counts whole.
 template <typename F>
 void for_each_in_window(const DensityPoints& pts, DayRange window, F&& f) {
-    const std::size_t n = pts.size();
     const IncidentStore* s = pts.store;
-    std::size_t first = 0, last = n;
-    if (s) std::tie(first, last) = s->range_overlapping(window.from, window.to);
-    for (std::size_t i = first; i < last; ++i) {
-        if (pts.weight[i] == 0.0f || std::isnan(pts.x[i]) || std::isnan(pts.y[i])) continue;
+    auto visit = [&](std::size_t i) {
+        if (pts.weight[i] == 0.0f || std::isnan(pts.x[i]) || std::isnan(pts.y[i])) return;
         double share = 1.0;
         if (s) {
             const std::int32_t a = s->day_start()[i], b = s->day_end()[i];
-            if (a > window.to || b < window.from) continue;
+            if (a > window.to || b < window.from) return;
             if (a < window.from || b > window.to) share = span_fraction_in(a, b, window);
         }
         f(i, pts.weight[i] * share);
+    };
+    if (!s) {
+        for (std::size_t i = 0; i < pts.size(); ++i) visit(i);
+        return;
     }
+    // The long-span incidents that began before the window's range, then the range: time order.
+    const IncidentStore::OverlapScan scan = s->scan_overlapping(window.from, window.to);
+    for (const std::uint32_t i : scan.before) visit(i);
+    for (std::size_t i = scan.first; i < scan.last; ++i) visit(i);
 }
 
 // The cells [first, last] of one axis (n cells of size c from origin o) whose centres

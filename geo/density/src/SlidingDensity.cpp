@@ -82,10 +82,9 @@ struct SlidingDensity::Impl {
             else merged.push_back(r);
         }
         for (const auto& r : merged) candidates += r.second - r.first;
-        const auto whole = pts->store->range_overlapping(w.from, w.to);
-        // Removing what left costs as much as adding what came; past the new window's own
-        // size, starting over is cheaper.
-        if (candidates > whole.second - whole.first) {
+        // Removing what left costs as much as adding what came; past what the new window itself
+        // scans, starting over is cheaper.
+        if (candidates > pts->store->scan_overlapping(w.from, w.to).size()) {
             rebuild(w);
             return;
         }

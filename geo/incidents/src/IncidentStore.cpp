@@ -116,6 +116,7 @@ void rekey_big(std::vector<std::pair<std::uint32_t, std::uint32_t>>& big, const 
 std::size_t IncidentStore::memory_bytes() const {
     auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
     std::size_t b = bytes(lon_) + bytes(lat_) + bytes(day_start_) + bytes(day_end_) + bytes(max_day_end_) +
+                    bytes(short_block_max_end_) + bytes(long_spans_) + bytes(long_max_day_end_) +
                     bytes(minute_) + bytes(precision_) + bytes(category_) + bytes(municipality_) + bytes(fatalities_) +
                     bytes(injured_);
     for (const auto* c :
@@ -175,10 +176,46 @@ std::pair<std::size_t, std::size_t> IncidentStore::range_overlapping(std::int32_
     return {std::min(static_cast<std::size_t>(first), l), l};
 }
 
+IncidentStore::OverlapScan IncidentStore::scan_overlapping(std::int32_t from_day, std::int32_t to_day) const {
+    OverlapScan scan;
+    if (from_day > to_day) return scan;
+    scan.last = static_cast<std::size_t>(std::upper_bound(day_start_.begin(), day_start_.end(), to_day) - day_start_.begin());
+    // Short incidents below the first block whose running maximum reaches the window all end before it.
+    const auto block = static_cast<std::size_t>(
+        std::lower_bound(short_block_max_end_.begin(), short_block_max_end_.end(), from_day) - short_block_max_end_.begin());
+    scan.first = std::min(block * kShortBlock, scan.last);
+    // Long incidents below `first` that may still be going on when the window opens.
+    const auto long_from = std::lower_bound(long_max_day_end_.begin(), long_max_day_end_.end(), from_day) - long_max_day_end_.begin();
+    const auto long_to = std::lower_bound(long_spans_.begin(), long_spans_.end(), static_cast<std::uint32_t>(scan.first)) - long_spans_.begin();
+    if (long_from < long_to)
+        scan.before = std::span<const std::uint32_t>(long_spans_).subspan(static_cast<std::size_t>(long_from),
+                                                                          static_cast<std::size_t>(long_to - long_from));
+    return scan;
+}
+
+void IncidentStore::index_long_spans() {
+    const std::size_t n = size();
+    short_block_max_end_.assign((n + kShortBlock - 1) / kShortBlock, 0);
+    long_spans_.clear();
+    long_max_day_end_.clear();
+    std::int32_t short_running = std::numeric_limits<std::int32_t>::min(), long_running = short_running;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (day_end_[i] - day_start_[i] >= kLongSpanDays) {
+            long_spans_.push_back(static_cast<std::uint32_t>(i));
+            long_max_day_end_.push_back(long_running = std::max(long_running, day_end_[i]));
+        } else {
+            short_running = std::max(short_running, day_end_[i]);
+        }
+        if (i % kShortBlock == kShortBlock - 1 || i + 1 == n) short_block_max_end_[i / kShortBlock] = short_running;
+    }
+}
+
 void IncidentStore::collect_overlapping(std::int32_t from_day, std::int32_t to_day, std::vector<std::uint32_t>& out) const {
     out.clear();
-    const auto [first, last] = range_overlapping(from_day, to_day);
-    for (std::size_t i = first; i < last; ++i)
+    const OverlapScan scan = scan_overlapping(from_day, to_day);
+    for (const std::uint32_t i : scan.before)
+        if (day_end_[i] >= from_day) out.push_back(i);
+    for (std::size_t i = scan.first; i < scan.last; ++i)
         if (day_end_[i] >= from_day) out.push_back(static_cast<std::uint32_t>(i));
 }
 
@@ -375,6 +412,7 @@ IncidentStore IncidentStoreBuilder::finish() {
         fatalities[k] = r.fatalities;
         injured[k] = r.injured;
     }
+    s.index_long_spans();
     if (!big_fatalities_.empty() || !big_injured_.empty()) {
         std::vector<std::uint32_t> new_index(n);
         for (std::size_t k = 0; k < n; ++k) new_index[static_cast<std::uint32_t>(words[k])] = static_cast<std::uint32_t>(k);

@@ -19,6 +19,12 @@
 // day-precision data the range is exact; a year-precision incident widens the range of
 // windows in that year back to its first day, never further. (The alternative, searching on
 // day_start with a year of slack, always scans a year of data before the window.)
+//
+// scan_overlapping() narrows that for callers that can visit two lists: the long-span incidents
+// (more than a month: dated only to a year, or a long period) are also listed apart, so the
+// range starts where the SHORT incidents' running maximum reaches the window and the long ones
+// that started before it come as a short list of their own. A month of a year-dated catalogue
+// then scans about a month of data, not the year up to it (the viewer's month step at 10M).
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -143,6 +149,18 @@ public:
     bool overlaps(std::size_t i, std::int32_t from_day, std::int32_t to_day) const {
         return day_start_[i] <= to_day && day_end_[i] >= from_day;
     }
+    // Every incident whose span may overlap [from_day, to_day], as a store range and the
+    // long-span incidents below it (see the top of this file): a superset, in time order
+    // (`before` ascending, all below `first`); callers still test overlaps(). Empty when
+    // from_day > to_day.
+    struct OverlapScan {
+        std::size_t first = 0, last = 0;
+        std::span<const std::uint32_t> before;
+        std::size_t size() const { return last - first + before.size(); }
+    };
+    OverlapScan scan_overlapping(std::int32_t from_day, std::int32_t to_day) const;
+    // Spans of at least this many days are long (a calendar month is at most 31).
+    static constexpr std::int32_t kLongSpanDays = 31;
     // Exactly the overlapping incidents, in time order.
     void collect_overlapping(std::int32_t from_day, std::int32_t to_day, std::vector<std::uint32_t>& out) const;
 
@@ -152,10 +170,18 @@ public:
 
 private:
     friend class IncidentStoreBuilder;
+    void index_long_spans();  // scan_overlapping's lists, from day_start_ and day_end_
 
     // Hot.
     std::vector<float> lon_, lat_;
     std::vector<std::int32_t> day_start_, day_end_, max_day_end_;
+    // For scan_overlapping: the running maximum of the short incidents' day_end, per block of
+    // kShortBlock incidents (a per-incident column would cost 4 bytes each for nothing: the
+    // range may start up to a block early); the long incidents' indices and running maximum.
+    static constexpr std::size_t kShortBlock = 64;
+    std::vector<std::int32_t> short_block_max_end_;
+    std::vector<std::uint32_t> long_spans_;
+    std::vector<std::int32_t> long_max_day_end_;
     std::vector<std::int16_t> minute_;
     std::vector<DatePrecision> precision_;
     std::vector<IncidentCategory> category_;
