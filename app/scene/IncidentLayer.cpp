@@ -54,14 +54,17 @@ void IncidentLayer::set_time_window(std::optional<geo::DayRange> window, const g
     visible_count = 0;
     categories_shown = 0;
     stand_ins_shown = false;
-    const auto [first, last] = store.range_overlapping(d.from, d.to);
+    const geo::IncidentStore::OverlapScan scan = store.scan_overlapping(d.from, d.to);
     const auto category = store.category();
-    for (std::size_t i = first; i < last; ++i)
+    auto visit = [&](std::size_t i) {
         if (visible[i] && store.overlaps(i, d.from, d.to)) {
             ++visible_count;
             categories_shown |= 1u << static_cast<unsigned>(category[i]);
             stand_ins_shown = stand_ins_shown || !placed.exact(i);  // visible: it has a position
         }
+    };
+    for (const std::uint32_t i : scan.before) visit(i);
+    for (std::size_t i = scan.first; i < scan.last; ++i) visit(i);
     update_stack_markers();
 }
 

@@ -48,17 +48,18 @@ Aggregation aggregate_range(const IncidentStore& s, const Placements& placed, co
     for (std::size_t u = 0; u < state_level.size(); ++u) state_level[u].unit = u;
 
     Aggregation out;
-    // Only the time range that can overlap the window is visited (the store is time-sorted).
-    const auto [first, last] = s.range_overlapping(from_day, to_day);
-    out.filtered_out = s.size() - (last - first);
-    for (std::size_t i = first; i < last; ++i) {
+    // Only what can overlap the window is visited (the store is time-sorted): its index range
+    // and the long-span incidents that began before it.
+    const IncidentStore::OverlapScan scan = s.scan_overlapping(from_day, to_day);
+    out.filtered_out = s.size() - scan.size();
+    auto visit = [&](std::size_t i) {
         if (!counts(i)) {
             ++out.filtered_out;
-            continue;
+            return;
         }
         if (!placed.matched(i)) {
             ++out.unplaced;
-            continue;
+            return;
         }
         // Where it is known to be: its municipality (or state, per state); else its state as
         // a state-level row; else Mexico.
@@ -70,7 +71,9 @@ Aggregation aggregate_range(const IncidentStore& s, const Placements& placed, co
         ++u.incidents;
         u.fatalities += s.fatalities(i).value_or(0);
         out.counted += unit >= 0;
-    }
+    };
+    for (const std::uint32_t i : scan.before) visit(i);
+    for (std::size_t i = scan.first; i < scan.last; ++i) visit(i);
 
     if (population) {
         auto pop_of_municipality = [&](std::size_t f) -> long {

@@ -70,7 +70,7 @@ Aggregation aggregate(const IncidentStore& store, const Placements& placed, cons
 
 // The same for a time window over a precomputed mask: `include` (per incident in store order,
 // 0 to leave it out) holds the filters other than time, computed once when they change; the
-// window is then only the store's index range that can overlap it (range_overlapping), so
+// window is then only what in the store can overlap it (scan_overlapping), so
 // moving the time slider costs the incidents near the window, not the whole store. An
 // incident counts, whole, when its span overlaps [from_day, to_day].
 Aggregation aggregate(const IncidentStore& store, const Placements& placed, const Boundaries& boundaries,
