@@ -10,6 +10,7 @@
 #include "render/GlUtil.hpp"
 #include "render/OffscreenTarget.hpp"
 #include "render/UiPass.hpp"
+#include "render/gl/StateGuard.hpp"
 #include "scene/Fonts.hpp"
 
 namespace mirador {
@@ -82,6 +83,9 @@ geo::Result<std::unique_ptr<ExportJob>> ExportJob::start(MapScene& scene, const 
     auto plan = plan_tiles(whole.width, whole.height, options);
     if (!plan) return geo::make_error(plan.error());
 
+    // The caller's framebuffer, viewport and the rest come back when this returns (the window
+    // draws its own frame between steps).
+    const gl::StateGuard saved;
     std::unique_ptr<ExportJob> job(new ExportJob());
     job->scene_ = &scene;
     job->params_ = params;
@@ -103,7 +107,26 @@ geo::Result<std::unique_ptr<ExportJob>> ExportJob::start(MapScene& scene, const 
     io.LogFilename = nullptr;
     io.DisplaySize = ImVec2(float(whole.width), float(whole.height));
     io.DeltaTime = 1.0f / 60.0f;
+    // Text for a huge image is huge too (a 32768-pixel export draws it 17 times the screen's):
+    // the glyphs then need a wide atlas, or ImGui would stack them into a texture taller than
+    // the GPU takes and every letter and box would come out black.
+    if (params.overlay.pixel_scale > 4) {
+        io.Fonts->TexDesiredWidth = 8192;
+        io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    }
     const FontSet fonts = load_fonts(params.overlay.pixel_scale);
+    {
+        unsigned char* pixels = nullptr;
+        int aw = 0, ah = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &aw, &ah);
+        // GL_MAX_TEXTURE_SIZE is at least the framebuffer limit on the drivers we know (16384
+        // both on llvmpipe), so that limit stands for it here.
+        if (!pixels || aw > gl_side || ah > gl_side)
+            return geo::make_error("cannot draw text " + std::to_string(params.overlay.pixel_scale) +
+                                   " times its screen size: its glyphs need a " + std::to_string(aw) + " x " +
+                                   std::to_string(ah) + " texture, beyond the GPU's " + std::to_string(gl_side) +
+                                   " (give a --dpi for a smaller text scale)");
+    }
     auto ui = UiPass::create();
     if (!ui) return geo::make_error(ui.error());
     job->ui_pass_ = std::move(ui).value();
@@ -154,6 +177,7 @@ void ExportJob::cancel() {
 geo::Result<bool> ExportJob::step() {
     if (done_) return true;
     if (cancelled_ || !assembler_) return geo::make_error("the export was cancelled");
+    const gl::StateGuard saved;
     const Tile& tile = plan_.tiles[next_];
     SceneParams p = params_;
     p.frame.view = tile_view(params_.frame.view, tile.source);

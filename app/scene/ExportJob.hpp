@@ -17,7 +17,9 @@
 //     while (!(*job)->done()) if (auto r = (*job)->step(); !r) { report r.error(); break; }
 // The scene must have the document applied (DocumentApplier) and outlive the job; a GL context
 // must be current at start() and at every step() (the window's or a HeadlessGlContext). The
-// job switches to its ImGui context inside start() and step() and gives the caller's back.
+// job switches to its ImGui context inside start() and step() and gives the caller's back, and
+// puts the caller's GL state (framebuffer, viewport, program ...) back (gl::StateGuard), so the
+// window can draw its own frame between steps.
 // Destroying the job, or cancel(), before it is done leaves the target file untouched.
 #include <memory>
 #include <string>
