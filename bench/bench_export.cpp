@@ -6,12 +6,20 @@
 //
 // The tiles are a synthetic map-like pattern (flat fills, thin lines, a gradient), made in this
 // process: the time is the assembler's and the writer's (and the pattern's), not a renderer's.
+//
+//   bench_export --mirador [--sizes 1920x1080,3840x2160,7680x4320,16384x16384,32768x32768]
+//                [--months 36]
+//
+// The whole `mirador snapshot` process, from start to file, of all of Mexico's municipalities at
+// each size (tiled beyond the GPU's limit), its wall time and peak RSS (wait4); then `mirador
+// animate` of --months monthly windows of the seed incidents into a 1080p MP4, time per frame.
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <string>
 
 #include "BenchSupport.hpp"
+#include "PeerTools.hpp"
 #include "export/ImageFile.hpp"
 #include "export/TileAssembler.hpp"
 #include "export/TilePlan.hpp"
@@ -41,9 +49,62 @@ Image pattern(const PixelRect& r, int size) {
     return img;
 }
 
+// Whole processes: `mirador snapshot` at each size, then `mirador animate` into an MP4.
+int run_mirador_exports(const std::string& sizes, int months) {
+    const std::string dir = (std::filesystem::temp_directory_path() / "bench-export-mirador").string();
+    std::filesystem::create_directories(dir);
+    const std::string log = dir + "/log.txt";
+    std::size_t at = 0;
+    while (at < sizes.size()) {
+        std::size_t comma = sizes.find(',', at);
+        if (comma == std::string::npos) comma = sizes.size();
+        const std::string size = sizes.substr(at, comma - at);
+        at = comma + 1;
+        const std::size_t x = size.find('x');
+        if (x == std::string::npos) die("--sizes: " + size + " is not WxH");
+        const std::string out = dir + "/map.png";
+        const ProcessRun r = run_process({MIRADOR_BENCH_EXE, "snapshot", "--out", out, "--width", size.substr(0, x),
+                                          "--height", size.substr(x + 1)},
+                                         log);
+        std::printf("mirador snapshot %s PNG: %.2f s wall, %.2f s CPU, peak RSS %ld MB, %.1f MB on disk\n", size.c_str(),
+                    r.wall_s, r.cpu_s, r.peak_rss_mb, std::filesystem::file_size(out) / 1e6);
+        std::fflush(stdout);
+        std::filesystem::remove(out);
+    }
+    if (months > 0) {
+        // Months from January 2019 on; the seed incidents fall in some of them (the rest are
+        // frames of an empty map, rendered all the same).
+        const int last = months - 1;
+        char to[16];
+        std::snprintf(to, sizeof to, "%04d-%02d", 2019 + last / 12, 1 + last % 12);
+        const std::string out = dir + "/clip.mp4";
+        const ProcessRun r = run_process({MIRADOR_BENCH_EXE, "animate", "--incidents", MIRADOR_BENCH_SEEDS, "--layers",
+                                          "fill,heatmap,boundaries,points,labels", "--step", "month", "--from", "2019-01",
+                                          "--to", to, "--fps", "4", "--width", "1920", "--height", "1080", "--out", out},
+                                         log);
+        std::printf("mirador animate %d months 1920x1080 MP4: %.2f s wall (%.0f ms a frame), %.2f s CPU, peak RSS %ld MB, "
+                    "%.1f MB on disk\n",
+                    months, r.wall_s, 1000 * r.wall_s / months, r.cpu_s, r.peak_rss_mb,
+                    std::filesystem::file_size(out) / 1e6);
+        std::filesystem::remove(out);
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "--mirador") {
+        std::string sizes = "1920x1080,3840x2160,7680x4320,16384x16384,32768x32768";
+        int months = 36;
+        for (int i = 2; i + 1 < argc; i += 2) {
+            const std::string a = argv[i];
+            if (a == "--sizes") sizes = argv[i + 1];
+            else if (a == "--months") months = std::stoi(argv[i + 1]);
+            else die("unknown argument " + a);
+        }
+        return run_mirador_exports(sizes, months);
+    }
     int size = 16384, tile = 4096;
     std::string format_name = "png", out;
     for (int i = 1; i < argc; ++i) {
