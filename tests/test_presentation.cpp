@@ -8,6 +8,8 @@
 #include <array>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <set>
 
 #include "ProcessRun.hpp"
 #include "TestData.hpp"
@@ -197,4 +199,57 @@ TEST_CASE("presenting a map without slides shows it alone, and the keys do no ha
     REQUIRE(img.px);
     CHECK(img.w == 1600);
     CHECK(panel_grey(img, 0, img.w, 0, 20) < img.w * 20 / 10);
+}
+
+TEST_CASE("the Slides section adds a slide from the current view with thumbnails, undone and saved as edits are",
+          "[.gui][gui][gui-project]") {
+    const std::string dir = test::temp_dir("slides-panel");
+    const std::string project = three_slide_project(dir);
+    // A layout with the Slides section open and the sections above it closed, so that its
+    // button is where the clicks below go.
+    fs::create_directories(dir + "/config/mirador");
+    {
+        std::ofstream(dir + "/config/mirador/layout.json")
+            << R"({"sections": {"layers": false, "filters": false, "slides": true}})";
+    }
+    const std::string run = "XDG_CONFIG_HOME='" + dir + "/config' \"$MIRADOR\" --project " + project +
+                            " --width 1280 --height 800 --frames 16 --press click:100:239,wait,ctrl+s,wait";
+    test::Run r = test::run_shell(run + " --screenshot " + dir + "/panel.png");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    auto saved = doc::load_project(project);
+    REQUIRE(saved);
+    REQUIRE(saved->slides.size() == 4);
+    const doc::Slide& added = saved->slides.back();
+    CHECK(added.name == "Slide 4");
+    CHECK(added.title == "Culiacán, octubre de 2019");  // the title block's
+    CHECK(added.time == saved->time);
+    CHECK(added.layers == saved->layers);
+    CHECK(added.filters == saved->filters);
+    // The map area's extent, as saving the project also takes it.
+    REQUIRE(added.view.extent);
+    REQUIRE(saved->view.extent);
+    CHECK(added.view.extent->center_lon == Approx(saved->view.extent->center_lon).margin(1e-6));
+    CHECK(added.view.extent->width_m == Approx(saved->view.extent->width_m).epsilon(1e-6));
+
+    // Each slide's row has its thumbnail: the map drawn small, not the empty frame's grey.
+    const test::Png img(dir + "/panel.png");
+    REQUIRE(img.px);
+    for (int row = 0; row < 4; ++row) {
+        const int y0 = 258 + row * 64;  // inside the row's picture, below the buttons
+        std::set<std::array<int, 3>> colours;
+        for (int y = y0; y < y0 + 50; y += 2)
+            for (int x = 12; x < 100; x += 2) colours.insert({img.at(x, y)[0], img.at(x, y)[1], img.at(x, y)[2]});
+        INFO("slide " << row + 1 << ": " << colours.size() << " colours");
+        CHECK(colours.size() >= 3);
+        CHECK(panel_grey(img, 12, 100, y0, y0 + 50) < 88 * 50 / 4);
+    }
+
+    // Ctrl+Z takes the added slide back before saving.
+    r = test::run_shell(run.substr(0, run.find(" --press")) + " --press click:100:239,wait,ctrl+z,wait,ctrl+s,wait");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    saved = doc::load_project(project);
+    REQUIRE(saved);
+    CHECK(saved->slides.size() == 4);  // the slide saved before stays; the one added and undone is not there
 }
