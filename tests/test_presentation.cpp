@@ -1,4 +1,4 @@
-// Presentation mode in the real window under a virtual X server (ctest's gui_smoke_project):
+// Presentation mode in the real window under a virtual X server (ctest's gui_smoke_present):
 // F5 hides every panel and fills the screen with the map, PageDown and End step to the next and
 // last slides (view, time window, layers and title become the slide's), B blanks the screen, Esc
 // gives the window and the map back as they were. Scripted runs print what they ended with.
@@ -98,7 +98,7 @@ void check_shown(const test::WindowExit& e, const char* presentation, const char
 }  // namespace
 
 TEST_CASE("presenting hides the panels and steps through the slides; B blanks, Esc gives the window back",
-          "[.gui][gui][gui-project]") {
+          "[.gui][gui][gui-present]") {
     const std::string dir = test::temp_dir("presentation");
     const std::string project = three_slide_project(dir);
     const std::string size = " --width 1280 --height 800";
@@ -185,7 +185,7 @@ TEST_CASE("presenting hides the panels and steps through the slides; B blanks, E
     CHECK(panel_grey(restored, 0, w0, 0, menu_rows) > w0 * menu_rows * 8 / 10);
 }
 
-TEST_CASE("presenting a map without slides shows it alone, and the keys do no harm", "[.gui][gui][gui-project]") {
+TEST_CASE("presenting a map without slides shows it alone, and the keys do no harm", "[.gui][gui][gui-present]") {
     const std::string dir = test::temp_dir("presentation-no-slides");
     const WindowRun r = run_window("--present --width 1000 --height 700" +
                                    scripted({"pagedown", "end", "home", "pageup", "p", "b", "b"}, 2) + " --screenshot " +
@@ -202,7 +202,7 @@ TEST_CASE("presenting a map without slides shows it alone, and the keys do no ha
 }
 
 TEST_CASE("the Slides section adds a slide from the current view with thumbnails, undone and saved as edits are",
-          "[.gui][gui][gui-project]") {
+          "[.gui][gui][gui-present]") {
     const std::string dir = test::temp_dir("slides-panel");
     const std::string project = three_slide_project(dir);
     // A layout with the Slides section open and the sections above it closed, so that its

@@ -61,7 +61,7 @@ MenuRequest draw_main_menu(doc::MapDocument& d, UiState& ui, const doc::History&
         r.reset_view = ImGui::MenuItem("Reset view", "Home");
         r.present = ImGui::MenuItem("Present", "F5");
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("The map alone, full screen, through the slides (keys: F1 help; Esc leaves)");
+            ImGui::SetTooltip("The map alone, full screen, through the slides from the first (Esc leaves; keys: Help)");
         r.toggle_fullscreen = ImGui::MenuItem("Full screen with the panels", "F11", ui.fullscreen);
         ImGui::MenuItem("Left sidebar", "F9", &ui.left_sidebar);
         ImGui::MenuItem("Details and ranking", "F10", &ui.right_sidebar);
