@@ -26,6 +26,11 @@ WindowExit window_exit(const std::string& out) {
               std::sscanf(view.c_str(), "%lf %lf %lf", &e.lon, &e.lat, &e.metres_per_pixel) == 3;
     e.selection = line_after(out, "selection at exit: ");
     e.incidents = line_after(out, "incidents at exit: ");
+    e.time_window = line_after(out, "time window at exit: ");
+    e.layers = line_after(out, "layers at exit: ");
+    e.layers = e.layers.substr(0, e.layers.find(" (visible"));
+    e.title = line_after(out, "title at exit: ");
+    e.presentation = line_after(out, "presentation at exit: ");
     return e;
 }
 

@@ -15,6 +15,10 @@ struct WindowExit {
     double metres_per_pixel = 0;
     std::string selection;                // "25006 Culiacán", or "none"
     std::string incidents;                // "13 of 13 shown, from PATH", or "none loaded"
+    std::string time_window;              // "October 2019", "all time"
+    std::string layers;                   // the visible ones, bottom to top: "fill, points"
+    std::string title;                    // the title block's, or "none"
+    std::string presentation;             // "off", "slide 2 of 3 (NAME)", "..., blank"
 
     // The pixel of the screenshot where a display-CRS (EPSG:6372) point was drawn.
     geo::Vec2 to_screen(geo::Vec2 map) const;

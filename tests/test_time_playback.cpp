@@ -125,3 +125,31 @@ TEST_CASE("time playback: a new unit keeps the same time, an arbitrary window st
     CHECK(!empty.playing);
     CHECK(!current_window(t));
 }
+
+TEST_CASE("time playback: a slide's range starts at its first window and stops at its last", "[time][slides]") {
+    Slider s;
+    CHECK(!start_range_playback(s.t, s.p, "", 2.0));       // no start: nothing happens
+    CHECK(!start_range_playback(s.t, s.p, "2019-1x", 2.0));
+    CHECK(!s.p.playing);
+    REQUIRE(start_range_playback(s.t, s.p, "2019-03", 4.0));
+    CHECK(s.p.playing);
+    CHECK(current_label(s.t) == "March 2019");
+    CHECK(s.t.speed == 4.0);
+    CHECK(!range_playback_done(s.t, s.p, "2019-05"));
+    CHECK(advance_range_playback(s.t, s.p, "2019-05", 0.26));  // one window at 4 a second
+    CHECK(current_label(s.t) == "April 2019");
+    CHECK(s.p.playing);
+    // A long frame would carry it past May: it stops on May, the range's last window.
+    CHECK(advance_range_playback(s.t, s.p, "2019-05", 2.0));
+    CHECK(current_label(s.t) == "May 2019");
+    CHECK(!s.p.playing);
+    CHECK(range_playback_done(s.t, s.p, "2019-05"));
+    CHECK(!advance_range_playback(s.t, s.p, "2019-05", 1.0));
+    CHECK(current_label(s.t) == "May 2019");
+    // An end beyond the data: the axis's last window ends it, as plain playback does.
+    REQUIRE(start_range_playback(s.t, s.p, "2019-11-15", 1.0));
+    CHECK(current_label(s.t) == "November 2019");
+    CHECK(advance_range_playback(s.t, s.p, "2021-01", 5.0));
+    CHECK(current_label(s.t) == "December 2019");
+    CHECK(!s.p.playing);
+}

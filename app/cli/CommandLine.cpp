@@ -47,6 +47,7 @@ void add_viewer_flags(CLI::App& app, CommandLine& cl) {
     app.add_option("--width", v.width, "Window width in pixels")->check(within(limits::kWindowSide))->capture_default_str();
     app.add_option("--height", v.height, "Window height in pixels")->check(within(limits::kWindowSide))->capture_default_str();
     app.add_flag("--fullscreen", v.fullscreen, "Start full screen (F11 toggles)");
+    app.add_flag("--present", v.present, "Start presenting the project's slides (as F5 does; Esc leaves)");
     app.add_option("--search", v.initial_search, "Start with this place searched and selected, e.g. Culiacán");
     app.add_option("--frames", v.max_frames,
                    "Quit after this many frames (scripted runs); 0, the default, runs until the window is closed")

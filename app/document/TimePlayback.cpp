@@ -138,4 +138,48 @@ void toggle_play(doc::TimeSettings& t, TimePlayback& p) {
     p.accumulated = 0;
 }
 
+namespace {
+
+// The axis position of the range's last window: the one holding `to`'s last day.
+std::optional<std::size_t> last_of_range(const TimePlayback& p, const std::string& to) {
+    const auto day = day_of(to, true);
+    if (p.axis.count() == 0) return std::nullopt;
+    if (!day) return p.axis.count() - 1;
+    return p.axis.index_of(*day);
+}
+
+}  // namespace
+
+bool start_range_playback(doc::TimeSettings& t, TimePlayback& p, const std::string& from, double speed) {
+    const auto day = day_of(from, false);
+    if (!day || p.axis.count() == 0) return false;
+    t.speed = std::clamp(speed, TimePlayback::kMinSpeed, TimePlayback::kMaxSpeed);
+    seek(t, p, p.axis.index_of(*day));
+    p.playing = true;
+    p.accumulated = 0;
+    return true;
+}
+
+bool range_playback_done(const doc::TimeSettings& t, const TimePlayback& p, const std::string& to) {
+    const auto at = position(t, p);
+    const auto last = last_of_range(p, to);
+    return !at || !last || *at >= *last;
+}
+
+bool advance_range_playback(doc::TimeSettings& t, TimePlayback& p, const std::string& to, double dt) {
+    const auto last = last_of_range(p, to);
+    if (!p.playing || !last) return false;
+    if (range_playback_done(t, p, to)) {
+        p.playing = false;
+        return false;
+    }
+    bool changed = advance_playback(t, p, dt);
+    if (const auto at = position(t, p); at && *at >= *last) {
+        // Played past the end in one frame (a high speed, a slow frame): back to the range's last.
+        if (*at > *last) changed = seek(t, p, *last) || changed;
+        p.playing = false;
+    }
+    return changed;
+}
+
 }  // namespace mirador

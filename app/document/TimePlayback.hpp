@@ -51,4 +51,14 @@ void toggle_play(doc::TimeSettings& t, TimePlayback& p);
 // Jumps to an axis position (clamped); pauses nothing. True when the window changed.
 bool seek(doc::TimeSettings& t, TimePlayback& p, std::size_t position);
 
+// A playback over a range of dates (a slide's, doc::SlidePlayback): starts at the axis window
+// that holds `from` (its first day), playing at `speed`. False, and nothing changed, when `from`
+// cannot be read or there is no axis.
+bool start_range_playback(doc::TimeSettings& t, TimePlayback& p, const std::string& from, double speed);
+// advance_playback() that stops on the window holding `to` (its last day) instead of the axis's
+// last; `to` unreadable or empty: the axis's last.
+bool advance_range_playback(doc::TimeSettings& t, TimePlayback& p, const std::string& to, double dt_seconds);
+// The range's playback has reached its last window.
+bool range_playback_done(const doc::TimeSettings& t, const TimePlayback& p, const std::string& to);
+
 }  // namespace mirador

@@ -42,6 +42,12 @@ void print_exit_report(const UiState& ui, const doc::MapDocument& document, cons
         const auto& a = b.municipalities.attributes[static_cast<std::size_t>(f)];
         return a.code + " " + a.name;
     };
+    std::string layers;
+    for (const doc::Layer& l : document.layers)
+        if (l.visible) layers += (layers.empty() ? "" : ", ") + std::string(doc::to_string(l.kind()));
+    eprint("mirador: layers at exit: %s (visible, bottom to top)\n", layers.empty() ? "none" : layers.c_str());
+    const doc::TitleBlock& title = document.furniture.title;
+    eprint("mirador: title at exit: %s\n", title.visible && !title.title.empty() ? title.title.c_str() : "none");
     eprint("mirador: selection at exit: %s\n", municipality(ui.selected).c_str());
     if (ui.map_menu.shown)
         eprint("mirador: map menu at exit: open at %s over %s\n", coordinates_text(ui.map_menu.lonlat).c_str(),

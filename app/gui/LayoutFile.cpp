@@ -27,6 +27,7 @@ void each_field(Ui& ui, F&& f) {
     f("sections.heatmap", ui.sections.heatmap);
     f("sections.hotspots", ui.sections.hotspots);
     f("sections.furniture", ui.sections.furniture);
+    f("sections.slides", ui.sections.slides);
 }
 
 // "sections.layers" -> the member "layers" of the object "sections".

@@ -16,7 +16,7 @@ void MenuRequest::merge(const MenuRequest& o) {
     open_project |= o.open_project, save |= o.save, save_as |= o.save_as, open_incidents |= o.open_incidents;
     open_table |= o.open_table;
     locate_incidents |= o.locate_incidents, undo |= o.undo, redo |= o.redo, quit |= o.quit;
-    toggle_fullscreen |= o.toggle_fullscreen, reset_view |= o.reset_view;
+    toggle_fullscreen |= o.toggle_fullscreen, reset_view |= o.reset_view, present |= o.present;
     if (!o.open_path.empty()) open_path = o.open_path;
     if (!o.save_path.empty()) save_path = o.save_path;
     if (!o.incidents_path.empty()) incidents_path = o.incidents_path;
@@ -59,7 +59,10 @@ MenuRequest draw_main_menu(doc::MapDocument& d, UiState& ui, const doc::History&
     }
     if (ImGui::BeginMenu("View")) {
         r.reset_view = ImGui::MenuItem("Reset view", "Home");
-        r.toggle_fullscreen = ImGui::MenuItem("Full screen", "F11", ui.fullscreen);
+        r.present = ImGui::MenuItem("Present", "F5");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The map alone, full screen, through the slides from the first (Esc leaves; keys: Help)");
+        r.toggle_fullscreen = ImGui::MenuItem("Full screen with the panels", "F11", ui.fullscreen);
         ImGui::MenuItem("Left sidebar", "F9", &ui.left_sidebar);
         ImGui::MenuItem("Details and ranking", "F10", &ui.right_sidebar);
         ImGui::EndMenu();
@@ -91,6 +94,7 @@ MenuRequest read_shortcuts(UiState& ui) {
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) ui.show_help = !ui.show_help;
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) r.toggle_fullscreen = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) r.present = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_F9, false)) ui.left_sidebar = !ui.left_sidebar;
     if (ImGui::IsKeyPressed(GLFW_KEY_F10, false)) ui.right_sidebar = !ui.right_sidebar;
     if (!io.KeyCtrl) return r;
@@ -137,7 +141,14 @@ void draw_keyboard_help(UiState& ui) {
         {"Ctrl+S, Ctrl+Shift+S, Ctrl+O", "save, save as, open a project"},
         {"Ctrl+Z, Ctrl+Shift+Z", "undo, redo"},
         {"F9, F10", "hide or show the left sidebar, the details and ranking"},
-        {"F11", "full screen"},
+        {"F11", "full screen, with the panels"},
+        {"F5", "present: the map alone, full screen, from the first slide"},
+        {"  PageDown, Right, Down, Space, Enter", "  next slide"},
+        {"  PageUp, Left, Up, Backspace", "  previous slide"},
+        {"  Home, End", "  first, last slide"},
+        {"  B", "  black screen (B again, or next/previous, brings it back)"},
+        {"  P", "  pause or resume the slide's time playback"},
+        {"  Esc", "  leave, back to the map as it was"},
         {"drop a file on the window", "open a project (.mirador), incidents (CSV, GeoPackage ...) or a count table (CSV)"},
         {"Esc", "clear the selection"},
         {"F1", "this help"},

@@ -17,6 +17,8 @@ constexpr std::pair<const char*, int> kNamedKeys[] = {
     {"space", GLFW_KEY_SPACE}, {"enter", GLFW_KEY_ENTER}, {"escape", GLFW_KEY_ESCAPE}, {"home", GLFW_KEY_HOME},
     {"tab", GLFW_KEY_TAB},     {"f1", GLFW_KEY_F1},       {"f9", GLFW_KEY_F9},         {"f10", GLFW_KEY_F10},
     {"f11", GLFW_KEY_F11},     {"plus", GLFW_KEY_EQUAL},  {"minus", GLFW_KEY_MINUS},
+    {"f5", GLFW_KEY_F5},       {"end", GLFW_KEY_END},     {"pagedown", GLFW_KEY_PAGE_DOWN},
+    {"pageup", GLFW_KEY_PAGE_UP}, {"backspace", GLFW_KEY_BACKSPACE},
 };
 
 int key_code(const std::string& name) {

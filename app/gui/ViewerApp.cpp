@@ -14,14 +14,17 @@
 #include "document/History.hpp"
 #include "document/ProjectFile.hpp"
 #include "document/Recovery.hpp"
+#include "document/Slides.hpp"
 #include "export/PngWriter.hpp"
 #include "gui/DroppedFiles.hpp"
 #include "gui/ExitReport.hpp"
 #include "gui/FileKinds.hpp"
 #include "gui/LayoutFile.hpp"
 #include "gui/MainMenu.hpp"
+#include "gui/Presentation.hpp"
 #include "gui/RecentFiles.hpp"
 #include "gui/ScriptedInput.hpp"
+#include "gui/SlideThumbnails.hpp"
 #include "gui/WindowControls.hpp"
 #include "platform/WindowGlContext.hpp"
 #include "render/GlUtil.hpp"
@@ -47,21 +50,6 @@ void handle_time_keys(doc::TimeSettings& t, UiState& ui) {
     if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) toggle_play(t, ui.time);
     if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) step(t, ui.time, -1);
     if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) step(t, ui.time, +1);
-}
-
-// The extent the map area shows (what the window saves as the document's view, and what a
-// snapshot of the project then shows).
-doc::View visible_view(const UiState& ui, geo::DisplayCrs crs) {
-    // In fractional pixels, as view_fitting() fits an extent into the same area: saving what is
-    // shown and showing it again gives back the same extent.
-    const double w = std::max(1.0, double(ui.view.width) - ui.area.left - ui.area.right);
-    const double h = std::max(1.0, double(ui.view.height) - ui.area.top - ui.area.bottom);
-    geo::Vec2 centre = ui.view.screen_to_map(ui.area.left + w * 0.5, ui.area.top + h * 0.5);
-    if (auto proj = geo::lonlat_to_display(crs)) centre = proj->inverse(centre);
-    doc::View v;
-    v.crs = crs;
-    v.extent = doc::Extent{centre.x, centre.y, w * ui.view.metres_per_pixel, h * ui.view.metres_per_pixel};
-    return v;
 }
 
 // The window's title: the project's name, and a mark while there are unsaved changes.
@@ -264,6 +252,26 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
     if (s.first_session && !opt.initial_search.empty() && search.find(opt.initial_search, 1).empty())
         eprint("mirador: --search '%s' matches no state or municipality\n", opt.initial_search.c_str());
 
+    // Presentation mode (F5): the document shows the slides meanwhile; `presenting.base` is the
+    // map as the analyst made it, which saving, the recovery file and the window's title use.
+    Presentation presenting;
+    SlideThumbnails thumbnails;
+    const auto edited = [&]() -> const doc::MapDocument& { return presenting.active ? presenting.base : document; };
+    const auto start_presenting = [&](int first) {
+        history.record(document, false);
+        begin_presentation(presenting, document, ui, b, first);
+        history.adopt(document);
+        if (!ui.fullscreen) toggle_fullscreen(s.window, ui, s.pointer);
+        glfwSetInputMode(s.window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+    };
+    const auto stop_presenting = [&]() {
+        const bool stay_fullscreen = presenting.fullscreen_before;
+        end_presentation(presenting, document, ui);
+        history.adopt(document);
+        if (!stay_fullscreen && ui.fullscreen) toggle_fullscreen(s.window, ui, s.pointer);
+        glfwSetInputMode(s.window, GLFW_CURSOR, GLFW_CURSOR_NORMAL);
+    };
+
     using clock = std::chrono::steady_clock;
     auto last = clock::now();
     auto last_autosave = clock::now();
@@ -302,13 +310,23 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         ImGui::PushFont(s.fonts.ui);
 
         const UnitTotals* totals = incidents ? static_cast<const UnitTotals*>(incidents.get()) : table.get();
-        const PanelData data{b, search, incidents.get(), table.get(), totals, scene->get(), &hotspots, ctx->population.get(), &name_keys};
-        MenuRequest menu = draw_main_menu(document, ui, history, s.recent, project, incidents != nullptr, table != nullptr);
-        menu.merge(read_shortcuts(ui));
-        menu.merge(dropped_files(s.dropped, notice));
-        if (menu.toggle_fullscreen) toggle_fullscreen(s.window, ui, s.pointer);
-        const doc::Layer* points = document.find(doc::LayerKind::Points);
-        handle_map_input(s.window, ui, s.pointer, b, *to_lonlat, incidents.get(), points && points->visible, fb_scale, dt);
+        const PanelData data{b,         search,      incidents.get(), table.get(), totals, scene->get(), &hotspots,
+                             ctx->population.get(), &name_keys, &thumbnails.texture_ids()};
+        MenuRequest menu;
+        if (presenting.active) {
+            // Only the presenter's keys: no menu, no panels, no pointer on the map (files dropped
+            // meanwhile wait until presenting ends).
+            const PresentKey key = read_presentation_key();
+            if (key == PresentKey::Leave) stop_presenting();
+            else handle_presentation_key(presenting, key, document, ui, b);
+        } else {
+            menu = draw_main_menu(document, ui, history, s.recent, project, incidents != nullptr, table != nullptr);
+            menu.merge(read_shortcuts(ui));
+            menu.merge(dropped_files(s.dropped, notice));
+            if (menu.toggle_fullscreen) toggle_fullscreen(s.window, ui, s.pointer);
+            const doc::Layer* points = document.find(doc::LayerKind::Points);
+            handle_map_input(s.window, ui, s.pointer, b, *to_lonlat, incidents.get(), points && points->visible, fb_scale, dt);
+        }
         if (fit_pending && s.frame > 0) {
             // The document's extent (or all of Mexico) inside the map area the panels leave.
             ui.view = document.view.extent ? view_fitting(ui, extent_box(document.view, b), 0.0) : home_view(ui, time_label_room(), is_land);
@@ -320,28 +338,34 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
                 }
             }
         }
-        step_fly(ui, dt);
+        if (!presenting.active && (menu.present || ui.present_request >= 0 || (opt.present && s.first_session && s.frame == 1)))
+            start_presenting(menu.present ? 0 : std::max(ui.present_request, 0));
+        ui.present_request = -1;
+        if (presenting.active) step_presentation(presenting, ui, dt);
+        else step_fly(ui, dt);
 
-        draw_left_sidebar(document, ui, data);
-        draw_right_sidebar(document, ui, data);
-        if (totals) {
-            handle_time_keys(document.time, ui);
-            // What the bar's right end says: written into a buffer, as the frame allocates nothing.
-            if (incidents)
-                std::snprintf(shown, sizeof shown, "%zu of %zu incidents on the map", incidents->visible_count,
-                              incidents->store.size());
-            else
-                std::snprintf(shown, sizeof shown, "%.0f counted in the table%s", table->total,
-                              table->time_window ? " for the window" : "");
-            draw_time_bar(document.time, ui, *totals, shown);
+        if (!presenting.active) {
+            draw_left_sidebar(document, ui, data);
+            draw_right_sidebar(document, ui, data);
+            if (totals) {
+                handle_time_keys(document.time, ui);
+                // What the bar's right end says: written into a buffer, as the frame allocates nothing.
+                if (incidents)
+                    std::snprintf(shown, sizeof shown, "%zu of %zu incidents on the map", incidents->visible_count,
+                                  incidents->store.size());
+                else
+                    std::snprintf(shown, sizeof shown, "%.0f counted in the table%s", table->total,
+                                  table->time_window ? " for the window" : "");
+                draw_time_bar(document.time, ui, *totals, shown);
+            }
+            if (incidents && ui.hovered_incident >= 0) draw_incident_tooltip(ui, data);
+            else draw_hover_tooltip(ui, b);
+            draw_status_bar(ui, b);
+            draw_map_menu(ui, data);
+            if (load.busy()) draw_load_progress(ui, load.label(), load.fraction(), load.stage_text());
+            draw_notices(notices);
+            if (ui.show_help) draw_keyboard_help(ui);
         }
-        if (incidents && ui.hovered_incident >= 0) draw_incident_tooltip(ui, data);
-        else draw_hover_tooltip(ui, b);
-        draw_status_bar(ui, b);
-        draw_map_menu(ui, data);
-        if (load.busy()) draw_load_progress(ui, load.label(), load.fraction(), load.stage_text());
-        draw_notices(notices);
-        if (ui.show_help) draw_keyboard_help(ui);
 
         // File actions: the browser, then what was chosen.
         if (menu.open_project || menu.save_as || menu.open_incidents || menu.locate_incidents || menu.open_table) {
@@ -360,7 +384,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
                                : menu.open_table    ? Browse::CountTable
                                                     : Browse::Incidents;
         }
-        if (const auto chosen = s.browser.draw()) {
+        if (const auto chosen = presenting.active ? std::nullopt : s.browser.draw()) {
             if (s.pending_browse == Browse::OpenProject) menu.open_path = *chosen;
             // (a chosen file the menu asked for a moment ago)
             else if (s.pending_browse == Browse::SaveAs) menu.save_path = *chosen;
@@ -372,7 +396,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             s.pending_browse = Browse::SaveAs;
             menu.save = false;
         }
-        if (opt.max_frames == 0) draw_recovery_offer(s, document, project);
+        if (opt.max_frames == 0 && !presenting.active) draw_recovery_offer(s, document, project);
         const auto save_to = [&](const std::string& path) {
             document.view = visible_view(ui, document.view.crs);
             if (auto ok = doc::save_project(document, path); !ok) {
@@ -427,15 +451,44 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             if (auto d = history.undo()) document = *d;
         if (menu.redo)
             if (auto d = history.redo()) document = *d;
-        history.record(document, ImGui::IsAnyItemActive());
+        // Presenting shows slides, it does not edit: no undo steps (see gui/Presentation.hpp).
+        if (presenting.active) history.adopt(document);
+        else history.record(document, ImGui::IsAnyItemActive());
         if (table && !count_window_allowed(document.time.window, table->table.monthly))
             document.time.window.unit = table->table.monthly ? geo::WindowUnit::Month : geo::WindowUnit::Year;  // (undo)
         if (totals) {
             set_axis(ui.time, document.time, ui.time.axis.extent());
             // The slider playing is not an edit: the window taken without an undo step.
-            if (advance_playback(document.time, ui.time, dt)) history.adopt(document);
+            if (presenting.active ? advance_presentation_playback(presenting, document, ui, dt)
+                                  : advance_playback(document.time, ui.time, dt))
+                history.adopt(document);
         }
         ImGui::PopFont();
+
+        // One slide's thumbnail a frame while the Slides section shows them, drawn through the
+        // frame code below with the slide applied; the document is applied back right after.
+        const auto stale = ui.sections.slides && ui.left_sidebar && !presenting.active ? thumbnails.stale(document)
+                                                                                       : std::nullopt;
+        if (stale) {
+            const doc::MapDocument shown = doc::apply_slide(document, document.slides[*stale]);
+            const int tw = static_cast<int>(SlideThumbnails::kWidth * s.content_scale);
+            const int th = static_cast<int>(SlideThumbnails::kHeight * s.content_scale);
+            thumbnails.refresh(document, *stale, tw, th, [&] {
+                // The heatmap made at once for the picture rather than on the worker thread,
+                // whose result the window would take for its own view.
+                (*scene)->set_background_heatmap(false);
+                if (table) applier.apply_table(shown, **scene, *table, &hotspots, b, ctx->population.get());
+                else applier.apply(shown, **scene, incidents.get(), &hotspots, b, ctx->population.get());
+                FrameContext tc;
+                tc.view = view_for_document(shown.view, b, tw, th);
+                tc.pixel_scale = s.content_scale;
+                tc.software_gl = software_gl;
+                tc.have_incidents = incidents != nullptr;
+                tc.have_table = table != nullptr;
+                (*scene)->draw(scene_params(shown, tc), nullptr, FontSet{});
+                (*scene)->set_background_heatmap(opt.max_frames <= 0);
+            });
+        }
 
         // The document, once a frame, to the scene.
         if (table) applier.apply_table(document, **scene, *table, &hotspots, b, ctx->population.get());
@@ -445,10 +498,11 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         FrameContext c;
         c.view = ui.view;
         c.pixel_scale = s.content_scale;
-        c.hovered = ui.hovered;
-        c.selected = ui.selected;
-        c.hovered_incident = ui.hovered_incident;
-        c.selected_incident = ui.selected_incident;
+        // A presentation shows the map without the window's pointing (hover, selection).
+        c.hovered = presenting.active ? -1 : ui.hovered;
+        c.selected = presenting.active ? -1 : ui.selected;
+        c.hovered_incident = presenting.active ? -1 : ui.hovered_incident;
+        c.selected_incident = presenting.active ? -1 : ui.selected_incident;
         c.inset_left = ui.area.left;
         c.inset_top = ui.area.top;
         c.inset_right = ui.area.right;
@@ -459,15 +513,17 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         const SceneParams params = scene_params(document, c);
         (*scene)->draw(params, ImGui::GetBackgroundDrawList(), s.fonts);
         const doc::Layer* hot = document.find(doc::LayerKind::Hotspots);
-        if (const HotspotOutcome* o = hotspots.outcome(); o && hot && hot->visible && o->weights)
+        if (const HotspotOutcome* o = hotspots.outcome(); o && hot && hot->visible && o->weights && !presenting.active)
             draw_hotspot_neighbours(ImGui::GetBackgroundDrawList(), ui.view, b, *o->weights, ui.selected, s.content_scale);
         ui.draw_stats = (*scene)->renderer().last_stats();
         ui.legends_box = (*scene)->legends_box();
+        if (presenting.active && presenting.blank)
+            ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImGui::GetIO().DisplaySize, IM_COL32(0, 0, 0, 255));
         ImGui::Render();
         s.ui_pass->draw(ImGui::GetDrawData());
         ++s.frame;
 
-        const bool dirty = !(document == saved);
+        const bool dirty = !(edited() == saved);
         // Set only when it changes: an X call (and a string) per frame is waste on an idle frame.
         if (int(dirty) != title_dirty || project != title_project) {
             glfwSetWindowTitle(s.window, window_title(project, dirty).c_str());
@@ -475,7 +531,8 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             title_dirty = dirty;
         }
         // Unsaved changes reach the recovery file every autosave period.
-        if (dirty && std::chrono::duration<double>(clock::now() - last_autosave).count() >= opt.autosave_seconds) {
+        if (dirty && !presenting.active &&
+            std::chrono::duration<double>(clock::now() - last_autosave).count() >= opt.autosave_seconds) {
             doc::MapDocument copy = document;
             copy.view = visible_view(ui, document.view.crs);
             if (auto ok = doc::write_recovery(copy, project); !ok) notice(ok.error());
@@ -485,6 +542,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         // captures does not depend on how fast the machine read the file.
         if (opt.max_frames > 0 && s.frame >= opt.max_frames && !load.busy()) {
             print_exit_report(ui, document, incidents.get(), table.get(), b, *to_lonlat);
+            eprint("mirador: presentation at exit: %s\n", presentation_state(presenting).c_str());
             if (!opt.screenshot.empty()) {
                 Image img{fbw, fbh, s.gl->read_frame()};
                 if (auto w = write_png(opt.screenshot, img); !w) {
@@ -499,6 +557,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         s.gl->present();
         ui.frame_ms = 0.9 * ui.frame_ms + 0.1 * std::chrono::duration<double, std::milli>(clock::now() - t0).count();
     }
+    if (presenting.active) stop_presenting();
     if (end != SessionEnd::Reopen) {
         // Closing with changes unsaved keeps them in the recovery file; with none, it goes.
         doc::MapDocument copy = document;

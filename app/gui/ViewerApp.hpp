@@ -12,6 +12,7 @@ namespace mirador {
 struct ViewerOptions {
     int width = 1400, height = 900;
     bool fullscreen = false;
+    bool present = false;        // start in presentation mode (F5) once the window is laid out
     std::string initial_search;  // searched and selected at start
     int max_frames = 0;          // > 0: quit after that many frames (smoke tests, demos)
     std::string screenshot;      // with max_frames: PNG of the last frame

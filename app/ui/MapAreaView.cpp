@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "mirador/geo/Projector.hpp"
+
 namespace mirador {
 
 double map_area_width(const UiState& ui) { return std::max(1.0, double(ui.view.width) - ui.area.left - ui.area.right); }
@@ -12,6 +14,18 @@ double map_area_height(const UiState& ui) {
 
 geo::Vec2 map_area_centre(const UiState& ui) {
     return {ui.area.left + map_area_width(ui) / 2, ui.area.top + map_area_height(ui) / 2};
+}
+
+doc::View visible_view(const UiState& ui, geo::DisplayCrs crs) {
+    // In fractional pixels, as view_fitting() fits an extent into the same area: saving what is
+    // shown and showing it again gives back the same extent.
+    const double w = map_area_width(ui), h = map_area_height(ui);
+    geo::Vec2 centre = ui.view.screen_to_map(ui.area.left + w * 0.5, ui.area.top + h * 0.5);
+    if (auto proj = geo::lonlat_to_display(crs)) centre = proj->inverse(centre);
+    doc::View v;
+    v.crs = crs;
+    v.extent = doc::Extent{centre.x, centre.y, w * ui.view.metres_per_pixel, h * ui.view.metres_per_pixel};
+    return v;
 }
 
 MapView view_centred_at(const UiState& ui, geo::Vec2 map, double metres_per_pixel) {

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "mirador/geo/BBox.hpp"
+#include "document/MapDocument.hpp"
 #include "mirador/geo/Boundaries.hpp"
 #include "ui/UiState.hpp"
 
@@ -14,6 +15,9 @@ namespace mirador {
 double map_area_width(const UiState& ui);
 double map_area_height(const UiState& ui);
 geo::Vec2 map_area_centre(const UiState& ui);
+// The extent the map area shows, as the document's view in `crs` (what the window saves, what a
+// slide captures, and what a snapshot of the project then shows).
+doc::View visible_view(const UiState& ui, geo::DisplayCrs crs);
 
 // The view at `metres_per_pixel` with the display point `map` at the centre of the map area
 // (not of the window).

@@ -32,6 +32,8 @@ struct PanelData {
     const HotspotLayer* hotspots = nullptr;
     const geo::PopulationTable* population = nullptr;
     const std::vector<std::string>* ranking_name_keys = nullptr;  // ranking_name_keys(boundaries)
+    // The slides' thumbnails (OpenGL texture names, 0: not made yet), in slide order; null: none.
+    const std::vector<unsigned>* slide_thumbnails = nullptr;
 };
 
 // Selects/flies to a search hit.
@@ -56,6 +58,8 @@ void draw_heatmap_section(doc::MapDocument& document, const PanelData& data);
 void draw_hotspots_section(doc::MapDocument& document, const PanelData& data);
 // Title block, legends, scale bar, north arrow, credits, export date: shown or not, and where.
 void draw_furniture_section(doc::MapDocument& document);
+// The slides: add one from the map as it is, list, select, show, edit, reorder, present from.
+void draw_slides_section(doc::MapDocument& document, UiState& ui, const PanelData& data);
 
 // Sections of the right sidebar.
 void draw_municipality_details(UiState& ui, const PanelData& data);

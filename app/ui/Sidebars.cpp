@@ -78,6 +78,7 @@ void draw_left_sidebar(doc::MapDocument& d, UiState& ui, const PanelData& data) 
             if (section("Hot spots", open.hotspots)) draw_hotspots_section(d, data);
         }
         if (section("Furniture", open.furniture)) draw_furniture_section(d);
+        if (section("Slides", open.slides)) draw_slides_section(d, ui, data);
     }
     ImGui::End();
     ui.area.left = width;

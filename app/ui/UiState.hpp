@@ -28,7 +28,8 @@ struct MapArea {
 // The left sidebar's sections that are open. With the sidebars' state, this is the layout kept
 // between runs (gui/LayoutFile.hpp).
 struct SidebarSections {
-    bool layers = true, filters = true, choropleth = false, heatmap = false, hotspots = false, furniture = false;
+    bool layers = true, filters = true, choropleth = false, heatmap = false, hotspots = false, furniture = false,
+         slides = false;
 };
 
 // The map's right-click menu: where it was opened (asked for by the click, opened by the panel).
@@ -66,6 +67,10 @@ struct UiState {
     bool right_sidebar = true;
     SidebarSections sections;
     bool show_help = false;
+
+    // Slides
+    int selected_slide = -1;   // in the Slides section; -1: none
+    int present_request = -1;  // the Slides section asks to present from this slide; -1: no request
 
     MapMenu map_menu;
     FlyTo fly;
