@@ -1,22 +1,13 @@
 #include "document/SlideDocument.hpp"
 
+#include "document/Slides.hpp"
+
 #include <string>
 
 namespace mirador::doc {
 
 MapDocument document_for_slide(const MapDocument& document, std::size_t index) {
-    MapDocument d = document;
-    const Slide& s = document.slides.at(index);
-    d.view = s.view;
-    // A slide saved without its layers keeps the document's (older projects).
-    if (!s.layers.empty()) d.layers = s.layers;
-    d.filters = s.filters;
-    d.time = s.time;
-    if (!s.title.empty()) {
-        d.furniture.title.visible = true;
-        d.furniture.title.title = s.title;
-    }
-    return d;
+    return apply_slide(document, document.slides.at(index));
 }
 
 geo::Result<std::size_t> slide_index(const MapDocument& document, int number) {

@@ -1,6 +1,6 @@
 #pragma once
 // A slide of a document as a document of its own: what `snapshot --slide N` and `export-slides`
-// render. (The window's presentation mode applies slides too; the two should share this.)
+// render, by the same rule as the window's presentation mode (doc::apply_slide).
 #include <cstddef>
 
 #include "document/MapDocument.hpp"
@@ -8,9 +8,7 @@
 
 namespace mirador::doc {
 
-// `document` showing slide `index` (0-based): its view, layers (when it lists any), filters, time
-// window and title (in the title block, shown). The sources and the furniture's placement stay
-// the document's.
+// `document` showing slide `index` (0-based): apply_slide(document, document.slides.at(index)).
 MapDocument document_for_slide(const MapDocument& document, std::size_t index);
 
 // The slide a 1-based number names, checked: an error names the number and how many there are.
