@@ -12,6 +12,8 @@
 #include "document/NumberFlags.hpp"
 #include "commands/Locate.hpp"
 #include "document/ProjectFile.hpp"
+#include "document/ExportLimits.hpp"
+#include "document/SlideDocument.hpp"
 #include "export/ImageFile.hpp"
 #include "mirador/geo/AtomicFile.hpp"
 #include "mirador/geo/IncidentCategory.hpp"
@@ -31,7 +33,7 @@ struct PendingText {
 };
 
 struct Subcommands {
-    CLI::App *snapshot, *locate, *geocode, *stats, *density, *hotspots, *emerging;
+    CLI::App *snapshot, *export_slides, *animate, *locate, *geocode, *stats, *density, *hotspots, *emerging;
 };
 
 void add_project_flag(CLI::App& cmd, CommandLine& cl) {
@@ -69,37 +71,94 @@ void add_viewer_flags(CLI::App& app, CommandLine& cl) {
         ->capture_default_str();
 }
 
+// The image's size and resolution: snapshot, export-slides and animate.
+void add_size_flags(CLI::App& cmd, SnapshotOptions& s) {
+    cmd.add_option("--width", s.width, "Image width in pixels (beyond the GPU's limit the map is rendered in tiles)")
+        ->check(within(limits::kExportSide))
+        ->capture_default_str();
+    cmd.add_option("--height", s.height, "Image height in pixels")->check(within(limits::kExportSide))->capture_default_str();
+    cmd.add_option("--dpi", s.dpi,
+                   "Resolution stored in the file (PNG pHYs, JPEG JFIF, TIFF tags); text, lines and furniture are "
+                   "then drawn at dpi/96 times their screen size, so a 300-dpi print reads like the screen (without "
+                   "--dpi they grow with the image against 1920x1080)")
+        ->check(within(limits::kDpi));
+    // Hidden: the largest tile rendered at once (default: the GPU's limit, at most 8192); tests
+    // force small tiles to compare a tiled export with a direct one.
+    cmd.add_option("--tile-size", s.tile_size, "")->check(within(limits::kTileSide))->group("");
+}
+
+// What a rendered map shows: snapshot and animate.
+void add_map_flags(CLI::App& cmd, CommandLine& cl, PendingText& t) {
+    doc::MapDocument& d = cl.document;
+    add_data_options(cmd, d);
+    add_project_flag(cmd, cl);
+    cmd.add_option("--bbox", t.bbox, "Area to show: minlon,minlat,maxlon,maxlat (default: all of Mexico)");
+    cmd.add_flag("--no-labels", t.no_labels, "Leave out state and municipality names (the labels layer)");
+    cmd.add_option("--highlight", cl.snapshot.highlight, "Outline the municipality with this CVEGEO, e.g. 25006");
+    add_incident_source_flags(cmd, d,
+                              "Incidents to draw: Mirador's CSV, an OGR point layer or PG:\"...\" (default: none)");
+    cmd.add_flag("--no-points", t.no_points, "With --incidents: leave out the incident points (the points layer)");
+    add_count_source_flags(cmd, d);
+    add_choropleth_flags(cmd, d.style_of<doc::FillStyle>());
+    cmd.add_option("--layers", t.layers,
+                   "The layers to draw, bottom to top, the rest hidden: fill (or choropleth), hotspots, heatmap, "
+                   "boundaries, points, labels; e.g. fill,heatmap,boundaries,points,labels (default: the project's, "
+                   "or fill, boundaries, points and labels)");
+    add_heatmap_flags(cmd, d, t.heatmap);
+    add_furniture_flags(cmd, d.furniture);
+}
+
 CLI::App* add_snapshot(CLI::App& app, CommandLine& cl, PendingText& t) {
     SnapshotOptions& s = cl.snapshot;
-    doc::MapDocument& d = cl.document;
     CLI::App* cmd = app.add_subcommand("snapshot", "Render the map headless (no display needed) into a PNG, JPEG or GeoTIFF");
-    add_data_options(*cmd, d);
-    add_project_flag(*cmd, cl);
     cmd->add_option("--save-project", cl.save_project, "Also write the map these flags describe as a project")
         ->option_text("FILE");
     cmd->add_option("--out", s.out,
                     "Output image, its format by the extension: .png, .jpg/.jpeg, or .tif/.tiff (a GeoTIFF "
                     "georeferenced in the display CRS)")
         ->required();
-    cmd->add_option("--width", s.width, "Image width in pixels")->check(within(limits::kImageSide))->capture_default_str();
-    cmd->add_option("--height", s.height, "Image height in pixels")->check(within(limits::kImageSide))->capture_default_str();
-    cmd->add_option("--dpi", s.dpi, "Resolution stored in the file (PNG pHYs, JPEG JFIF, TIFF tags); no pixel changes")
-        ->check(within(limits::kDpi));
-    cmd->add_option("--bbox", t.bbox, "Area to show: minlon,minlat,maxlon,maxlat (default: all of Mexico)");
-    cmd->add_flag("--no-labels", t.no_labels, "Leave out state and municipality names (the labels layer)");
-    cmd->add_option("--highlight", s.highlight, "Outline the municipality with this CVEGEO, e.g. 25006");
-    add_incident_source_flags(*cmd, d,
-                              "Incidents to draw: Mirador's CSV, an OGR point layer or PG:\"...\" (default: none)");
-    cmd->add_flag("--no-points", t.no_points, "With --incidents: leave out the incident points (the points layer)");
-    add_count_source_flags(*cmd, d);
-    add_choropleth_flags(*cmd, d.style_of<doc::FillStyle>());
+    add_size_flags(*cmd, s);
+    cmd->add_option("--slide", s.slide,
+                    "With --project: render its slide N (1-based): the slide's view, layers, filters, time window and "
+                    "title replace the project's")
+        ->check(CLI::PositiveNumber);
+    add_map_flags(*cmd, cl, t);
     add_date_range_flags(*cmd, t.dates, "Time window");
-    cmd->add_option("--layers", t.layers,
-                    "The layers to draw, bottom to top, the rest hidden: fill (or choropleth), hotspots, heatmap, "
-                    "boundaries, points, labels; e.g. fill,heatmap,boundaries,points,labels (default: the project's, "
-                    "or fill, boundaries, points and labels)");
-    add_heatmap_flags(*cmd, d, t.heatmap);
-    add_furniture_flags(*cmd, d.furniture);
+    return cmd;
+}
+
+CLI::App* add_export_slides(CLI::App& app, CommandLine& cl) {
+    ExportSlidesOptions& e = cl.export_slides;
+    CLI::App* cmd = app.add_subcommand(
+        "export-slides", "Render every slide of a project into its own image (01-name.png ...) in a folder");
+    add_data_options(*cmd, cl.document);
+    add_project_flag(*cmd, cl);
+    cmd->get_option("--project")->required();
+    cmd->add_option("--out-dir", e.out_dir, "The folder (made if missing)")->required();
+    cmd->add_option("--format", e.format, "png, jpg or tif (a GeoTIFF georeferenced in the display CRS)")
+        ->check(CLI::IsMember({"png", "jpg", "tif"}))
+        ->capture_default_str();
+    add_size_flags(*cmd, e.frame);
+    return cmd;
+}
+
+CLI::App* add_animate(CLI::App& app, CommandLine& cl, PendingText& t) {
+    AnimateOptions& a = cl.animate;
+    CLI::App* cmd = app.add_subcommand(
+        "animate", "Render the time slider's windows into an MP4 (H.264), a GIF or a folder of numbered PNGs, one "
+                   "colour scale across the frames");
+    cmd->add_option("--out", a.out, "clip.mp4, clip.gif, or a folder for a PNG sequence (frame-00001.png ...)")
+        ->required();
+    cmd->add_option("--step", a.step, "The window of each frame: day, week, month, quarter or year")
+        ->check(CLI::IsMember({"day", "week", "month", "quarter", "year"}))
+        ->capture_default_str();
+    cmd->add_option("--fps", a.fps, "Frames (windows) per second")->check(within(limits::kFps))->capture_default_str();
+    cmd->add_flag("--skip-empty", a.skip_empty, "Leave out windows in which no incident is shown");
+    cmd->add_option("--hold-last", a.hold_last, "Repeat the last frame this many more times (a pause at the end)")
+        ->check(within(limits::kHoldFrames));
+    add_size_flags(*cmd, a.frame);
+    add_map_flags(*cmd, cl, t);
+    add_date_range_flags(*cmd, t.dates, "The range animated (default: the incidents' dates)");
     return cmd;
 }
 
@@ -193,6 +252,25 @@ geo::Result<bool> needs_incidents(const CommandLine& cl) {
     return true;
 }
 
+// snapshot's and animate's map flags that need the whole line: --bbox, --layers, --no-labels,
+// --no-points, --normalize.
+geo::Result<bool> apply_map_flags(CommandLine& cl, const PendingText& t) {
+    doc::MapDocument& d = cl.document;
+    ensure_every_layer(d);
+    if (!t.bbox.empty()) {
+        auto b = parse_bbox(t.bbox);
+        if (!b) return geo::make_error(b.error());
+        auto e = extent_for_bbox(*b, d.view.crs);
+        if (!e) return geo::make_error(e.error());
+        d.view.extent = *e;
+    }
+    if (!t.layers.empty())
+        if (auto ok = apply_layer_list(t.layers, d); !ok) return ok;
+    if (t.no_labels) d.find(doc::LayerKind::Labels)->visible = false;
+    if (t.no_points) d.find(doc::LayerKind::Points)->visible = false;
+    return apply_heatmap_flags(t.heatmap, d);
+}
+
 // After CLI11: what needs the whole command line, or more than one flag, to check.
 geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
     doc::MapDocument& d = cl.document;
@@ -216,20 +294,29 @@ geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
                 if (auto ok = check_out(cl.viewer.screenshot, cl.viewer.drop_paths, "--screenshot"); !ok) return ok;
             return true;
         }
+        case Command::ExportSlides:
+            if (auto ok = check_out(cl.export_slides.out_dir, {}, "--out-dir"); !ok) return ok;
+            return true;
+        case Command::Animate: {
+            if (auto ok = apply_map_flags(cl, t); !ok) return ok;
+            if (auto ok = check_out(cl.animate.out); !ok) return ok;
+            cl.animate.frame.highlight = cl.snapshot.highlight;
+            if (const char* encoder = std::getenv("MIRADOR_H264_ENCODER")) cl.animate.h264_encoder = encoder;
+            return true;
+        }
         case Command::Snapshot: {
-            ensure_every_layer(d);
-            if (!t.bbox.empty()) {
-                auto b = parse_bbox(t.bbox);
-                if (!b) return geo::make_error(b.error());
-                auto e = extent_for_bbox(*b, d.view.crs);
-                if (!e) return geo::make_error(e.error());
-                d.view.extent = *e;
+            if (cl.snapshot.slide > 0) {
+                if (cl.project.empty()) return geo::make_error("--slide needs --project (the slides are the project's)");
+                auto index = doc::slide_index(d, cl.snapshot.slide);
+                if (!index) return geo::make_error(index.error());
+                d = doc::document_for_slide(d, *index);
             }
-            if (!t.layers.empty())
-                if (auto ok = apply_layer_list(t.layers, d); !ok) return ok;
-            if (t.no_labels) d.find(doc::LayerKind::Labels)->visible = false;
-            if (t.no_points) d.find(doc::LayerKind::Points)->visible = false;
-            if (auto ok = apply_heatmap_flags(t.heatmap, d); !ok) return ok;
+            if (auto ok = apply_map_flags(cl, t); !ok) return ok;
+            // A snapshot of one window, its heatmap scale not chosen (no --normalize, no project
+            // that says one): relative, the window's own highest value, so the map shows that
+            // window rather than a scale made for the worst of all windows. The legend says which.
+            if (t.heatmap.normalize.empty() && cl.project.empty() && !d.time.all_time)
+                d.style_of<doc::HeatmapStyle>().normalize = geo::NormalizeMode::Relative;
             if (!cl.save_project.empty()) {
                 if (cl.save_project == cl.snapshot.out) return geo::make_error("--save-project and --out name the same file");
                 if (auto ok = check_out(cl.save_project, {cl.snapshot.out}, "--save-project"); !ok) return ok;
@@ -335,7 +422,7 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, CommandLin
                               "else the seed catalogue)");
     app.add_flag("--heatmap", t.heatmap_on, "Start with the incidents' heatmap shown (Layers panel)");
     add_count_source_flags(app, cl.document);
-    const Subcommands sub{add_snapshot(app, cl, t), add_locate(app, cl), add_geocode(app, cl), add_stats(app, cl, t),
+    const Subcommands sub{add_snapshot(app, cl, t), add_export_slides(app, cl), add_animate(app, cl, t), add_locate(app, cl), add_geocode(app, cl), add_stats(app, cl, t),
                           add_density(app, cl, t), add_hot_spot_command(app, cl, "hotspots",
                                "Getis-Ord Gi* and local Moran per unit, on incidents or a count table, as CSV or GeoPackage",
                                cl.hotspots, add_hotspots_flags),
@@ -345,7 +432,7 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, CommandLin
 
     std::string who = "mirador";
     auto active = [&]() -> std::string {
-        for (CLI::App* s : {sub.snapshot, sub.locate, sub.geocode, sub.stats, sub.density, sub.hotspots, sub.emerging})
+        for (CLI::App* s : {sub.snapshot, sub.export_slides, sub.animate, sub.locate, sub.geocode, sub.stats, sub.density, sub.hotspots, sub.emerging})
             if (s->parsed()) return "mirador " + s->get_name();
         return "mirador";
     };
@@ -370,6 +457,8 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, CommandLin
     }
     who = active();
     if (sub.snapshot->parsed()) cl.command = Command::Snapshot;
+    else if (sub.export_slides->parsed()) cl.command = Command::ExportSlides;
+    else if (sub.animate->parsed()) cl.command = Command::Animate;
     else if (sub.locate->parsed()) cl.command = Command::Locate;
     else if (sub.geocode->parsed()) cl.command = Command::Geocode;
     else if (sub.stats->parsed()) cl.command = Command::Stats;
@@ -395,6 +484,8 @@ int run_command(const CommandLine& cl) {
                 eprint("mirador snapshot: wrote the project %s\n", cl.save_project.c_str());
             }
             return run_snapshot_command(cl.document, cl.snapshot);
+        case Command::ExportSlides: return run_export_slides_command(cl.document, cl.export_slides);
+        case Command::Animate: return run_animate_command(cl.document, cl.animate);
         case Command::Locate: return run_locate_command(data_options(cl.document), cl.lon, cl.lat);
         case Command::Geocode: return run_geocode_command(data_options(cl.document), cl.geocode);
         case Command::Stats: return run_stats_command(cl.document, cl.stats);

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "data/DataOptions.hpp"
+#include "commands/Animate.hpp"
 #include "commands/Density.hpp"
+#include "commands/ExportSlides.hpp"
 #include "commands/Emerging.hpp"
 #include "commands/Geocode.hpp"
 #include "commands/Hotspots.hpp"
@@ -21,7 +23,7 @@
 
 namespace mirador {
 
-enum class Command { Viewer, Snapshot, Locate, Geocode, Stats, Density, Hotspots, Emerging };
+enum class Command { Viewer, Snapshot, ExportSlides, Animate, Locate, Geocode, Stats, Density, Hotspots, Emerging };
 
 struct CommandLine {
     Command command = Command::Viewer;
@@ -32,6 +34,8 @@ struct CommandLine {
     std::string save_project;  // snapshot --save-project: where to write the document the flags describe
     ViewerOptions viewer;
     SnapshotOptions snapshot;
+    ExportSlidesOptions export_slides;
+    AnimateOptions animate;
     double lon = 0, lat = 0;  // locate
     GeocodeOptions geocode;
     StatsOptions stats;

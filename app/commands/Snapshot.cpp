@@ -12,6 +12,8 @@
 #include "document/NumberFlags.hpp"
 #include "commands/GeocodingContext.hpp"
 #include "export/ImageFile.hpp"
+#include "export/ImageRowSink.hpp"
+#include "scene/ExportJob.hpp"
 #include "platform/GlContext.hpp"
 #include "render/GlUtil.hpp"
 #include "platform/Report.hpp"
@@ -63,119 +65,135 @@ geo::Result<doc::Extent> extent_for_bbox(const LonLatBox& bbox, geo::DisplayCrs 
     return doc::Extent{centre.x, centre.y, box.width(), box.height()};
 }
 
+SnapshotData::SnapshotData() = default;
+SnapshotData::SnapshotData(SnapshotData&&) noexcept = default;
+SnapshotData::~SnapshotData() = default;
+const geo::Boundaries& SnapshotData::boundaries() const {
+    return geocoding ? *geocoding->boundaries : *own_boundaries;
+}
+const geo::PopulationTable* SnapshotData::population() const {
+    return geocoding ? geocoding->population.get() : nullptr;
+}
+
+HeadlessMap::~HeadlessMap() {
+    // The scene's GL objects go while their context is still there.
+    scene_.reset();
+}
+
+geo::Result<std::unique_ptr<HeadlessMap>> HeadlessMap::create(const geo::Boundaries& b, IncidentLayer* incidents,
+                                                              const geo::PopulationTable* population,
+                                                              CountLayer* table) {
+    std::unique_ptr<HeadlessMap> m(new HeadlessMap());
+    m->boundaries_ = &b;
+    m->incidents_ = incidents;
+    m->population_ = population;
+    m->table_ = table;
+    auto ctx = HeadlessGlContext::create();
+    if (!ctx) return geo::make_error(ctx.error());
+    m->ctx_ = std::move(ctx).value();
+    auto scene = MapScene::create(b);
+    if (!scene) return geo::make_error(scene.error());
+    m->scene_ = std::move(scene).value();
+    if (incidents) m->scene_->set_incidents(incidents);
+    if (table) m->scene_->set_table(table);
+    return m;
+}
+
+geo::Result<bool> HeadlessMap::apply(const doc::MapDocument& document) {
+    // The document's filters, time window, fill and hot spots, as the window applies them.
+    if (table_) {
+        applier_.apply_table(document, *scene_, *table_, &hotspots_, *boundaries_, population_, /*wait=*/true);
+        if (!table_->filter_error.empty()) return geo::make_error(table_->filter_error);
+    } else {
+        applier_.apply(document, *scene_, incidents_, &hotspots_, *boundaries_, population_, /*wait=*/true);
+    }
+    return true;
+}
+
+geo::Result<ExportOutcome> HeadlessMap::render(const doc::MapDocument& document, const SnapshotOptions& o,
+                                               std::unique_ptr<RowSink> sink) {
+    if (auto applied = apply(document); !applied) return geo::make_error(applied.error());
+    if (o.hotspot_map) scene_->set_hotspots(&*o.hotspot_map);
+
+    FrameContext c;
+    if (!o.highlight.empty()) c.selected = boundaries_->municipalities.find_code(o.highlight);
+    c.software_gl = gl::is_software_renderer();
+    c.have_incidents = incidents_ != nullptr;
+    c.have_table = table_ != nullptr;
+    SceneParams params = export_scene_params(document, c, *boundaries_, o.width, o.height, o.dpi);
+    if (o.hotspot_map) params.frame.show_fill = true;
+
+    ExportTiling tiling;
+    tiling.max_tile_size = o.tile_size;
+    auto job = ExportJob::start(*scene_, params, std::move(sink), tiling);
+    if (!job) return geo::make_error(job.error());
+    while (!(*job)->done())
+        if (auto r = (*job)->step(); !r) return geo::make_error(r.error());
+    ExportOutcome out;
+    out.view = (*job)->view();
+    out.labels = (*job)->labels();
+    out.furniture = (*job)->furniture();
+    out.context_kind = ctx_->kind();
+    out.gl_description = gl::context_description();
+    return out;
+}
+
 geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const doc::MapDocument& document,
                                             const SnapshotOptions& o, IncidentLayer* incidents,
                                             const geo::PopulationTable* population, CountLayer* table) {
-    const MapView view = view_for_document(document.view, b, o.width, o.height);
-    auto ctx = HeadlessGlContext::create();
-    if (!ctx) return geo::make_error(ctx.error());
-    if (auto sized = (*ctx)->set_frame_size(o.width, o.height); !sized) return geo::make_error(sized.error());
-    auto scene = MapScene::create(b);
-    if (!scene) return geo::make_error(scene.error());
-    if (incidents) (*scene)->set_incidents(incidents);
-    // The document's filters, time window, fill and hot spots, as the window applies them.
-    HotspotLayer hotspots;
-    DocumentApplier applier;
-    if (table) {
-        (*scene)->set_table(table);
-        applier.apply_table(document, **scene, *table, &hotspots, b, population, /*wait=*/true);
-        if (!table->filter_error.empty()) return geo::make_error(table->filter_error);
-    } else {
-        applier.apply(document, **scene, incidents, &hotspots, b, population, /*wait=*/true);
-    }
-    if (o.hotspot_map) (*scene)->set_hotspots(&*o.hotspot_map);
-
+    auto map = HeadlessMap::create(b, incidents, population, table);
+    if (!map) return geo::make_error(map.error());
     SnapshotResult result;
-    result.view = view;
-    result.context_kind = (*ctx)->kind();
-    result.gl_description = gl::context_description();
-
-    FrameContext c;
-    c.view = view;
-    // Text and lines scale with the image, so a 4K snapshot looks like the window on a
-    // high-DPI screen rather than a tiny map with hairlines.
-    c.pixel_scale = std::max(1.0f, std::min(o.width / 1920.0f, o.height / 1080.0f));
-    if (!o.highlight.empty()) c.selected = b.municipalities.find_code(o.highlight);
-    c.software_gl = gl::is_software_renderer();
-    c.have_incidents = incidents != nullptr;
-    c.have_table = table != nullptr;
-    SceneParams params = scene_params(document, c);
-    if (o.hotspot_map) params.frame.show_fill = true;
-
-    IMGUI_CHECKVERSION();
-    ImGuiContext* imgui = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(float(o.width), float(o.height));
-    io.DeltaTime = 1.0f / 60.0f;
-    const FontSet fonts = load_fonts(c.pixel_scale);
-    auto ui_pass = UiPass::create();
-    if (!ui_pass) {
-        ImGui::DestroyContext(imgui);
-        return geo::make_error(ui_pass.error());
-    }
-    (*ui_pass)->new_frame();
-    ImGui::NewFrame();
-
-    (*ctx)->bind_frame();
-    result.labels = (*scene)->draw(params, ImGui::GetBackgroundDrawList(), fonts);
-    result.furniture = (*scene)->furniture();
-    ImGui::Render();
-    (*ui_pass)->draw(ImGui::GetDrawData());
-    (*ctx)->present();
-    result.image.width = o.width;
-    result.image.height = o.height;
-    result.image.rgba = (*ctx)->read_frame();
-
-    ui_pass->reset();
-    ImGui::DestroyContext(imgui);
+    auto drawn = (*map)->render(document, o, std::make_unique<ImageRowSink>(result.image, o.width, o.height));
+    if (!drawn) return geo::make_error(drawn.error());
+    static_cast<ExportOutcome&>(result) = std::move(drawn).value();
     return result;
 }
 
-int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions& o) {
-    using clock = std::chrono::steady_clock;
-    const auto t0 = clock::now();
+int load_snapshot_data(const doc::MapDocument& document, const SnapshotOptions& o, const char* command,
+                       SnapshotData& out) {
     const DataOptions data = data_options(document);
     auto b = load_boundaries_verbose(data);
     if (!b) {
-        eprint("mirador snapshot: %s\n", b.error().c_str());
+        eprint("%s: %s\n", command, b.error().c_str());
         return 1;
     }
     // Flags only the boundaries can judge, checked before anything slow: a map of the sea or an
     // outline of nothing would look like a successful snapshot.
     if (document.view.extent && !view_for_document(document.view, **b, o.width, o.height).visible().intersects((*b)->municipalities.bbox)) {
         const doc::Extent& e = *document.view.extent;
-        eprint("mirador snapshot: the view (centre %.4f, %.4f, %.0f x %.0f m; --bbox) does not overlap the boundaries "
+        eprint("%s: the view (centre %.4f, %.4f, %.0f x %.0f m; --bbox) does not overlap the boundaries "
                "(Mexico): nothing would be drawn\n",
-               e.center_lon, e.center_lat, e.width_m, e.height_m);
+               command, e.center_lon, e.center_lat, e.width_m, e.height_m);
         return 2;
     }
     if (!o.highlight.empty() && (*b)->municipalities.find_code(o.highlight) < 0) {
-        eprint("mirador snapshot: --highlight %s: no municipality has this CVEGEO in %s (codes are 5 digits, "
+        eprint("%s: --highlight %s: no municipality has this CVEGEO in %s (codes are 5 digits, "
                "state + municipality, e.g. 25006 for Culiacán)\n",
-               o.highlight.c_str(), (*b)->municipalities.source.c_str());
+               command, o.highlight.c_str(), (*b)->municipalities.source.c_str());
         return 2;
     }
-    std::unique_ptr<IncidentLayer> incidents;
-    std::unique_ptr<GeocodingContext> geo_ctx;
-    if (!document.sources.incidents.empty() || !document.sources.counts.empty()) {
-        // The boundaries loaded above serve the geocoder too; only the gazetteer is added.
-        auto ctx = load_geocoding_context(data, "mirador snapshot", std::move(*b));
-        if (!ctx) {
-            eprint("mirador snapshot: %s\n", ctx.error().c_str());
-            return 1;
-        }
-        geo_ctx = std::make_unique<GeocodingContext>(std::move(ctx.value()));
+    if (document.sources.incidents.empty() && document.sources.counts.empty()) {
+        out.own_boundaries = std::move(b).value();
+        return 0;
     }
-    std::unique_ptr<CountLayer> table;
+    // The boundaries loaded above serve the geocoder too; only the gazetteer is added.
+    auto ctx = load_geocoding_context(data, command, std::move(*b));
+    if (!ctx) {
+        eprint("%s: %s\n", command, ctx.error().c_str());
+        return 1;
+    }
+    out.geocoding = std::make_unique<GeocodingContext>(std::move(ctx.value()));
+    const GeocodingContext& g = *out.geocoding;
     if (!document.sources.counts.empty()) {
-        auto loaded = load_count_layer(document.sources.counts.front(), *geo_ctx->boundaries, geo_ctx->population.get());
+        auto loaded = load_count_layer(document.sources.counts.front(), *g.boundaries, g.population.get());
         if (!loaded) {
-            eprint("mirador snapshot: %s\n", loaded.error().c_str());
+            eprint("%s: %s\n", command, loaded.error().c_str());
             return 1;
         }
-        table = std::move(loaded).value();
-        for (const auto& w : table->table.warnings) eprint("mirador snapshot: %s\n", w.c_str());
+        out.table = std::move(loaded).value();
+        CountLayer& table = *out.table;
+        for (const auto& w : table.table.warnings) eprint("%s: %s\n", command, w.c_str());
         // A table counts whole months: a window of days would have to be guessed.
         if (const auto w = current_window(document.time)) {
             const auto iso = [](std::int32_t day) {
@@ -185,45 +203,52 @@ int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions
                 return std::string(text);
             };
             const std::string from = iso(w->from), to = iso(w->to);
-            if (auto ok = geo::count_window(from, to, table->table); !ok) {
-                eprint("mirador snapshot: %s\n", ok.error().c_str());
+            if (auto ok = geo::count_window(from, to, table.table); !ok) {
+                eprint("%s: %s\n", command, ok.error().c_str());
                 return 2;
             }
         }
-        if (!table->never_in_table.empty())
-            eprint("mirador snapshot: %s: %zu units never appear in the table; they count as 0 by its convention\n",
-                   table->source.c_str(), table->never_in_table.size());
-    } else if (!document.sources.incidents.empty()) {
-        std::vector<std::string> problems;
-        auto layer = load_incident_layer(document.sources.incidents.front(), *geo_ctx->geocoder,
-                                         geo_ctx->population.get(), problems);
-        for (const auto& p : problems) eprint("mirador snapshot: %s\n", p.c_str());
-        if (!layer) {
-            eprint("mirador snapshot: %s\n", layer.error().c_str());
-            return 1;
-        }
-        incidents = std::move(layer.value());
+        if (!table.never_in_table.empty())
+            eprint("%s: %s: %zu units never appear in the table; they count as 0 by its convention\n", command,
+                   table.source.c_str(), table.never_in_table.size());
+        return 0;
     }
-    const geo::Boundaries& boundaries = geo_ctx ? *geo_ctx->boundaries : **b;
+    std::vector<std::string> problems;
+    auto layer = load_incident_layer(document.sources.incidents.front(), *g.geocoder, g.population.get(), problems);
+    for (const auto& p : problems) eprint("%s: %s\n", command, p.c_str());
+    if (!layer) {
+        eprint("%s: %s\n", command, layer.error().c_str());
+        return 1;
+    }
+    out.incidents = std::move(layer.value());
+    return 0;
+}
+
+int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions& o) {
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
+    SnapshotData data;
+    if (const int code = load_snapshot_data(document, o, "mirador snapshot", data)) return code;
+    const geo::Boundaries& boundaries = data.boundaries();
     const auto t1 = clock::now();
-    auto r = render_snapshot(boundaries, document, o, incidents.get(), geo_ctx ? geo_ctx->population.get() : nullptr,
-                             table.get());
+    auto map = HeadlessMap::create(boundaries, data.incidents.get(), data.population(), data.table.get());
+    if (!map) {
+        eprint("mirador snapshot: %s\n", map.error().c_str());
+        return 1;
+    }
+    const MapView whole = view_for_document(document.view, boundaries, o.width, o.height);
+    auto sink = open_export_file(o.out, whole, document.view.crs, o.dpi);
+    if (!sink) {
+        eprint("mirador snapshot: %s\n", sink.error().c_str());
+        return 1;
+    }
+    auto r = (*map)->render(document, o, std::move(sink).value());
     if (!r) {
         eprint("mirador snapshot: %s\n", r.error().c_str());
         return 1;
     }
     // A scale bar or north arrow asked for and not drawn is said, not left out quietly.
     if (!r->furniture.problem.empty()) eprint("mirador snapshot: %s\n", r->furniture.problem.c_str());
-    // A GeoTIFF is georeferenced by what the image shows: the view's outer edges in the display CRS.
-    ImageFileOptions file;
-    file.dpi = o.dpi;
-    const geo::BBox shown = r->view.visible();
-    file.bounds = MapBounds{document.view.crs, shown.min_x, shown.min_y, shown.max_x, shown.max_y};
-    auto w = write_image_file(o.out, r->image, file);
-    if (!w) {
-        eprint("mirador snapshot: %s\n", w.error().c_str());
-        return 1;
-    }
     const auto t2 = clock::now();
     auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
     eprint("mirador snapshot: wrote %s (%dx%d, %zu municipalities; load %.0f ms, render+write %.0f ms; %s, %s)\n",

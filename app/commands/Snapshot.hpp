@@ -9,6 +9,9 @@
 #include "data/DataOptions.hpp"
 #include "document/MapDocument.hpp"
 #include "export/Image.hpp"
+#include "export/RowSink.hpp"
+#include "scene/DocumentFrame.hpp"
+#include "scene/HotspotLayer.hpp"
 #include "scene/CountLayer.hpp"
 #include "scene/MapScene.hpp"
 
@@ -22,17 +25,23 @@ struct LonLatBox {
 struct SnapshotOptions {
     std::string out;
     int width = 1920, height = 1080;
-    double dpi = 0;                     // > 0: the resolution stored in the file
+    double dpi = 0;                     // > 0: the resolution stored in the file; sets the pixel scale
+    int tile_size = 0;                  // > 0: the largest tile rendered (tests force small tiles)
+    int slide = 0;                      // > 0: the project's slide of this number (1-based) is rendered
     std::string highlight;              // CVEGEO of a municipality to outline, as if selected
     std::optional<HotspotMap> hotspot_map;  // a computed map drawn as the fill (hotspots/emerging --map)
 };
 
-struct SnapshotResult {
-    Image image;
+// What an export drew besides its pixels.
+struct ExportOutcome {
     MapView view;       // to map geography to pixels in tests
     std::string context_kind, gl_description;
     std::vector<LabelBox> labels;
     DrawnFurniture furniture;  // where the title, scale bar, north arrow ... went
+};
+
+struct SnapshotResult : ExportOutcome {
+    Image image;
 };
 
 geo::Result<LonLatBox> parse_bbox(const std::string& text);
@@ -40,12 +49,59 @@ geo::Result<LonLatBox> parse_bbox(const std::string& text);
 // The extent (display CRS) that shows `bbox` (lon/lat, sampled along its edges).
 geo::Result<doc::Extent> extent_for_bbox(const LonLatBox& bbox, geo::DisplayCrs crs);
 
-// Renders `document` into one image; creates (and destroys) its own GL context. The document's
-// filters and time window are applied to `incidents` (null: none), or to `table`, a count table
-// in their place.
+// A map rendered with no display: its own GL context and scene, made once and used for any number
+// of documents (one snapshot, every slide, every frame of an animation). The document's filters
+// and time window are applied to `incidents` (null: none), or to `table`, a count table in their
+// place; both, and the boundaries, must outlive it.
+class HeadlessMap {
+public:
+    [[nodiscard]] static geo::Result<std::unique_ptr<HeadlessMap>> create(const geo::Boundaries& boundaries,
+                                                                         IncidentLayer* incidents = nullptr,
+                                                                         const geo::PopulationTable* population = nullptr,
+                                                                         CountLayer* table = nullptr);
+    ~HeadlessMap();
+    // Brings the scene and the data in line with `document` (filters, time window, fill, hot
+    // spots); render() does it too. Errors: a count table filter the table cannot apply.
+    [[nodiscard]] geo::Result<bool> apply(const doc::MapDocument& document);
+    // Renders `document` at options' size through an ExportJob into `sink` (a file, or memory),
+    // tile by tile when it is larger than the GPU draws at once.
+    [[nodiscard]] geo::Result<ExportOutcome> render(const doc::MapDocument& document, const SnapshotOptions& options,
+                                                   std::unique_ptr<RowSink> sink);
+    MapScene& scene() { return *scene_; }
+
+private:
+    HeadlessMap() = default;
+    const geo::Boundaries* boundaries_ = nullptr;
+    IncidentLayer* incidents_ = nullptr;
+    const geo::PopulationTable* population_ = nullptr;
+    CountLayer* table_ = nullptr;
+    std::unique_ptr<class HeadlessGlContext> ctx_;
+    std::unique_ptr<MapScene> scene_;
+    HotspotLayer hotspots_;
+    DocumentApplier applier_;
+};
+
+// Renders `document` into one image in memory; creates (and destroys) its own GL context.
 geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& boundaries, const doc::MapDocument& document,
                                             const SnapshotOptions& options, IncidentLayer* incidents = nullptr,
                                             const geo::PopulationTable* population = nullptr, CountLayer* table = nullptr);
+
+// The data a document names, loaded for a headless command (`command` prefixes the messages,
+// which go to stderr): the boundaries, and the incidents or a count table.
+struct SnapshotData {
+    std::unique_ptr<geo::Boundaries> own_boundaries;  // when nothing else needed the geocoder
+    std::unique_ptr<struct GeocodingContext> geocoding;
+    std::unique_ptr<IncidentLayer> incidents;
+    std::unique_ptr<CountLayer> table;
+    const geo::Boundaries& boundaries() const;
+    const geo::PopulationTable* population() const;
+    SnapshotData();
+    SnapshotData(SnapshotData&&) noexcept;
+    ~SnapshotData();
+};
+// Returns 0, or the exit code on failure (1: data, 2: the document asks for what cannot be drawn).
+[[nodiscard]] int load_snapshot_data(const doc::MapDocument& document, const SnapshotOptions& options,
+                                     const char* command, SnapshotData& out);
 
 // The command: load, render, write; messages on stderr; returns the exit code.
 int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions& options);

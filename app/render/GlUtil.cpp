@@ -21,6 +21,16 @@ bool is_software_renderer() {
 
 void finish() { glFinish(); }
 
+int max_frame_side() {
+    GLint renderbuffer = 0, viewport[2] = {0, 0};
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &renderbuffer);
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport);
+    int side = renderbuffer;
+    if (viewport[0] < side) side = viewport[0];
+    if (viewport[1] < side) side = viewport[1];
+    return side;
+}
+
 void bind_window_framebuffer() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
 
 void use_alpha_blending(bool on) {

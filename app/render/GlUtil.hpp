@@ -12,6 +12,9 @@ bool is_software_renderer();
 // Waits until every command so far has run (glFinish): a snapshot before its pixels are read,
 // a benchmark before it stops the clock.
 void finish();
+// The largest framebuffer side the driver draws: the smaller of GL_MAX_RENDERBUFFER_SIZE and
+// GL_MAX_VIEWPORT_DIMS (16384 on llvmpipe). Exports beyond it are made in tiles.
+int max_frame_side();
 // Binds the window's own framebuffer (0) for drawing and reading.
 void bind_window_framebuffer();
 // Premultiplied-alpha "over" blending, as every layer of the map draws (on or off).

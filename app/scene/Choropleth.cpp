@@ -33,9 +33,7 @@ std::uint32_t ramp(double t) {
 
 }  // namespace
 
-std::vector<std::uint32_t> choropleth_colors(const geo::Boundaries& b, const UnitTotals& inc,
-                                             const ChoroplethStyle& style, ChoroplethLegend* legend) {
-    if (style.measure == ChoroplethMeasure::None) return {};
+std::vector<double> choropleth_values(const geo::Boundaries& b, const UnitTotals& inc, const ChoroplethStyle& style) {
     const geo::Aggregation& agg = style.by_state ? inc.by_state : inc.by_municipality;
     const std::size_t n_units = style.by_state ? b.states.size() : b.municipalities.feature_count();
     // NaN: no incident; +inf: incidents but no population to make a rate.
@@ -48,10 +46,18 @@ std::vector<std::uint32_t> choropleth_colors(const geo::Boundaries& b, const Uni
             case ChoroplethMeasure::None: break;
         }
     }
+    return value;
+}
+
+std::vector<std::uint32_t> choropleth_colors(const geo::Boundaries& b, const UnitTotals& inc,
+                                             const ChoroplethStyle& style, ChoroplethLegend* legend,
+                                             const geo::Classes* fixed) {
+    if (style.measure == ChoroplethMeasure::None) return {};
+    const std::vector<double> value = choropleth_values(b, inc, style);
     std::vector<double> present;
     for (double v : value)
         if (std::isfinite(v)) present.push_back(v);
-    const geo::Classes classes = geo::classify(present, style.classes, style.method);
+    const geo::Classes classes = fixed ? *fixed : geo::classify(present, style.classes, style.method);
     const int k = std::max<int>(1, static_cast<int>(classes.breaks.size()) - 1);
     std::vector<std::uint32_t> class_colors;
     for (int c = 0; c < k; ++c) class_colors.push_back(ramp(k == 1 ? 0.6 : double(c) / (k - 1)));
@@ -89,7 +95,7 @@ std::vector<std::uint32_t> choropleth_colors(const geo::Boundaries& b, const Uni
                                     : style.measure == ChoroplethMeasure::Fatalities ? (table ? "Count" : "Fatalities")
                                     : table ? "Count" : "Incidents") +
                         (style.by_state ? " per state" : " per municipality") + " (" +
-                        std::string(geo::class_method_name(style.method)) + ")";
+                        std::string(geo::class_method_name(style.method)) + (fixed ? ", one scale for every frame)" : ")");
         legend->colors = class_colors;
         legend->classes = classes;
         legend->zero_color = zero;

@@ -30,8 +30,14 @@ struct ChoroplethLegend {
 
 const char* measure_name(ChoroplethMeasure m);
 
-// Per-municipality RGBA8 fills; empty when style.measure is None.
+// Per-municipality RGBA8 fills; empty when style.measure is None. `fixed`: these classes rather
+// than the window's own (an animation keeps one set across its frames).
 std::vector<std::uint32_t> choropleth_colors(const geo::Boundaries& b, const UnitTotals& totals,
-                                             const ChoroplethStyle& style, ChoroplethLegend* legend);
+                                             const ChoroplethStyle& style, ChoroplethLegend* legend,
+                                             const geo::Classes* fixed = nullptr);
+
+// The values the fill classifies, per unit (municipality, or state with by_state): NaN for no
+// incident, +inf for incidents without a population to make a rate.
+std::vector<double> choropleth_values(const geo::Boundaries& b, const UnitTotals& totals, const ChoroplethStyle& style);
 
 }  // namespace mirador

@@ -20,12 +20,18 @@ geo::BBox box_of(ImVec2 a, ImVec2 b) {
 
 // After the other legends: title (units), the ramp as a bar with its values, where transparency starts,
 // and how the scale was chosen, so a reader of a snapshot knows what a colour means.
+// The heatmap legend's width, box included.
+float heatmap_legend_width(ImFont* font, float s, const HeatmapLegend& h) {
+    float w = 220 * s;
+    for (const std::string* t : {&h.title, &h.scale_note, &h.kernel_note})
+        w = std::max(w, font->CalcTextSizeA(font->FontSize, 1e9f, 0, t->c_str()).x);
+    return w + 2 * 8 * s;
+}
+
 geo::BBox draw_heatmap_legend(ImDrawList* list, ImFont* font, float s, float left, float bottom, const HeatmapLegend& h) {
     const float fs = font->FontSize, pad = 8 * s, line = fs + 4 * s;
     const float bar_w = 220 * s, bar_h = 12 * s;
-    float w = bar_w;
-    for (const std::string* t : {&h.title, &h.scale_note, &h.kernel_note})
-        w = std::max(w, font->CalcTextSizeA(fs, 1e9f, 0, t->c_str()).x);
+    const float w = heatmap_legend_width(font, s, h) - 2 * pad;
     const float height = pad * 2 + line * 4 + bar_h + 4 * s;
     const ImVec2 a(left, bottom - height), b(left + w + 2 * pad, bottom);
     list->AddRectFilled(a, b, IM_COL32(255, 255, 255, 225), 4 * s);
@@ -70,14 +76,17 @@ geo::BBox draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams
     const float fs = font->FontSize;
     const float pad = 8 * s, sw = 14 * s, line = fs + 4 * s;
     geo::BBox drawn;
-    auto box = [&](float x, float bottom, const LegendBox& legend) {
+    auto text_width = [&](const LegendBox& legend) {
         float w = font->CalcTextSizeA(fs, 1e9f, 0, legend.title.c_str()).x;
         for (const auto& r : legend.rows) w = std::max(w, sw + 6 * s + font->CalcTextSizeA(fs, 1e9f, 0, r.text.c_str()).x);
+        return w;
+    };
+    auto box = [&](float x, float bottom, const LegendBox& legend) {
+        const float w = text_width(legend);
         const float h = line * float(legend.rows.size() + 1) + 2 * pad;
         const ImVec2 a(x, bottom - h), b(x + w + 2 * pad, bottom);
         list->AddRectFilled(a, b, IM_COL32(255, 255, 255, 225), 4 * s);
         list->AddRect(a, b, IM_COL32(90, 90, 90, 200), 4 * s);
-        drawn.add(box_of(a, b));
         float y = a.y + pad;
         list->AddText(font, fs, ImVec2(a.x + pad, y), IM_COL32(20, 20, 20, 255), legend.title.c_str());
         for (const auto& r : legend.rows) {
@@ -103,13 +112,35 @@ geo::BBox draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams
             }
             list->AddText(font, fs, ImVec2(a.x + pad + sw + 6 * s, y), IM_COL32(30, 30, 30, 255), r.text.c_str());
         }
-        return b.x;
+        return box_of(a, b);
     };
-    float x = p.overlay.inset_left + 10 * s;
-    const float bottom = float(p.frame.view.height) - p.overlay.inset_bottom - 10 * s;
+    // Side by side from the left; a legend that would run past the right edge (a narrow image,
+    // or text drawn large for a print's DPI) starts a new row above the others instead of being
+    // cut off by the image's edge.
+    const float left = p.overlay.inset_left + 10 * s;
+    const float right = float(p.frame.view.width) - p.overlay.inset_right - 10 * s;
+    const float gap = 8 * s;
+    float x = left, bottom = float(p.frame.view.height) - p.overlay.inset_bottom - 10 * s, row_top = bottom;
+    auto make_room = [&](float width) {
+        if (x + width > right && x > left) {
+            x = left;
+            bottom = row_top - gap;
+        }
+    };
+    auto placed = [&](const geo::BBox& b) {
+        row_top = std::min(row_top, float(b.min_y));
+        x = float(b.max_x) + gap;
+        drawn.add(b);
+    };
     for (const LegendBox* b : {choropleth, swatches, incidents})
-        if (b) x = box(x, bottom, *b) + 8 * s;
-    if (heat) drawn.add(draw_heatmap_legend(list, font, s, x, bottom, *heat));
+        if (b) {
+            make_room(text_width(*b) + 2 * pad);
+            placed(box(x, bottom, *b));
+        }
+    if (heat) {
+        make_room(heatmap_legend_width(font, s, *heat));
+        placed(draw_heatmap_legend(list, font, s, x, bottom, *heat));
+    }
     return drawn;
 }
 

@@ -68,6 +68,11 @@ void MapScene::set_choropleth(const ChoroplethStyle& style) {
     recolor();
 }
 
+void MapScene::set_fixed_classes(std::optional<geo::Classes> classes) {
+    fixed_classes_ = std::move(classes);
+    recolor();
+}
+
 void MapScene::set_hotspots(const HotspotMap* map) {
     hotspots_ = map ? std::make_unique<HotspotMap>(*map) : nullptr;
     recolor();
@@ -78,7 +83,8 @@ void MapScene::recolor() {
     std::vector<std::uint32_t> colors;
     if (hotspots_ && hotspots_->classes.size() == boundaries_->municipalities.feature_count())
         colors = hotspot_fill_colors(*hotspots_, &hotspot_legend_);
-    else if (totals_) colors = choropleth_colors(*boundaries_, *totals_, choropleth_, &legend_);
+    else if (totals_) colors = choropleth_colors(*boundaries_, *totals_, choropleth_, &legend_,
+                                                    fixed_classes_ ? &*fixed_classes_ : nullptr);
     if (colors.empty() && neutral_fill_) {
         // Under a heatmap the state palette competes with the ramp: a quiet grey reads better.
         colors.assign(boundaries_->municipalities.feature_count(), pack_rgba(0.93f, 0.93f, 0.91f, 1.0f));
@@ -87,6 +93,11 @@ void MapScene::recolor() {
 }
 
 std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_list, const FontSet& fonts) {
+    const FrameParams frame = draw_layers(p);
+    return draw_overlay(p, frame, overlay_list, fonts);
+}
+
+FrameParams MapScene::draw_layers(const SceneParams& p) {
     FrameParams frame = p.frame;
     float colors[9][4];
     category_colors(colors);
@@ -99,6 +110,11 @@ std::vector<LabelBox> MapScene::draw(const SceneParams& p, ImDrawList* overlay_l
     frame.heatmap = heatmap_.update(*renderer_, incidents_, p.heatmap, {frame.time_from_day, frame.time_to_day},
                                     p.time_spec);
     renderer_->draw(frame);
+    return frame;
+}
+
+std::vector<LabelBox> MapScene::draw_overlay(const SceneParams& p, const FrameParams& frame, ImDrawList* overlay_list,
+                                             const FontSet& fonts) {
     legends_box_ = geo::BBox{};
     furniture_ = DrawnFurniture{};
     if (!overlay_list) return {};

@@ -29,6 +29,13 @@ public:
     // Draws the GPU layers now, and queues the labels into `overlay_list` (an ImGui draw
     // list that the caller renders after: the window's background list, or the snapshot's).
     std::vector<LabelBox> draw(const SceneParams& params, ImDrawList* overlay_list, const FontSet& fonts);
+    // The two halves of draw(), for exports made in tiles (ExportJob): the GPU layers through
+    // params.frame.view (a tile's view), returning the frame as drawn; and the overlay (labels,
+    // legends, furniture) for the frame last drawn, laid out for `params.frame.view` (the whole
+    // image), so it is placed once whatever the tiles.
+    FrameParams draw_layers(const SceneParams& params);
+    std::vector<LabelBox> draw_overlay(const SceneParams& params, const FrameParams& drawn, ImDrawList* overlay_list,
+                                       const FontSet& fonts);
 
     // Shows these incidents (points; counts for the choropleth); null hides them. The layer
     // must outlive the scene. Call incidents_changed() after changing its filters.
@@ -43,6 +50,9 @@ public:
     void counts_changed();
     // Fill colours from the incidents (or back to the state palette with measure None).
     void set_choropleth(const ChoroplethStyle& style);
+    // The fill's classes fixed (an animation's, from all its frames' values), or back to each
+    // window's own (nullopt).
+    void set_fixed_classes(std::optional<geo::Classes> classes);
     const ChoroplethLegend* legend() const {
         return choropleth_.measure == ChoroplethMeasure::None || hotspots_ ? nullptr : &legend_;
     }
@@ -69,6 +79,7 @@ private:
     const IncidentLayer* incidents_ = nullptr;
     const UnitTotals* totals_ = nullptr;  // what the fill counts: the incidents, or a table
     ChoroplethStyle choropleth_;
+    std::optional<geo::Classes> fixed_classes_;
     ChoroplethLegend legend_;
     HeatmapLayer heatmap_;
     bool neutral_fill_ = false;
