@@ -90,7 +90,7 @@ enum class Browse { OpenProject, SaveAs, Incidents, CountTable };
 
 struct Shared {
     GLFWwindow* window;
-    WindowGlContext* gl = nullptr;   // the window's frames
+    GlContext* gl = nullptr;   // the window's frames
     UiPass* ui_pass = nullptr;
     const ViewerOptions& opt;
     ScriptedInput scripted;
@@ -543,7 +543,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         s.gl->present();
         ui.frame_ms = 0.9 * ui.frame_ms + 0.1 * std::chrono::duration<double, std::milli>(clock::now() - t0).count();
         // The export's next step, once the frame is on the screen.
-        if (auto done = exporter.step(*s.gl)) {
+        if (auto done = exporter.step()) {
             // The export applied its document to the shared incident layer: the window's next
             // frame applies the window's again, whatever changed meanwhile.
             applier.reset();

@@ -1,24 +1,37 @@
 #include "gui/WindowExport.hpp"
 
-#include <imgui.h>
-
 #include <cstdio>
 #include <filesystem>
 
-#include "commands/Snapshot.hpp"
 #include "export/ImageFile.hpp"
 #include "mirador/geo/AtomicFile.hpp"
-#include "platform/WindowGlContext.hpp"
+#include "render/GlUtil.hpp"
+#include "scene/CountLayer.hpp"
+#include "scene/DocumentFrame.hpp"
+#include "scene/ExportJob.hpp"
+#include "scene/HotspotLayer.hpp"
+#include "scene/IncidentLayer.hpp"
+#include "scene/MapScene.hpp"
 
 namespace mirador {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// The window renders an export in tiles of at most this side, one a frame: on llvmpipe a tile
+// takes a few tenths of a second, so the window keeps answering while a print-size map is made.
+constexpr int kWindowTileSide = 2048;
+
+}  // namespace
+
+WindowExport::WindowExport() = default;
+WindowExport::~WindowExport() = default;
+
 void WindowExport::start(const ExportRequest& request, doc::MapDocument document, ExportSources sources) {
     request_ = request;
     document_ = std::move(document);
     sources_ = std::move(sources);
-    image_ = Image{};
     stage_ = Stage::Check;
     started_ = std::chrono::steady_clock::now();
 }
@@ -28,11 +41,10 @@ double WindowExport::seconds() const {
 }
 
 float WindowExport::fraction() const {
-    // Rendering is most of the time; checking is nothing.
     switch (stage_) {
         case Stage::Check: return 0.0f;
-        case Stage::Render: return 0.05f;
-        case Stage::Write: return 0.7f;
+        case Stage::Prepare: return 0.02f;
+        case Stage::Tiles: return 0.05f + 0.95f * static_cast<float>(job_ ? job_->progress() : 0.0);
         case Stage::Idle: break;
     }
     return 1.0f;
@@ -41,34 +53,76 @@ float WindowExport::fraction() const {
 std::string WindowExport::stage_text() const {
     switch (stage_) {
         case Stage::Check: return "checking the file";
-        case Stage::Render: return "rendering " + describe(request_.size);
-        case Stage::Write: return "writing the file";
+        case Stage::Prepare: return "preparing the map";
+        case Stage::Tiles: {
+            if (!job_) break;
+            const std::size_t n = job_->plan().tiles.size();
+            const auto done = static_cast<std::size_t>(job_->progress() * double(n) + 0.5);
+            char text[96];
+            std::snprintf(text, sizeof text, "%s: tile %zu of %zu", describe(request_.size).c_str(), std::min(done + 1, n), n);
+            return text;
+        }
         case Stage::Idle: break;
     }
     return "";
 }
 
 WindowExportResult WindowExport::finish(bool ok, std::string message) {
+    // The job first: it draws the scene, which goes next, in the window's GL context.
+    job_.reset();
+    scene_.reset();
+    hotspots_.reset();
     stage_ = Stage::Idle;
-    image_ = Image{};
     document_ = doc::MapDocument{};
     sources_ = ExportSources{};
     return WindowExportResult{ok, false, std::move(message)};
 }
 
 WindowExportResult WindowExport::cancel() {
-    // Nothing has been written before the last step, which completes in the frame it starts.
+    if (job_) job_->cancel();  // its temporary file goes; the target is left as it was
     WindowExportResult o = finish(false, "Export to " + request_.path + " cancelled: nothing was written");
     o.cancelled = true;
     return o;
 }
 
-std::optional<WindowExportResult> WindowExport::step(WindowGlContext& window) {
+geo::Result<bool> WindowExport::prepare() {
+    const geo::Boundaries& b = *sources_.boundaries;
+    auto scene = MapScene::create(b);
+    if (!scene) return geo::make_error(scene.error());
+    scene_ = std::move(scene).value();
+    hotspots_ = std::make_unique<HotspotLayer>();
+    // The document applied as `mirador snapshot` applies it (hot spots waited for), into a scene
+    // of the export's own: the window's keeps its view, its heatmap and its background work.
+    DocumentApplier applier;
+    if (sources_.table) {
+        scene_->set_table(sources_.table);
+        applier.apply_table(document_, *scene_, *sources_.table, hotspots_.get(), b, sources_.population, /*wait=*/true);
+        if (!sources_.table->filter_error.empty()) return geo::make_error(sources_.table->filter_error);
+    } else {
+        if (sources_.incidents) scene_->set_incidents(sources_.incidents);
+        applier.apply(document_, *scene_, sources_.incidents, hotspots_.get(), b, sources_.population, /*wait=*/true);
+    }
+    FrameContext c;
+    c.software_gl = gl::is_software_renderer();
+    c.have_incidents = sources_.incidents != nullptr;
+    c.have_table = sources_.table != nullptr;
+    const SceneParams params =
+        export_scene_params(document_, c, b, request_.size.width, request_.size.height, request_.size.dpi);
+    auto sink = open_export_file(request_.path, params.frame.view, document_.view.crs, request_.size.dpi);
+    if (!sink) return geo::make_error(sink.error());
+    ExportTiling tiling;
+    tiling.max_tile_size = kWindowTileSide;
+    auto job = ExportJob::start(*scene_, params, std::move(sink).value(), tiling);
+    if (!job) return geo::make_error(job.error());
+    job_ = std::move(job).value();
+    return true;
+}
+
+std::optional<WindowExportResult> WindowExport::step() {
     switch (stage_) {
         case Stage::Idle: return std::nullopt;
         case Stage::Check: {
-            if (auto same = geo::check_output_is_not_input(request_.path, sources_.input_paths, "the export");
-                !same)
+            if (auto same = geo::check_output_is_not_input(request_.path, sources_.input_paths, "the export"); !same)
                 return finish(false, "Export failed: " + same.error());
             if (auto format = image_format_for(request_.path); !format)
                 return finish(false, "Export failed: " + format.error());
@@ -77,36 +131,17 @@ std::optional<WindowExportResult> WindowExport::step(WindowGlContext& window) {
             if (!folder.empty() && !fs::is_directory(folder, ec))
                 return finish(false, "Export failed: " + request_.path + ": the folder " + folder.string() +
                                          " does not exist");
-            stage_ = Stage::Render;
+            stage_ = Stage::Prepare;
             return std::nullopt;
         }
-        case Stage::Render: {
-            SnapshotOptions o;
-            o.out = request_.path;
-            o.width = request_.size.width;
-            o.height = request_.size.height;
-            o.dpi = request_.size.dpi;
-            // render_snapshot makes its own ImGui context, which becomes current only when none
-            // is; the window's is set aside meanwhile and put back after, as is its GL context.
-            ImGuiContext* window_ui = ImGui::GetCurrentContext();
-            ImGui::SetCurrentContext(nullptr);
-            window.release_current();
-            auto r = render_snapshot(*sources_.boundaries, document_, o, sources_.incidents, sources_.population,
-                                     sources_.table);
-            ImGui::SetCurrentContext(window_ui);
-            window.make_current();
-            if (!r) return finish(false, "Export to " + request_.path + " failed: " + r.error());
-            image_ = std::move(r->image);
-            shown_ = r->view.visible();
-            stage_ = Stage::Write;
+        case Stage::Prepare:
+            if (auto ready = prepare(); !ready) return finish(false, "Export to " + request_.path + " failed: " + ready.error());
+            stage_ = Stage::Tiles;
             return std::nullopt;
-        }
-        case Stage::Write: {
-            ImageFileOptions file;
-            file.dpi = request_.size.dpi;
-            file.bounds = MapBounds{document_.view.crs, shown_.min_x, shown_.min_y, shown_.max_x, shown_.max_y};
-            if (auto w = write_image_file(request_.path, image_, file); !w)
-                return finish(false, "Export failed: " + w.error());
+        case Stage::Tiles: {
+            auto done = job_->step();
+            if (!done) return finish(false, "Export to " + request_.path + " failed: " + done.error());
+            if (!*done) return std::nullopt;
             char took[32];
             std::snprintf(took, sizeof took, "%.1f s", seconds());
             return finish(true, "Exported " + request_.path + " (" + describe(request_.size) + ", " + took + ")");

@@ -1,11 +1,13 @@
 #pragma once
 // An export started from the window (File > Export), done a step per frame so the window keeps
-// drawing and answering between steps: the progress bar moves and Cancel works. Each step runs
-// outside ImGui's frame, in its own GL and ImGui contexts; the window's are made current again
-// after it.
+// drawing and answering between steps: the progress bar moves and Cancel works. The steps: check
+// the output; make a scene of its own in the window's GL context with the document applied, and
+// start an ExportJob (scene/ExportJob.hpp: labels and furniture laid out once, scaled by the
+// DPI); then one tile of the job per frame, its rows streamed to the file. Each step runs
+// outside ImGui's frame (the job has an ImGui context of its own).
 //
-// The steps: check the output, render the map, write the file. A cancelled export writes
-// nothing: the file is only created (atomically, geo::AtomicFile) by the last step.
+// A cancelled export writes nothing and replaces nothing: the file is written through
+// geo::AtomicFile and put in place only after the last tile.
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -13,7 +15,6 @@
 #include <vector>
 
 #include "document/MapDocument.hpp"
-#include "export/Image.hpp"
 #include "mirador/geo/Boundaries.hpp"
 #include "mirador/geo/Geocoder.hpp"
 #include "ui/ExportDialog.hpp"
@@ -22,7 +23,6 @@ namespace mirador {
 
 struct IncidentLayer;
 struct CountLayer;
-class WindowGlContext;
 
 // What the window has loaded, which the export draws as the window does. They must stay loaded
 // while the export runs (the window holds back a finished load meanwhile).
@@ -44,25 +44,29 @@ public:
     // Starts an export of `document` (its view set to what the window shows).
     void start(const ExportRequest& request, doc::MapDocument document, ExportSources sources);
     bool busy() const { return stage_ != Stage::Idle; }
-    // One step; the outcome when the export has ended (done, failed). `window` is made current
-    // again after the step.
-    std::optional<WindowExportResult> step(WindowGlContext& window);
+    // One step, with the window's GL context current; the outcome when the export has ended
+    // (done, failed).
+    std::optional<WindowExportResult> step();
     // Stops the export; nothing is written or replaced.
     WindowExportResult cancel();
+    WindowExport();
+    ~WindowExport();
     float fraction() const;
     std::string stage_text() const;
     const std::string& path() const { return request_.path; }
     double seconds() const;  // since start
 
 private:
-    enum class Stage { Idle, Check, Render, Write };
+    enum class Stage { Idle, Check, Prepare, Tiles };
     WindowExportResult finish(bool ok, std::string message);
+    geo::Result<bool> prepare();
     Stage stage_ = Stage::Idle;
     ExportRequest request_;
     doc::MapDocument document_;
     ExportSources sources_;
-    Image image_;
-    geo::BBox shown_;  // what the image shows, display CRS: a GeoTIFF's georeferencing
+    std::unique_ptr<class MapScene> scene_;
+    std::unique_ptr<class HotspotLayer> hotspots_;
+    std::unique_ptr<class ExportJob> job_;
     std::chrono::steady_clock::time_point started_;
 };
 

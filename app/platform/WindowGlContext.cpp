@@ -1,7 +1,5 @@
 #include "platform/WindowGlContext.hpp"
 
-#include <glad/gl.h>
-
 #include "platform/Report.hpp"
 #include "render/GlUtil.hpp"
 
@@ -46,13 +44,6 @@ void WindowGlContext::bind_frame() { gl::bind_window_framebuffer(); }
 std::vector<std::uint8_t> WindowGlContext::read_frame() {
     bind_frame();
     return read_framebuffer_rgba(frame_width(), frame_height());
-}
-
-void WindowGlContext::release_current() { glfwMakeContextCurrent(nullptr); }
-
-void WindowGlContext::make_current() {
-    glfwMakeContextCurrent(window_);
-    gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress));
 }
 
 void WindowGlContext::present() { glfwSwapBuffers(window_); }

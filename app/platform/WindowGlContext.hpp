@@ -19,12 +19,6 @@ public:
     std::vector<std::uint8_t> read_frame() override;
     void present() override;
 
-    // The window's context let go of, and made current again with its GL functions: an export
-    // renders headless from inside the window, in a context of its own, which EGL (through
-    // libglvnd) makes current only on a thread where no GLX context is.
-    void release_current();
-    void make_current();
-
     GLFWwindow* window() const { return window_; }  // input, ImGui's platform backend
 
 private:
