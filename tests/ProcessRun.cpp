@@ -2,6 +2,7 @@
 
 #include "TestData.hpp"
 
+#include <spng.h>
 #include <stb/stb_image.h>
 #include <sys/wait.h>
 
@@ -31,6 +32,18 @@ Run run_shell(const std::string& command) {
 }
 
 Run run_mirador(const std::string& args) { return run_shell("\"$MIRADOR\" " + args); }
+
+double png_dpi(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return -1;
+    spng_ctx* ctx = spng_ctx_new(0);
+    spng_set_png_file(ctx, f);
+    spng_phys phys{};
+    const int got = spng_get_phys(ctx, &phys);
+    spng_ctx_free(ctx);
+    std::fclose(f);
+    return got == 0 && phys.unit_specifier == 1 ? phys.ppu_x * 0.0254 : 0;
+}
 
 Png::Png(const std::string& path) : px(nullptr, stbi_image_free) {
     int n = 0;

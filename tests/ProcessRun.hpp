@@ -23,6 +23,10 @@ struct Png {
     const unsigned char* at(int x, int y) const { return px.get() + (static_cast<std::size_t>(y) * w + x) * 4; }
 };
 
+// A PNG's pHYs in dots per inch, read through libspng (GDAL's PNG driver does not report it):
+// 0 when it has none or not in metres, -1 when the file cannot be opened.
+double png_dpi(const std::string& path);
+
 // The file's bytes ("" when absent).
 std::string file_bytes(const std::string& path);
 

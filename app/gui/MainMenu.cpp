@@ -14,7 +14,7 @@ namespace mirador {
 
 void MenuRequest::merge(const MenuRequest& o) {
     open_project |= o.open_project, save |= o.save, save_as |= o.save_as, open_incidents |= o.open_incidents;
-    open_table |= o.open_table;
+    open_table |= o.open_table, export_image |= o.export_image;
     locate_incidents |= o.locate_incidents, undo |= o.undo, redo |= o.redo, quit |= o.quit;
     toggle_fullscreen |= o.toggle_fullscreen, reset_view |= o.reset_view, present |= o.present;
     if (!o.open_path.empty()) open_path = o.open_path;
@@ -48,6 +48,10 @@ MenuRequest draw_main_menu(doc::MapDocument& d, UiState& ui, const doc::History&
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Counts per municipality or state and month (INEGI homicides, SESNSP): the map counts "
                               "from the table instead of incidents");
+        ImGui::Separator();
+        r.export_image = ImGui::MenuItem("Export...", "Ctrl+E");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The map as the window shows it, as PNG, JPEG or GeoTIFF: screen and paper sizes");
         ImGui::Separator();
         r.quit = ImGui::MenuItem("Quit", "Ctrl+Q");
         ImGui::EndMenu();
@@ -103,6 +107,7 @@ MenuRequest read_shortcuts(UiState& ui) {
     if (ImGui::IsKeyPressed(GLFW_KEY_Z, false)) (io.KeyShift ? r.redo : r.undo) = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_Y, false)) r.redo = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) r.quit = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_E, false)) r.export_image = true;
     return r;
 }
 
@@ -139,6 +144,7 @@ void draw_keyboard_help(UiState& ui) {
         {"Ctrl+F, then Enter", "search a place and fly there"},
         {"Space, left, right", "play/pause, step the time window"},
         {"Ctrl+S, Ctrl+Shift+S, Ctrl+O", "save, save as, open a project"},
+        {"Ctrl+E", "export the map (PNG, JPEG, GeoTIFF); Esc cancels a running export"},
         {"Ctrl+Z, Ctrl+Shift+Z", "undo, redo"},
         {"F9, F10", "hide or show the left sidebar, the details and ranking"},
         {"F11", "full screen, with the panels"},

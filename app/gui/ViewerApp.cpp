@@ -16,6 +16,7 @@
 #include "document/Recovery.hpp"
 #include "document/Slides.hpp"
 #include "export/PngWriter.hpp"
+#include "export/TilePlan.hpp"
 #include "gui/DroppedFiles.hpp"
 #include "gui/ExitReport.hpp"
 #include "gui/FileKinds.hpp"
@@ -25,6 +26,7 @@
 #include "gui/RecentFiles.hpp"
 #include "gui/ScriptedInput.hpp"
 #include "gui/SlideThumbnails.hpp"
+#include "gui/WindowExport.hpp"
 #include "gui/WindowControls.hpp"
 #include "platform/WindowGlContext.hpp"
 #include "render/GlUtil.hpp"
@@ -34,6 +36,7 @@
 #include "scene/HotspotLayer.hpp"
 #include "scene/IncidentLoad.hpp"
 #include "scene/MapScene.hpp"
+#include "ui/ExportDialog.hpp"
 #include "ui/FileBrowser.hpp"
 #include "ui/Panels.hpp"
 #include "ui/RankingOrder.hpp"
@@ -50,6 +53,15 @@ void handle_time_keys(doc::TimeSettings& t, UiState& ui) {
     if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) toggle_play(t, ui.time);
     if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) step(t, ui.time, -1);
     if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) step(t, ui.time, +1);
+}
+
+// The files a window's export must not write over: the project and every file it reads.
+std::vector<std::string> input_paths(const doc::MapDocument& d, const std::string& project) {
+    std::vector<std::string> in{project, d.sources.boundaries.path.empty() ? default_boundaries_path() : d.sources.boundaries.path,
+                                d.sources.boundaries.states_path};
+    for (const geo::IncidentSource& i : d.sources.incidents) in.insert(in.end(), {i.path, i.mapping});
+    for (const doc::CountSource& c : d.sources.counts) in.push_back(c.path);
+    return in;
 }
 
 // The window's title: the project's name, and a mark while there are unsaved changes.
@@ -77,6 +89,8 @@ struct Shared {
     UiState ui;
     RecentFiles recent;
     FileBrowser browser;
+    ExportDialog export_dialog;
+    std::string last_export;  // proposed again by the next export
     int frame = 0;
     bool first_session = true;
     Browse pending_browse = Browse::OpenProject;
@@ -238,6 +252,9 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         load.wait();
         if (auto got = load.take()) take_loaded(std::move(*got), false);
     }
+    // File > Export, a step per frame. Declared after what it draws (boundaries, incidents, table):
+    // a session that ends mid-export drops the export first.
+    WindowExport exporter;
     const auto take = [&](LoadedIncidents got, bool opened) {
         if (got.table_source) take_table(std::move(got), opened);
         else take_loaded(std::move(got), opened);
@@ -294,7 +311,9 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             for (const std::string& p : opt.drop_paths) paths.push_back(p.c_str());
             on_files_dropped(s.window, static_cast<int>(paths.size()), paths.data());
         }
-        if (auto got = load.take()) take(std::move(*got), true);
+        // A load that finishes during an export waits for it: the export draws the incidents it started with.
+        if (!exporter.busy())
+            if (auto got = load.take()) take(std::move(*got), true);
         glfwGetFramebufferSize(s.window, &fbw, &fbh);
         int ww = 1, wh = 1;
         glfwGetWindowSize(s.window, &ww, &wh);
@@ -365,6 +384,31 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             if (load.busy()) draw_load_progress(ui, load.label(), load.fraction(), load.stage_text());
             draw_notices(notices);
             if (ui.show_help) draw_keyboard_help(ui);
+        }
+
+        // File > Export: the dialog, then the export, a step each frame after this one is shown.
+        if (menu.export_image && !exporter.busy() && !s.export_dialog.is_open())
+            s.export_dialog.open(proposed_export_path(s.last_export, project),
+                                 int(ui.view.width - ui.area.left - ui.area.right),
+                                 int(ui.view.height - ui.area.top - ui.area.bottom));
+        if (auto request = s.export_dialog.draw(kMaxExportSide)) {
+            doc::MapDocument shown_map = document;
+            shown_map.view = visible_view(ui, document.view.crs);
+            s.last_export = request->path;
+            ui.status_note = "Exporting " + request->path + "...";
+            ui.status_note_is_error = false;
+            exporter.start(*request, std::move(shown_map),
+                           ExportSources{&b, incidents.get(), ctx->population.get(), table.get(), input_paths(document, project)});
+        }
+        // The progress shows for an export that takes over a second; Esc cancels before that too.
+        const bool cancel_export = draw_export_progress(exporter.busy() && exporter.seconds() > 1.0, exporter.path(),
+                                                        exporter.fraction(), exporter.stage_text()) ||
+                                   (exporter.busy() && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false));
+        if (cancel_export) {
+            const WindowExportResult o = exporter.cancel();
+            eprint("mirador: %s\n", o.message.c_str());
+            ui.status_note = o.message;
+            ui.status_note_is_error = false;
         }
 
         // File actions: the browser, then what was chosen.
@@ -540,7 +584,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         }
         // A scripted run ends after its frames and any load it started: what it prints and
         // captures does not depend on how fast the machine read the file.
-        if (opt.max_frames > 0 && s.frame >= opt.max_frames && !load.busy()) {
+        if (opt.max_frames > 0 && s.frame >= opt.max_frames && !load.busy() && !exporter.busy()) {
             print_exit_report(ui, document, incidents.get(), table.get(), b, *to_lonlat);
             eprint("mirador: presentation at exit: %s\n", presentation_state(presenting).c_str());
             if (!opt.screenshot.empty()) {
@@ -556,6 +600,16 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         }
         s.gl->present();
         ui.frame_ms = 0.9 * ui.frame_ms + 0.1 * std::chrono::duration<double, std::milli>(clock::now() - t0).count();
+        // The export's next step, once the frame is on the screen.
+        if (auto done = exporter.step()) {
+            // The export applied its document to the shared incident layer: the window's next
+            // frame applies the window's again, whatever changed meanwhile.
+            applier.reset();
+            if (done->ok) eprint("mirador: %s\n", done->message.c_str());
+            else notice(done->message);
+            ui.status_note = done->message;
+            ui.status_note_is_error = !done->ok;
+        }
     }
     if (presenting.active) stop_presenting();
     if (end != SessionEnd::Reopen) {
@@ -605,7 +659,7 @@ int run_viewer(doc::MapDocument document, const std::string& project_in, const V
         }
     }
 
-    Shared s{nullptr, nullptr, nullptr, opt, {}, {}, {}, 1.0f, {}, {}, RecentFiles::load(), {}, 0, true, Browse::OpenProject, std::nullopt};
+    Shared s{nullptr, nullptr, nullptr, opt, {}, {}, {}, 1.0f, {}, {}, RecentFiles::load(), {}, {}, {}, 0, true, Browse::OpenProject, std::nullopt};
     s.offered_recovery = std::move(offered);
     s.keep_recovery = keep_recovery;
     auto scripted = ScriptedInput::parse(opt.press_keys);

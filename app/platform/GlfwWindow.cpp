@@ -4,10 +4,16 @@
 
 namespace mirador {
 
-GlfwSession::GlfwSession() : ok_(glfwInit() == GLFW_TRUE) {}
+namespace {
+int live_sessions = 0;  // GLFW is used from the UI thread only
+}  // namespace
+
+GlfwSession::GlfwSession() : ok_(live_sessions > 0 || glfwInit() == GLFW_TRUE) {
+    if (ok_) ++live_sessions;
+}
 
 GlfwSession::~GlfwSession() {
-    if (ok_) glfwTerminate();
+    if (ok_ && --live_sessions == 0) glfwTerminate();
 }
 
 geo::Result<GLFWwindow*> open_gl_window(int width, int height, const char* title, bool visible) {

@@ -8,7 +8,9 @@
 
 namespace mirador {
 
-// GLFW itself, initialised for the lifetime of the object (glfwInit / glfwTerminate).
+// GLFW itself, initialised for the lifetime of the object (glfwInit / glfwTerminate). Sessions
+// nest: only the last one to end terminates GLFW, so a headless context that falls back to a
+// hidden window inside the viewer (an export from the window) leaves the viewer's window alive.
 class GlfwSession {
 public:
     GlfwSession();

@@ -39,6 +39,9 @@ void draw_status_bar(const UiState& ui, const geo::Boundaries& b) {
         const geo::StateInfo* s = b.state_of(f);
         ImGui::Text("%s, %s (%s)", b.municipalities.attributes[f].name.c_str(), s ? s->name.c_str() : "",
                     b.municipalities.attributes[f].code.c_str());
+    } else if (!ui.status_note.empty()) {
+        if (ui.status_note_is_error) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", ui.status_note.c_str());
+        else ImGui::TextUnformatted(ui.status_note.c_str());
     }
     char right[160];
     std::snprintf(right, sizeof right, "1 px = %.0f m  |  EPSG:%d  |  level %d  |  %.1f ms", ui.view.metres_per_pixel,

@@ -76,6 +76,10 @@ struct UiState {
     FlyTo fly;
     bool fullscreen = false;
 
+    // The status bar's note: what the last export did ("Exported ..." or why it failed).
+    std::string status_note;
+    bool status_note_is_error = false;
+
     // Frame timing for the status bar.
     double frame_ms = 0;
     DrawStats draw_stats;
