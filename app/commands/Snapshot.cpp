@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <sstream>
 
 #include "document/NumberFlags.hpp"
@@ -63,13 +64,20 @@ geo::Result<doc::Extent> extent_for_bbox(const LonLatBox& bbox, geo::DisplayCrs 
     return doc::Extent{centre.x, centre.y, box.width(), box.height()};
 }
 
-geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const doc::MapDocument& document,
-                                            const SnapshotOptions& o, IncidentLayer* incidents,
-                                            const geo::PopulationTable* population, CountLayer* table) {
-    const MapView view = view_for_document(document.view, b, o.width, o.height);
+geo::Result<std::unique_ptr<HeadlessGlContext>> make_snapshot_context(const SnapshotOptions& o) {
     auto ctx = HeadlessGlContext::create();
     if (!ctx) return geo::make_error(ctx.error());
     if (auto sized = (*ctx)->set_frame_size(o.width, o.height); !sized) return geo::make_error(sized.error());
+    return ctx;
+}
+
+geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const doc::MapDocument& document,
+                                            const SnapshotOptions& o, IncidentLayer* incidents,
+                                            const geo::PopulationTable* population, CountLayer* table,
+                                            std::unique_ptr<HeadlessGlContext> context) {
+    const MapView view = view_for_document(document.view, b, o.width, o.height);
+    auto ctx = context ? geo::Result<std::unique_ptr<HeadlessGlContext>>(std::move(context)) : make_snapshot_context(o);
+    if (!ctx) return geo::make_error(ctx.error());
     auto scene = MapScene::create(b);
     if (!scene) return geo::make_error(scene.error());
     if (incidents) (*scene)->set_incidents(incidents);
@@ -136,7 +144,16 @@ int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions
     using clock = std::chrono::steady_clock;
     const auto t0 = clock::now();
     const DataOptions data = data_options(document);
-    auto b = load_boundaries_verbose(data);
+    // The boundaries load on a thread of their own while this one starts OpenGL (EGL, llvmpipe,
+    // the image's memory): on two cores that hides most of the context's cost. One view at one
+    // scale: only the detail level drawn at it is made.
+    auto loading = std::async(std::launch::async, [&] {
+        return load_boundaries_verbose(data, false, [&](const geo::PolygonLayer& municipalities) {
+            return view_for_document(document.view, municipalities, o.width, o.height).metres_per_pixel;
+        });
+    });
+    auto gl = make_snapshot_context(o);
+    auto b = loading.get();
     if (!b) {
         eprint("mirador snapshot: %s\n", b.error().c_str());
         return 1;
@@ -206,8 +223,12 @@ int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions
     }
     const geo::Boundaries& boundaries = geo_ctx ? *geo_ctx->boundaries : **b;
     const auto t1 = clock::now();
+    if (!gl) {
+        eprint("mirador snapshot: %s\n", gl.error().c_str());
+        return 1;
+    }
     auto r = render_snapshot(boundaries, document, o, incidents.get(), geo_ctx ? geo_ctx->population.get() : nullptr,
-                             table.get());
+                             table.get(), std::move(gl).value());
     if (!r) {
         eprint("mirador snapshot: %s\n", r.error().c_str());
         return 1;

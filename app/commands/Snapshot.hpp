@@ -2,6 +2,7 @@
 // `mirador snapshot`: the map rendered headless into a PNG, JPEG or GeoTIFF (by --out's
 // extension), through the same MapScene the window uses.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "data/DataOptions.hpp"
 #include "document/MapDocument.hpp"
 #include "export/Image.hpp"
+#include "platform/GlContext.hpp"
 #include "scene/CountLayer.hpp"
 #include "scene/MapScene.hpp"
 
@@ -40,12 +42,15 @@ geo::Result<LonLatBox> parse_bbox(const std::string& text);
 // The extent (display CRS) that shows `bbox` (lon/lat, sampled along its edges).
 geo::Result<doc::Extent> extent_for_bbox(const LonLatBox& bbox, geo::DisplayCrs crs);
 
-// Renders `document` into one image; creates (and destroys) its own GL context. The document's
-// filters and time window are applied to `incidents` (null: none), or to `table`, a count table
-// in their place.
+// Renders `document` into one image; creates (and destroys) its own GL context, or uses
+// `context` (from make_snapshot_context, current on this thread). The document's filters and time
+// window are applied to `incidents` (null: none), or to `table`, a count table in their place.
 geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& boundaries, const doc::MapDocument& document,
                                             const SnapshotOptions& options, IncidentLayer* incidents = nullptr,
-                                            const geo::PopulationTable* population = nullptr, CountLayer* table = nullptr);
+                                            const geo::PopulationTable* population = nullptr, CountLayer* table = nullptr,
+                                            std::unique_ptr<HeadlessGlContext> context = nullptr);
+// A headless context with its image of the options' size, made ahead (while data loads).
+geo::Result<std::unique_ptr<HeadlessGlContext>> make_snapshot_context(const SnapshotOptions& options);
 
 // The command: load, render, write; messages on stderr; returns the exit code.
 int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions& options);
