@@ -48,6 +48,31 @@ TEST_CASE("an empty mapping line names its line instead of looking for a column 
     CHECK_THAT(m.error(), Catch::Contains("m.txt:2") && Catch::Contains("names no column for date"));
 }
 
+TEST_CASE("one repeated id among many unique ones is found; none among unique ones", "[silent]") {
+    // find_duplicate_ids first looks for a repeated hash in one pass and only then groups exactly:
+    // both ways through it, at a size where the hash set is large.
+    const auto store = [](bool repeat) {
+        geo::IncidentStoreBuilder b;
+        for (int i = 0; i < 200000; ++i) {
+            geo::Incident in;
+            in.id = "x" + std::to_string(repeat && i == 150000 ? 777 : i);
+            in.date = geo::parse_incident_date("2020-01-01").value();
+            in.lon = -99.1, in.lat = 19.4;
+            in.source_row = static_cast<std::uint32_t>(i + 2);
+            b.add(in);
+        }
+        return b.finish();
+    };
+    const geo::DuplicateIds none = geo::find_duplicate_ids(store(false));
+    CHECK(none.ids == 0);
+    CHECK(none.extra_rows == 0);
+    const geo::DuplicateIds one = geo::find_duplicate_ids(store(true));
+    CHECK(one.ids == 1);
+    CHECK(one.extra_rows == 1);
+    REQUIRE(one.examples.size() == 1);
+    CHECK(one.examples[0] == std::vector<std::size_t>{777, 150000});
+}
+
 TEST_CASE("repeated incident ids are reported with their lines, and --dedupe keeps the first", "[silent]") {
     const std::string dir = test::temp_dir("silent-dups");
     const std::string path = dir + "/dups.csv";

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
+#include "mirador/geo/MexicoLambert.hpp"
 #include "mirador/geo/Projector.hpp"
 
 using namespace mirador::geo;
@@ -42,4 +44,29 @@ TEST_CASE("Web Mercator is selectable and lon/lat order is kept", "[projection]"
     CHECK(m.x == Approx(-11035535.0).margin(50.0));  // easting first, negative west of Greenwich
     CHECK(m.y == Approx(2205000.0).margin(2000.0));
     CHECK_FALSE(parse_display_crs("EPSG:9999999"));
+}
+
+TEST_CASE("the closed-form EPSG:6372 agrees with PROJ within 1 mm over Mexico and beyond", "[projection]") {
+    auto proj = lonlat_to_display(DisplayCrs::Mexico6372);
+    REQUIRE(proj);
+    const MexicoLambert lcc;
+    double worst = 0;
+    int compared = 0;
+    // Mexico's box and well beyond it (the US, Central America, the Pacific), every 0.25 degree.
+    for (double lat = 5.0; lat <= 40.0; lat += 0.25)
+        for (double lon = -125.0; lon <= -80.0; lon += 0.25) {
+            const Vec2 want = proj->forward(Vec2{lon, lat});
+            const Vec2 got = lcc.forward(lon, lat);
+            worst = std::max(worst, std::hypot(got.x - want.x, got.y - want.y));
+            ++compared;
+        }
+    CHECK(compared > 20000);
+    CHECK(worst < 0.001);
+    // Far from the central meridian, where longitudes wrap (lon - lon0 past 180 degrees).
+    for (const Vec2 ll : {Vec2{170.0, 20.0}, Vec2{-179.5, 10.0}, Vec2{179.9, 45.0}, Vec2{0.0, 60.0}}) {
+        CAPTURE(ll.x, ll.y);
+        const Vec2 want = proj->forward(ll);
+        const Vec2 got = lcc.forward(ll.x, ll.y);
+        CHECK(std::hypot(got.x - want.x, got.y - want.y) < 0.001);
+    }
 }

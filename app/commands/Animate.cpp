@@ -76,7 +76,7 @@ int run_animate_command(const doc::MapDocument& document, const AnimateOptions& 
     using clock = std::chrono::steady_clock;
     const auto t0 = clock::now();
     SnapshotData data;
-    if (const int code = load_snapshot_data(document, o.frame, kCommand, data)) return code;
+    if (const int code = load_snapshot_data(document, o.frame, kCommand, data, /*single_view=*/true)) return code;
     if (!data.incidents) {
         eprint("%s: needs incidents to step through time (--incidents, or a --project that has them)\n", kCommand);
         return 2;

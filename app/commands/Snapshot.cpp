@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <sstream>
 
 #include "document/NumberFlags.hpp"
@@ -82,15 +84,19 @@ HeadlessMap::~HeadlessMap() {
 
 geo::Result<std::unique_ptr<HeadlessMap>> HeadlessMap::create(const geo::Boundaries& b, IncidentLayer* incidents,
                                                               const geo::PopulationTable* population,
-                                                              CountLayer* table) {
+                                                              CountLayer* table,
+                                                              std::unique_ptr<HeadlessGlContext> context) {
     std::unique_ptr<HeadlessMap> m(new HeadlessMap());
     m->boundaries_ = &b;
     m->incidents_ = incidents;
     m->population_ = population;
     m->table_ = table;
-    auto ctx = HeadlessGlContext::create();
-    if (!ctx) return geo::make_error(ctx.error());
-    m->ctx_ = std::move(ctx).value();
+    if (!context) {
+        auto ctx = make_headless_context();
+        if (!ctx) return geo::make_error(ctx.error());
+        context = std::move(ctx).value();
+    }
+    m->ctx_ = std::move(context);
     auto scene = MapScene::create(b);
     if (!scene) return geo::make_error(scene.error());
     m->scene_ = std::move(scene).value();
@@ -138,6 +144,12 @@ geo::Result<ExportOutcome> HeadlessMap::render(const doc::MapDocument& document,
     return out;
 }
 
+geo::Result<std::unique_ptr<HeadlessGlContext>> make_headless_context() {
+    auto ctx = HeadlessGlContext::create();
+    if (!ctx) return geo::make_error(ctx.error());
+    return std::move(ctx).value();
+}
+
 geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const doc::MapDocument& document,
                                             const SnapshotOptions& o, IncidentLayer* incidents,
                                             const geo::PopulationTable* population, CountLayer* table) {
@@ -151,9 +163,14 @@ geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& b, const doc:
 }
 
 int load_snapshot_data(const doc::MapDocument& document, const SnapshotOptions& o, const char* command,
-                       SnapshotData& out) {
+                       SnapshotData& out, bool single_view) {
     const DataOptions data = data_options(document);
-    auto b = load_boundaries_verbose(data);
+    std::function<double(const geo::PolygonLayer&)> scale;
+    if (single_view)
+        scale = [&](const geo::PolygonLayer& municipalities) {
+            return view_for_document(document.view, municipalities, o.width, o.height).metres_per_pixel;
+        };
+    auto b = load_boundaries_verbose(data, false, std::move(scale));
     if (!b) {
         eprint("%s: %s\n", command, b.error().c_str());
         return 1;
@@ -228,10 +245,20 @@ int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions
     using clock = std::chrono::steady_clock;
     const auto t0 = clock::now();
     SnapshotData data;
-    if (const int code = load_snapshot_data(document, o, "mirador snapshot", data)) return code;
+    // The data load on a thread of their own while this one starts OpenGL (EGL, llvmpipe): on
+    // two cores that hides most of the context's cost. One view at one scale: only the
+    // boundaries' detail level drawn at it is made.
+    auto loading = std::async(std::launch::async, [&] { return load_snapshot_data(document, o, "mirador snapshot", data, true); });
+    auto gl = make_headless_context();
+    if (const int code = loading.get()) return code;
+    if (!gl) {
+        eprint("mirador snapshot: %s\n", gl.error().c_str());
+        return 1;
+    }
     const geo::Boundaries& boundaries = data.boundaries();
     const auto t1 = clock::now();
-    auto map = HeadlessMap::create(boundaries, data.incidents.get(), data.population(), data.table.get());
+    auto map = HeadlessMap::create(boundaries, data.incidents.get(), data.population(), data.table.get(),
+                                   std::move(gl).value());
     if (!map) {
         eprint("mirador snapshot: %s\n", map.error().c_str());
         return 1;

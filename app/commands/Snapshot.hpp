@@ -58,7 +58,8 @@ public:
     [[nodiscard]] static geo::Result<std::unique_ptr<HeadlessMap>> create(const geo::Boundaries& boundaries,
                                                                          IncidentLayer* incidents = nullptr,
                                                                          const geo::PopulationTable* population = nullptr,
-                                                                         CountLayer* table = nullptr);
+                                                                         CountLayer* table = nullptr,
+                                                                         std::unique_ptr<class HeadlessGlContext> context = nullptr);
     ~HeadlessMap();
     // Brings the scene and the data in line with `document` (filters, time window, fill, hot
     // spots); render() does it too. Errors: a count table filter the table cannot apply.
@@ -81,6 +82,9 @@ private:
     DocumentApplier applier_;
 };
 
+// A headless GL context for a HeadlessMap, made ahead (on the thread that will draw) while data loads.
+[[nodiscard]] geo::Result<std::unique_ptr<class HeadlessGlContext>> make_headless_context();
+
 // Renders `document` into one image in memory; creates (and destroys) its own GL context.
 geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& boundaries, const doc::MapDocument& document,
                                             const SnapshotOptions& options, IncidentLayer* incidents = nullptr,
@@ -100,8 +104,10 @@ struct SnapshotData {
     ~SnapshotData();
 };
 // Returns 0, or the exit code on failure (1: data, 2: the document asks for what cannot be drawn).
+// `single_view`: only the document's view at options' size is drawn, so only the boundaries'
+// detail level for that scale is made (geo::BoundarySources::single_scale).
 [[nodiscard]] int load_snapshot_data(const doc::MapDocument& document, const SnapshotOptions& options,
-                                     const char* command, SnapshotData& out);
+                                     const char* command, SnapshotData& out, bool single_view = false);
 
 // The command: load, render, write; messages on stderr; returns the exit code.
 int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions& options);

@@ -85,9 +85,11 @@ geo::Result<geo::BoundarySources> resolve_sources(const DataOptions& data) {
     return s;
 }
 
-geo::Result<std::unique_ptr<geo::Boundaries>> load_boundaries_verbose(const DataOptions& o, bool quiet) {
+geo::Result<std::unique_ptr<geo::Boundaries>> load_boundaries_verbose(
+    const DataOptions& o, bool quiet, std::function<double(const geo::PolygonLayer&)> single_scale) {
     auto sources = resolve_sources(o);
     if (!sources) return geo::make_error(sources.error());
+    sources->single_scale = std::move(single_scale);
     auto b = geo::load_boundaries(*sources);
     if (!b) return b;
     if (!quiet)

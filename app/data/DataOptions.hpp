@@ -1,6 +1,7 @@
 #pragma once
 // Where the data comes from: the document's boundary sources resolved to files (the bundled
 // assets, the optional data folder), loaded the same way by the window and every command.
+#include <functional>
 #include <string>
 
 #include "document/MapDocument.hpp"
@@ -36,6 +37,9 @@ std::string find_data_file(const std::string& relative_path);
 geo::Result<geo::BoundarySources> resolve_sources(const DataOptions& options);
 
 // Loads the boundaries, printing warnings to stderr; the error names the file.
-geo::Result<std::unique_ptr<geo::Boundaries>> load_boundaries_verbose(const DataOptions& options, bool quiet = false);
+// `single_scale`: see geo::BoundarySources::single_scale (one view drawn at one scale).
+geo::Result<std::unique_ptr<geo::Boundaries>> load_boundaries_verbose(
+    const DataOptions& options, bool quiet = false,
+    std::function<double(const geo::PolygonLayer&)> single_scale = {});
 
 }  // namespace mirador

@@ -64,6 +64,11 @@ geo::Result<std::unique_ptr<PngRowWriter>> PngRowWriter::open(const std::string&
     ihdr.color_type = opaque ? SPNG_COLOR_TYPE_TRUECOLOR : SPNG_COLOR_TYPE_TRUECOLOR_ALPHA;
     if (!err) err = spng_set_ihdr(ctx, &ihdr);
     if (!err) err = spng_set_option(ctx, SPNG_IMG_COMPRESSION_LEVEL, options.compression_level);
+    // No row filter, rather than libspng's default of trying all five on every row: maps are flat
+    // fills, hairlines and quantised ramps, which deflate matches best unfiltered. On a 4K map of
+    // every municipality (and on heatmap and points maps) it made files 15-20 % smaller and
+    // encoding five to seven times faster (0.11 s against 0.55-1.2 s at level 3).
+    if (!err) err = spng_set_option(ctx, SPNG_FILTER_CHOICE, SPNG_FILTER_CHOICE_NONE);
     if (!err && options.dpi > 0) {
         spng_phys phys{};
         phys.ppu_x = phys.ppu_y = static_cast<std::uint32_t>(options.dpi / 0.0254 + 0.5);

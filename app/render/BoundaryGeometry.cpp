@@ -71,11 +71,11 @@ void BoundaryGeometry::upload(const geo::Boundaries& b) {
 }
 
 int BoundaryGeometry::level_for(double metres_per_pixel) const {
-    // A level moves borders by at most ~0.7 of its cell (fine snapping 0.09, arc thinning
-    // 0.6): with cells up to 1.7 px that is at most 1.2 px at the switch, less zoomed out.
+    // geo::kLevelCellPixels says why this cell size; geo::build_boundaries follows the same
+    // rule when it makes only one level.
     int best = 0;
     for (std::size_t i = 0; i < levels_.size(); ++i)
-        if (levels_[i].cell_m <= 1.7 * metres_per_pixel) best = static_cast<int>(i);
+        if (levels_[i].cell_m <= geo::kLevelCellPixels * metres_per_pixel) best = static_cast<int>(i);
     return best;
 }
 

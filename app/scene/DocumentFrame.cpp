@@ -102,9 +102,11 @@ SceneParams scene_params(const doc::MapDocument& d, const FrameContext& c) {
     return p;
 }
 
-geo::BBox extent_box(const doc::View& v, const geo::Boundaries& b) {
-    if (!v.extent) return b.municipalities.bbox;
-    auto proj = geo::lonlat_to_display(b.municipalities.crs);
+geo::BBox extent_box(const doc::View& v, const geo::Boundaries& b) { return extent_box(v, b.municipalities); }
+
+geo::BBox extent_box(const doc::View& v, const geo::PolygonLayer& municipalities) {
+    if (!v.extent) return municipalities.bbox;
+    auto proj = geo::lonlat_to_display(municipalities.crs);
     geo::Vec2 centre{v.extent->center_lon, v.extent->center_lat};
     if (proj) centre = proj->forward(centre);
     geo::BBox box;
@@ -114,10 +116,14 @@ geo::BBox extent_box(const doc::View& v, const geo::Boundaries& b) {
 }
 
 MapView view_for_document(const doc::View& v, const geo::Boundaries& b, int width, int height) {
+    return view_for_document(v, b.municipalities, width, height);
+}
+
+MapView view_for_document(const doc::View& v, const geo::PolygonLayer& municipalities, int width, int height) {
     MapView view;
     view.width = width;
     view.height = height;
-    view.fit(extent_box(v, b), v.extent ? 0.0 : 0.02);
+    view.fit(extent_box(v, municipalities), v.extent ? 0.0 : 0.02);
     return view;
 }
 

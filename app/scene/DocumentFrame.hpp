@@ -31,8 +31,11 @@ SceneParams scene_params(const doc::MapDocument& document, const FrameContext& c
 // The view showing the document's extent (or all of the boundaries) at a size, fitted to its
 // shape; and back: the document's view of what a MapView shows.
 MapView view_for_document(const doc::View& view, const geo::Boundaries& boundaries, int width, int height);
+// The same from the municipal layer alone, before the boundaries are built from it.
+MapView view_for_document(const doc::View& view, const geo::PolygonLayer& municipalities, int width, int height);
 // The area the document's view asks to see (display CRS), before fitting it to any shape.
 geo::BBox extent_box(const doc::View& view, const geo::Boundaries& boundaries);
+geo::BBox extent_box(const doc::View& view, const geo::PolygonLayer& municipalities);
 doc::View document_view(const MapView& view, geo::DisplayCrs crs);
 
 class DocumentApplier {

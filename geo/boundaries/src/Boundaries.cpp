@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 
 #include "GeosPolygon.hpp"
@@ -121,7 +122,7 @@ DetailLevel make_level(const PolygonLayer& full, PolygonLayer snapped, double ce
 }  // namespace
 
 std::unique_ptr<Boundaries> build_boundaries(PolygonLayer municipalities, const PolygonLayer* states,
-                                             TriangulationMethod method) {
+                                             TriangulationMethod method, double metres_per_pixel) {
     auto b = std::make_unique<Boundaries>();
     b->municipalities = std::move(municipalities);
     b->index = SpatialIndex(b->municipalities);
@@ -133,13 +134,20 @@ std::unique_ptr<Boundaries> build_boundaries(PolygonLayer municipalities, const 
         b->municipality_anchor[f] = b->index.locate(c) == static_cast<long>(f) ? c : feature_interior_point(m, f);
     }
 
+    // One scale: the renderer draws the coarsest level whose cell is at most kLevelCellPixels
+    // pixels, so the chain stops there and only that level is triangulated.
+    const bool every_level = !(metres_per_pixel > 0);
+    const double largest_cell = every_level ? HUGE_VAL : kLevelCellPixels * metres_per_pixel;
+    if (every_level) b->levels.push_back(make_level(b->municipalities, {}, 0, method));
+    std::optional<PolygonLayer> coarsest;  // one scale: the coarsest simplified layer so far
+    double coarsest_cell = 0;
     // Each coarser level must shed a quarter of the vertices of the previous one to be worth
     // its memory.
-    b->levels.push_back(make_level(b->municipalities, {}, 0, method));
     std::size_t kept_vertices = b->municipalities.vertices.size();
     b->levels.reserve(5);  // `previous` points into it
     const PolygonLayer* previous = &b->municipalities;
     for (double cell : {100.0, 400.0, 1600.0, 3200.0}) {
+        if (cell > largest_cell) break;
         // Snap to a fine grid (so nearly coincident neighbours share vertices), then
         // Douglas-Peucker on the shared arcs: error about 0.1 + 0.6 of a cell, and far fewer
         // vertices than snapping to the whole cell, which keeps one per cell crossed. Each
@@ -148,10 +156,22 @@ std::unique_ptr<Boundaries> build_boundaries(PolygonLayer municipalities, const 
         PolygonLayer probe = simplify_shared_arcs(snap_to_grid(*previous, cell / 8), 0.6 * cell);
         if (probe.vertices.size() > kept_vertices * 3 / 4) continue;
         kept_vertices = probe.vertices.size();
-        b->levels.push_back(make_level(b->municipalities, std::move(probe), cell, method));
-        previous = &b->levels.back().layer;
+        if (every_level) {
+            b->levels.push_back(make_level(b->municipalities, std::move(probe), cell, method));
+            previous = &b->levels.back().layer;
+        } else {
+            coarsest = std::move(probe);  // `previous` is done with
+            coarsest_cell = cell;
+            previous = &*coarsest;
+        }
     }
-    for (const auto& p : b->levels.front().triangles.problems) b->warnings.push_back(p);
+    if (!every_level)
+        b->levels.push_back(coarsest ? make_level(b->municipalities, std::move(*coarsest), coarsest_cell, method)
+                                     : make_level(b->municipalities, {}, 0, method));
+    // Problems of the data as it is (full detail); a simplified level's are the simplification's,
+    // which would only confuse (one scale may have no full-detail level to report).
+    if (b->levels.front().cell_m == 0)
+        for (const auto& p : b->levels.front().triangles.problems) b->warnings.push_back(p);
     return b;
 }
 
@@ -179,7 +199,9 @@ Result<std::unique_ptr<Boundaries>> load_boundaries(const BoundarySources& src) 
         else
             warnings.push_back(loaded.error() + "; state names taken from INEGI's catalogue");
     }
-    auto b = build_boundaries(std::move(municipalities).value(), states ? &*states : nullptr, src.triangulation);
+    const double metres_per_pixel = src.single_scale ? src.single_scale(*municipalities) : 0;
+    auto b = build_boundaries(std::move(municipalities).value(), states ? &*states : nullptr, src.triangulation,
+                              metres_per_pixel);
     b->warnings.insert(b->warnings.begin(), warnings.begin(), warnings.end());
     return b;
 }

@@ -4,8 +4,10 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <string_view>
 #include <thread>
 
+#include "mirador/geo/MexicoLambert.hpp"
 #include "mirador/geo/Projector.hpp"
 
 namespace mirador::geo {
@@ -31,8 +33,10 @@ std::vector<float> density_weights(const IncidentStore& store, DensityWeight wei
 
 namespace {
 
-// Positions [first, last) of the store projected into p.x, p.y (NaN where not placed).
-void project_range(const Projector& proj, const IncidentStore& store, std::size_t first, std::size_t last,
+// Positions [first, last) of the store projected into p.x, p.y (NaN where not placed);
+// `project(chunk)` transforms a chunk of lon/lat in place.
+template <class Project>
+void project_range(const Project& project, const IncidentStore& store, std::size_t first, std::size_t last,
                    DensityPoints& p) {
     const auto lon = store.lon(), lat = store.lat();
     constexpr float nan = std::numeric_limits<float>::quiet_NaN();
@@ -43,7 +47,7 @@ void project_range(const Projector& proj, const IncidentStore& store, std::size_
         const std::size_t to = std::min(last, from + kChunk);
         buf.clear();
         for (std::size_t i = from; i < to; ++i) buf.push_back({lon[i], lat[i]});
-        proj.forward(buf);
+        project(buf);
         for (std::size_t i = from; i < to; ++i) {
             const Vec2 v = buf[i - from];
             const bool placed = std::isfinite(lon[i]) && std::isfinite(lat[i]) && std::isfinite(v.x) && std::isfinite(v.y);
@@ -53,33 +57,54 @@ void project_range(const Projector& proj, const IncidentStore& store, std::size_
     }
 }
 
+// Large stores in two halves on two threads.
+constexpr std::size_t kTwoThreadsFrom = 200000;
+bool two_threads(std::size_t n) { return n >= kTwoThreadsFrom && std::thread::hardware_concurrency() > 1; }
+
 }  // namespace
 
 Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWeight weight,
                                           const std::vector<std::uint8_t>* include, const char* crs) {
-    auto proj = Projector::create("EPSG:4326", crs);
-    if (!proj) return make_error(proj.error());
     const std::size_t n = store.size();
     DensityPoints p;
     p.store = &store;
     p.x.resize(n);
     p.y.resize(n);
-    // Large stores in two halves on two threads, each with a Projector of its own (a PROJ
-    // context serves one thread): a million points take about 0.2 s of PROJ on one core.
-    constexpr std::size_t kTwoThreadsFrom = 200000;
-    if (n >= kTwoThreadsFrom && std::thread::hardware_concurrency() > 1) {
+    if (std::string_view(crs) == "EPSG:6372") {
+        // The display CRS in closed form (MexicoLambert.hpp says why): no PROJ context to set up
+        // per thread, no call per point.
+        const MexicoLambert lcc;
+        const auto project = [&](std::vector<Vec2>& chunk) {
+            for (Vec2& v : chunk) v = lcc.forward(v.x, v.y);
+        };
+        if (two_threads(n)) {
+            std::thread other([&] { project_range(project, store, n / 2, n, p); });
+            project_range(project, store, 0, n / 2, p);
+            other.join();
+        } else {
+            project_range(project, store, 0, n, p);
+        }
+        p.weight = density_weights(store, weight, include);
+        return p;
+    }
+    auto proj = Projector::create("EPSG:4326", crs);
+    if (!proj) return make_error(proj.error());
+    const auto through = [](const Projector& q) { return [&q](std::vector<Vec2>& chunk) { q.forward(chunk); }; };
+    // Each thread with a Projector of its own (a PROJ context serves one thread): a million
+    // points take about 0.2 s of PROJ on one core.
+    if (two_threads(n)) {
         std::optional<Projector> second;
         std::thread other([&] {
             if (auto q = Projector::create("EPSG:4326", crs)) {
                 second.emplace(std::move(q).value());
-                project_range(*second, store, n / 2, n, p);
+                project_range(through(*second), store, n / 2, n, p);
             }
         });
-        project_range(*proj, store, 0, n / 2, p);
+        project_range(through(*proj), store, 0, n / 2, p);
         other.join();
-        if (!second) project_range(*proj, store, n / 2, n, p);  // no second context: this thread does it all
+        if (!second) project_range(through(*proj), store, n / 2, n, p);  // no second context: this thread does it all
     } else {
-        project_range(*proj, store, 0, n, p);
+        project_range(through(*proj), store, 0, n, p);
     }
     p.weight = density_weights(store, weight, include);
     return p;

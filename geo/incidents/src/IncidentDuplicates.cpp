@@ -14,10 +14,34 @@ std::uint64_t source_order(const IncidentStore& s, std::size_t i) {
     return (static_cast<std::uint64_t>(row == 0 ? UINT32_MAX : row) << 32) | static_cast<std::uint32_t>(i);
 }
 
+// Whether two non-empty ids may be the same: a set of their hashes (open addressing, linear
+// probing), one pass, for the common case of no repeats. Sorting the (hash, index) pairs was an
+// eighth of `mirador density`'s CPU time on 1M rows; this pass is a fraction of that sort. A
+// repeated hash (a repeated id, or a rare collision) goes on to the exact grouping below.
+bool any_id_hash_repeats(const IncidentStore& s) {
+    std::size_t slots = 64;
+    while (slots < 2 * s.size()) slots <<= 1;
+    std::vector<std::size_t> set(slots, 0);  // 0: empty slot
+    const std::hash<std::string_view> hash;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const std::string_view id = s.id(i);
+        if (id.empty()) continue;
+        const std::size_t h = hash(id) | 1;  // never 0; an extra collision at worst
+        for (std::size_t k = h & (slots - 1);; k = (k + 1) & (slots - 1)) {
+            if (set[k] == h) return true;
+            if (set[k] == 0) {
+                set[k] = h;
+                break;
+            }
+        }
+    }
+    return false;
+}
+
 // Groups of incidents sharing a non-empty id, each in source order, groups by their first.
-// Sorting (hash, index) pairs rather than a hash map of strings: no allocation per id, and the
-// common case (no repeats) is one sort and one scan.
+// Sorting (hash, index) pairs rather than a hash map of strings: no allocation per id.
 std::vector<std::vector<std::size_t>> repeated_groups(const IncidentStore& s) {
+    if (!any_id_hash_repeats(s)) return {};
     std::vector<std::pair<std::size_t, std::uint32_t>> keys;
     keys.reserve(s.size());
     const std::hash<std::string_view> hash;

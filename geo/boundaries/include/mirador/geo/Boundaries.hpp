@@ -1,6 +1,7 @@
 #pragma once
 // Mexico's administrative boundaries as the viewer uses them: the municipal layer (drawn,
 // indexed, searched) plus per-state facts derived from it (names, label anchors, extents).
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,7 +23,17 @@ struct BoundarySources {
     std::string assume_source_crs;     // see LayerLoadOptions
     bool allow_partial = false;        // see LayerLoadOptions
     TriangulationMethod triangulation = TriangulationMethod::EarClip;
+    // Set by callers that draw one view at one scale (a snapshot): given the municipalities'
+    // layer (its extent and CRS), the view's metres per pixel. Only the detail level drawn at that scale is then
+    // triangulated (the finer ones are made only as steps towards it, the coarser not at all),
+    // so `levels` holds that one level. Unset: every level, for a view that zooms.
+    std::function<double(const PolygonLayer& municipalities)> single_scale;
 };
+
+// A detail level is drawn while its snapping cell is at most this many pixels: it moves borders
+// by at most ~0.7 of its cell (fine snapping 0.09, arc thinning 0.6), so at most 1.2 px at the
+// switch and less zoomed out.
+inline constexpr double kLevelCellPixels = 1.7;
 
 struct StateInfo {
     std::string code;  // CVE_ENT
@@ -65,8 +76,9 @@ struct Boundaries {
 [[nodiscard]] Result<std::unique_ptr<Boundaries>> load_boundaries(const BoundarySources& sources);
 
 // The parts of load_boundaries, for callers (benchmarks, tests) that bring their own layer.
+// `metres_per_pixel` > 0: only the level drawn at that scale (see BoundarySources::single_scale).
 std::unique_ptr<Boundaries> build_boundaries(PolygonLayer municipalities, const PolygonLayer* states,
-                                             TriangulationMethod method);
+                                             TriangulationMethod method, double metres_per_pixel = 0);
 
 // Area-weighted centroid of a feature (may lie outside a concave feature).
 Vec2 feature_centroid(const PolygonLayer& layer, std::size_t feature);
