@@ -10,6 +10,7 @@
 #include "DocumentHelpers.hpp"
 #include "IncidentFixtures.hpp"
 #include "ProcessRun.hpp"
+#include "SyntheticIncidents.hpp"
 #include "TestData.hpp"
 #include "cli/CommandLine.hpp"
 #include "commands/Snapshot.hpp"
@@ -41,18 +42,11 @@ SnapshotResult render(const doc::MapDocument& d, int width, int height, int tile
     return std::move(s).value();
 }
 
-}  // namespace
-
-TEST_CASE("an export in 256-pixel tiles equals the same export made at once", "[export][render]") {
-    auto& seeds = test::placed_incidents(test::assets_dir() + "/incidents/seed-incidents.csv");
-    const auto d = furnished_sinaloa();
-    const int w = 900, h = 700;
-    const SnapshotResult whole = render(d, w, h, 0, seeds.layer.get());
-    const SnapshotResult tiled = render(d, w, h, 256, seeds.layer.get());
+// Every pixel within one level per channel; a seam would be a whole row or column off.
+void check_same_pixels(const SnapshotResult& whole, const SnapshotResult& tiled) {
+    const int w = whole.image.width, h = whole.image.height;
     REQUIRE(tiled.image.width == w);
     REQUIRE(tiled.image.height == h);
-
-    // Every pixel within one level per channel; a seam would be a whole row or column off.
     int worst = 0;
     long off = 0;
     std::vector<int> off_in_row(h, 0), off_in_column(w, 0);
@@ -71,6 +65,20 @@ TEST_CASE("an export in 256-pixel tiles equals the same export made at once", "[
     CHECK(off <= w * h / 20000);
     CHECK(*std::max_element(off_in_row.begin(), off_in_row.end()) <= 2);
     CHECK(*std::max_element(off_in_column.begin(), off_in_column.end()) <= 2);
+}
+
+}  // namespace
+
+TEST_CASE("an export in 256-pixel tiles equals the same export made at once", "[export][render]") {
+    auto& seeds = test::placed_incidents(test::assets_dir() + "/incidents/seed-incidents.csv");
+    const auto d = furnished_sinaloa();
+    const int w = 900, h = 700;
+    const SnapshotResult whole = render(d, w, h, 0, seeds.layer.get());
+    const SnapshotResult tiled = render(d, w, h, 256, seeds.layer.get());
+    REQUIRE(tiled.image.width == w);
+    REQUIRE(tiled.image.height == h);
+
+    check_same_pixels(whole, tiled);
 
     // Labels and furniture laid out once, for the whole image: the same places.
     REQUIRE(whole.labels.size() == tiled.labels.size());
@@ -83,6 +91,20 @@ TEST_CASE("an export in 256-pixel tiles equals the same export made at once", "[
     for (std::size_t i = 0; i < whole.furniture.boxes.size(); ++i) {
         CHECK(whole.furniture.boxes[i].box.x0 == tiled.furniture.boxes[i].box.x0);
         CHECK(whole.furniture.boxes[i].box.y1 == tiled.furniture.boxes[i].box.y1);
+    }
+}
+
+TEST_CASE("tiles draw the points as the whole image does: one by one or binned, one colour scale", "[export][render]") {
+    // 30,000 incidents in three clusters. Over Sinaloa the whole image has few enough on screen to
+    // draw one by one while a 256-pixel tile over Culiacán alone has more than its share; over
+    // all of Mexico the image bins them, and every tile must use the image's colour scale.
+    test::SyntheticIncidents inc = test::synthetic_incidents(30000, 9);
+    doc::MapDocument mexico;
+    for (const doc::MapDocument& d : {furnished_sinaloa(), mexico}) {
+        INFO((d.view.extent ? "Sinaloa" : "all of Mexico"));
+        const SnapshotResult whole = render(d, 900, 700, 0, inc.layer.get());
+        const SnapshotResult tiled = render(d, 900, 700, 256, inc.layer.get());
+        check_same_pixels(whole, tiled);
     }
 }
 

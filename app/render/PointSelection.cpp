@@ -61,13 +61,17 @@ void PointSelection::select(const PointSource& s, const SelectionRequest& r) {
     f.per_cell = 1.0 / f.cell_px;
     // Cells anchored to multiples of their size in map metres: a pan moves the screen over the
     // same cells, so bins made once serve every pan within the frame (pan()).
+    // Half a screen around it for a screen; nothing around a view of export size (32768 pixels
+    // a side at 5-pixel cells would be 43M cells already).
+    const double screen_cells = std::ceil(v.width * f.per_cell) * std::ceil(v.height * f.per_cell);
+    const double around = screen_cells <= double(1 << 20) ? 0.5 : 0.0;
     const double cell_m = f.cell_px * v.metres_per_pixel;
-    frame_left_ = std::floor((f.left - 0.5 * v.width * v.metres_per_pixel) / cell_m) * cell_m;
-    frame_top_ = std::ceil((f.top + 0.5 * v.height * v.metres_per_pixel) / cell_m) * cell_m;
+    frame_left_ = std::floor((f.left - around * v.width * v.metres_per_pixel) / cell_m) * cell_m;
+    frame_top_ = std::ceil((f.top + around * v.height * v.metres_per_pixel) / cell_m) * cell_m;
     f.bin_dx = (f.left - frame_left_) * f.per_metre;
     f.bin_dy = (frame_top_ - f.top) * f.per_metre;
-    f.cols = static_cast<std::size_t>(std::ceil((f.bin_dx + 1.5 * v.width) * f.per_cell));
-    f.rows = static_cast<std::size_t>(std::ceil((f.bin_dy + 1.5 * v.height) * f.per_cell));
+    f.cols = static_cast<std::size_t>(std::ceil((f.bin_dx + (1 + around) * v.width) * f.per_cell));
+    f.rows = static_cast<std::size_t>(std::ceil((f.bin_dy + (1 + around) * v.height) * f.per_cell));
     const std::size_t cells = std::max<std::size_t>(1, f.cols * f.rows);
 
     // Threads pay for themselves from a few hundred thousand incidents (a month of a large

@@ -4,6 +4,7 @@
 #include <climits>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <tuple>
 
@@ -138,12 +139,13 @@ void PointsPass::reselect(const FrameParams& fp) {
     // About one disc per 40 pixels of screen (a 7-pixel disc and its outline cover ~40): more
     // than that overlap into a blot, and cost llvmpipe more than a frame.
     r.legible = std::max<std::size_t>(2000, static_cast<std::size_t>(v.width) * static_cast<std::size_t>(v.height) / 40);
+    if (fp.points_as.set) r.legible = fp.points_as.aggregated ? 0 : SIZE_MAX;
     const std::span<const std::int32_t> none;
     const PointSource src{xy_, visible_, store_ ? store_->day_start() : none, store_ ? store_->day_end() : none,
                           stack_markers_};
     selection_.select(src, r);
     if (selection_.aggregated()) {
-        upload_bins();
+        upload_bins(fp);
         emphasis_hovered_ = emphasis_selected_ = -2;  // rebuilt for the new bins
         return;
     }
@@ -154,8 +156,9 @@ void PointsPass::reselect(const FrameParams& fp) {
     gl::buffer_data(GL_ARRAY_BUFFER, singles_, scratch_, GL_DYNAMIC_DRAW);
 }
 
-void PointsPass::upload_bins() {
-    shown_ = {true, float(selection_.cell_px()), selection_.max_count(), selection_.incidents_on_screen()};
+void PointsPass::upload_bins(const FrameParams& fp) {
+    const float max_count = fp.points_as.set ? fp.points_as.max_count : selection_.max_count();
+    shown_ = {true, float(selection_.cell_px()), max_count, selection_.incidents_on_screen()};
     bins_count_ = selection_.bins().size();
     gl::buffer_data(GL_ARRAY_BUFFER, bins_, selection_.bins(), GL_DYNAMIC_DRAW);
 }
@@ -225,13 +228,13 @@ void PointsPass::draw(const PassContext& c) {
     }
     const gl::StateGuard saved;  // uploads bind buffers too
     const Key key{fp.view.center,    fp.view.metres_per_pixel, fp.view.width,     fp.view.height,  fp.time_from_day,
-                  fp.time_to_day,    fp.pixel_scale,           fp.point_base_px,  inputs_version_};
+                  fp.time_to_day,    fp.pixel_scale,           fp.point_base_px,  inputs_version_, fp.points_as};
     if (!(key == key_)) {
         Key panned = key_;
         panned.center = key.center;
         key_ = key;
         // A pan of binned incidents moves the screen over bins already made.
-        if (panned == key && selection_.pan(fp.view)) upload_bins();
+        if (panned == key && selection_.pan(fp.view)) upload_bins(fp);
         else reselect(fp);
     }
     gl::use_alpha_blending(true);

@@ -11,6 +11,7 @@
 #include "mirador/geo/Result.hpp"
 #include "mirador/geo/Vec2.hpp"
 #include "render/PointMarker.hpp"
+#include "render/PointsDecision.hpp"
 #include "render/PointSelection.hpp"
 #include "render/RenderPass.hpp"
 #include "render/gl/ShaderProgram.hpp"
@@ -54,10 +55,11 @@ private:
         std::int32_t from = 0, to = 0;
         float pixel_scale = 0, base_px = 0;
         std::uint64_t inputs = 0;
+        PointsDecision forced;
         bool operator==(const Key&) const = default;
     };
     void reselect(const FrameParams& fp);
-    void upload_bins();  // the selection's bins to their buffer, and what the legend says of them
+    void upload_bins(const FrameParams& fp);  // the selection's bins to their buffer, and what the legend says of them
     void upload_emphasis(const FrameParams& fp);
     void append_marker(std::uint32_t i, std::int32_t flags_extra);
     void draw_discs(const PassContext& c, const gl::VertexArray& vao, std::size_t count) const;

@@ -16,6 +16,7 @@
 #include "mirador/geo/IncidentStore.hpp"
 #include "mirador/geo/Result.hpp"
 #include "mirador/geo/Projector.hpp"
+#include "render/PointsDecision.hpp"
 #include "render/MapView.hpp"
 #include "render/PointMarker.hpp"
 
@@ -69,6 +70,8 @@ struct FrameParams {
     // Screen bins (more incidents on screen than discs can show): a cell of one, the fullest.
     Rgba bins_low{0.62f, 0.80f, 0.96f, 0.95f};
     Rgba bins_high{0.03f, 0.10f, 0.42f, 1.0f};
+    // Set by an export for its tiles (PointsDecision.hpp); unset, each frame decides.
+    PointsDecision points_as;
     // Incidents whose span overlaps these days (inclusive) are drawn; the time slider sets them.
     std::int32_t time_from_day = INT32_MIN / 2, time_to_day = INT32_MAX / 2;
 

@@ -9,6 +9,8 @@
 #include "export/TileAssembler.hpp"
 #include "render/GlUtil.hpp"
 #include "render/OffscreenTarget.hpp"
+#include "render/PointsPass.hpp"
+#include "render/Renderer.hpp"
 #include "render/UiPass.hpp"
 #include "render/gl/StateGuard.hpp"
 #include "scene/Fonts.hpp"
@@ -137,6 +139,9 @@ geo::Result<std::unique_ptr<ExportJob>> ExportJob::start(MapScene& scene, const 
     // then the overlay laid out for the whole image.
     job->target_->bind();
     const FrameParams drawn = scene.draw_layers(params);
+    // Every tile draws the points as the whole image does (binned or not, one colour scale).
+    const PointsShown& points = scene.renderer().points_shown();
+    job->params_.frame.points_as = {true, points.aggregated, points.max_count};
     job->labels_ = scene.draw_overlay(params, drawn, ImGui::GetBackgroundDrawList(), fonts);
     // One tile is the whole image: its layers are already in the target.
     job->first_tile_drawn_ = job->plan_.tiles.size() == 1;

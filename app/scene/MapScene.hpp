@@ -66,6 +66,7 @@ public:
     void set_background_heatmap(bool on) { heatmap_.set_background(on); }
 
     Renderer& renderer() { return *renderer_; }
+    const Renderer& renderer() const { return *renderer_; }
     const HeatmapLayer& heatmap() const { return heatmap_; }
     const geo::Boundaries& boundaries() const { return *boundaries_; }
     // Where the last draw() put the legends, in pixels (empty: none).
