@@ -85,7 +85,7 @@ TEST_CASE("slides: showing a slide makes the map the slide's, on top of the base
     CHECK(back.furniture.title.title == "Culiacán, octubre de 2019");
 }
 
-TEST_CASE("slides: a slide without layers or title keeps the base's; its CRS does not replace the window's", "[slides]") {
+TEST_CASE("slides: a slide without layers or title keeps the base's, and its CRS does not replace the window's", "[slides]") {
     doc::MapDocument base = briefing();
     base.view.crs = geo::DisplayCrs::Mexico6372;
     doc::Slide s;
