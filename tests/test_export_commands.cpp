@@ -61,7 +61,7 @@ std::string briefing(const std::string& dir) {
 
 }  // namespace
 
-TEST_CASE("snapshot --slide N renders that slide; a number out of range names the count", "[export][cli]") {
+TEST_CASE("snapshot --slide N renders that slide, and a number out of range names the count", "[export][cli]") {
     const std::string dir = test::temp_dir("export-slide");
     const std::string project = briefing(dir);
     CommandLine cl;
@@ -165,7 +165,7 @@ TEST_CASE("a GeoTIFF snapshot puts Culiacán at its pixel and stores the DPI", "
     CHECK(bytes[at + 12] == 1);  // metres
 }
 
-TEST_CASE("animate makes one frame per window; --skip-empty and --hold-last", "[export][cli]") {
+TEST_CASE("animate makes one frame per window, fewer with --skip-empty, more with --hold-last", "[export][cli]") {
     const std::string dir = test::temp_dir("export-animate");
     const std::string seeds = test::assets_dir() + "/incidents/seed-incidents.csv";
     const std::string common = "animate --incidents " + seeds + " --width 160 --height 120 --step month --from 2019-10 --to 2020-01";
