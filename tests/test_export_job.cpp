@@ -94,7 +94,7 @@ TEST_CASE("an export in 256-pixel tiles equals the same export made at once", "[
     }
 }
 
-TEST_CASE("tiles draw the points as the whole image does: one by one or binned, one colour scale", "[export][render]") {
+TEST_CASE("tiles draw the points as the whole image does: one by one or binned with one colour scale", "[export][render]") {
     // 30,000 incidents in three clusters. Over Sinaloa the whole image has few enough on screen to
     // draw one by one while a 256-pixel tile over Culiacán alone has more than its share; over
     // all of Mexico the image bins them, and every tile must use the image's colour scale.

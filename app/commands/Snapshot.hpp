@@ -10,6 +10,7 @@
 #include "document/MapDocument.hpp"
 #include "export/Image.hpp"
 #include "export/RowSink.hpp"
+#include "platform/GlContext.hpp"
 #include "scene/DocumentFrame.hpp"
 #include "scene/HotspotLayer.hpp"
 #include "scene/CountLayer.hpp"
@@ -59,7 +60,7 @@ public:
                                                                          IncidentLayer* incidents = nullptr,
                                                                          const geo::PopulationTable* population = nullptr,
                                                                          CountLayer* table = nullptr,
-                                                                         std::unique_ptr<class HeadlessGlContext> context = nullptr);
+                                                                         std::unique_ptr<HeadlessGlContext> context = nullptr);
     ~HeadlessMap();
     // Brings the scene and the data in line with `document` (filters, time window, fill, hot
     // spots); render() does it too. Errors: a count table filter the table cannot apply.
@@ -76,14 +77,14 @@ private:
     IncidentLayer* incidents_ = nullptr;
     const geo::PopulationTable* population_ = nullptr;
     CountLayer* table_ = nullptr;
-    std::unique_ptr<class HeadlessGlContext> ctx_;
+    std::unique_ptr<HeadlessGlContext> ctx_;
     std::unique_ptr<MapScene> scene_;
     HotspotLayer hotspots_;
     DocumentApplier applier_;
 };
 
 // A headless GL context for a HeadlessMap, made ahead (on the thread that will draw) while data loads.
-[[nodiscard]] geo::Result<std::unique_ptr<class HeadlessGlContext>> make_headless_context();
+[[nodiscard]] geo::Result<std::unique_ptr<HeadlessGlContext>> make_headless_context();
 
 // Renders `document` into one image in memory; creates (and destroys) its own GL context.
 geo::Result<SnapshotResult> render_snapshot(const geo::Boundaries& boundaries, const doc::MapDocument& document,

@@ -139,7 +139,7 @@ void PointsPass::reselect(const FrameParams& fp) {
     // About one disc per 40 pixels of screen (a 7-pixel disc and its outline cover ~40): more
     // than that overlap into a blot, and cost llvmpipe more than a frame.
     r.legible = std::max<std::size_t>(2000, static_cast<std::size_t>(v.width) * static_cast<std::size_t>(v.height) / 40);
-    if (fp.points_as.set) r.legible = fp.points_as.aggregated ? 0 : SIZE_MAX;
+    if (fp.points_as.set) r.legible = fp.points_as.aggregated ? 0 : SIZE_MAX / 2;  // (the selection keeps legible + 1)
     const std::span<const std::int32_t> none;
     const PointSource src{xy_, visible_, store_ ? store_->day_start() : none, store_ ? store_->day_end() : none,
                           stack_markers_};
