@@ -12,6 +12,8 @@
 #include "cli/CommandLine.hpp"
 #include "commands/Snapshot.hpp"
 #include "mirador/geo/MapFurniture.hpp"
+#include "scene/Choropleth.hpp"
+#include "scene/LegendText.hpp"
 
 using namespace mirador;
 
@@ -284,4 +286,23 @@ TEST_CASE("the title block takes the time window as its subtitle and without the
     CHECK(s.furniture.find(FurnitureKind::TimeLabel)->lines == std::vector<std::string>{"October 2019"});
     // The credits name the catalogue the incidents came from.
     CHECK_THAT(s.furniture.find(FurnitureKind::Attribution)->lines[0], Catch::Contains("Incidents: seed-incidents.csv"));
+}
+
+TEST_CASE("a choropleth class of one value reads as that value and not as a range", "[furniture]") {
+    // One municipality with 9 fatalities gives the single class {9, 9}; two classes keep ranges.
+    for (const std::vector<double>& breaks : {std::vector<double>{9, 9}, std::vector<double>{3, 6, 9}}) {
+        ChoroplethLegend l;
+        l.title = "Fatalities per municipality";
+        l.classes.breaks = breaks;
+        l.colors.assign(breaks.size() - 1, 0xff3050e0u);
+        LegendText text;
+        const LegendBox& box = text.choropleth(l, 0);
+        REQUIRE(box.rows.size() == breaks.size());  // the classes and the zero row
+        if (breaks.size() == 2) {
+            CHECK(box.rows[0].text == "9");
+        } else {
+            CHECK(box.rows[0].text == "3 \xE2\x80\x93 6");
+            CHECK(box.rows[1].text == "6 \xE2\x80\x93 9");
+        }
+    }
 }

@@ -36,9 +36,11 @@ const LegendBox& LegendText::choropleth(const ChoroplethLegend& l, std::uint64_t
     choropleth_.title = l.title;
     choropleth_.rows.clear();
     const auto& br = l.classes.breaks;
-    for (std::size_t c = 0; c + 1 < br.size() && c < l.colors.size(); ++c)
-        choropleth_.rows.push_back(
-            {to_imgui(l.colors[c]), false, 0, geo::format_break(br[c]) + " \xE2\x80\x93 " + geo::format_break(br[c + 1])});
+    for (std::size_t c = 0; c + 1 < br.size() && c < l.colors.size(); ++c) {
+        // A class of one value (a single municipality's count) reads "9", not "9 – 9".
+        const std::string lo = geo::format_break(br[c]), hi = geo::format_break(br[c + 1]);
+        choropleth_.rows.push_back({to_imgui(l.colors[c]), false, 0, lo == hi ? lo : lo + " \xE2\x80\x93 " + hi});
+    }
     choropleth_.rows.push_back({to_imgui(l.zero_color), false, 0, l.zero_label});
     if (l.has_no_data) choropleth_.rows.push_back({to_imgui(l.no_data_color), false, 0, "no population data"});
     if (l.has_not_reported) choropleth_.rows.push_back({to_imgui(l.not_reported_color), false, 0, "not reported (NA)"});
