@@ -21,6 +21,7 @@
 #include "document/ProjectFile.hpp"
 #include "export/ImageRowSink.hpp"
 #include "mirador/geo/GdalRegistration.hpp"
+#include "scene/AnimationSequence.hpp"
 #include "scene/Choropleth.hpp"
 #include "style/Palette.hpp"
 
@@ -210,15 +211,15 @@ TEST_CASE("an animation's colour scales stay fixed across its frames", "[export]
     SnapshotOptions o;
     o.width = 160;
     o.height = 120;
-    // The choropleth's classes from both windows' values together, as animate sets them.
-    std::vector<double> all;
-    for (const char* month : {"2019-10", "2021-07"}) {
-        test::set_days(d, std::string(month) + "-01", std::string(month) + "-31");  // both months have 31 days
-        REQUIRE((*map)->apply(d));
-        for (double v : choropleth_values(b, *seeds.layer, d.style_of<doc::FillStyle>()))
-            if (std::isfinite(v)) all.push_back(v);
-    }
-    (*map)->scene().set_fixed_classes(geo::classify(all, 3, d.style_of<doc::FillStyle>().method));
+    // The choropleth's classes from every month's values together, made by the sequence animate uses.
+    test::set_days(d, "2019-10-01", "2021-07-31");
+    AnimationRequest request;
+    request.step = geo::WindowUnit::Month;
+    auto sequence = AnimationSequence::plan(d, *seeds.layer, b, nullptr, request);
+    REQUIRE(sequence);
+    CHECK((*sequence)->windows() == 22);  // October 2019 to July 2021
+    REQUIRE((*sequence)->classes());
+    (*map)->scene().set_fixed_classes((*sequence)->classes());
     std::vector<double> tops, breaks_top;
     std::vector<std::string> notes;
     for (const char* month : {"2019-10", "2021-07"}) {

@@ -10,7 +10,7 @@
 #include "document/MapDocument.hpp"
 #include "export/Image.hpp"
 #include "export/RowSink.hpp"
-#include "platform/GlContext.hpp"
+#include "platform/GlContext.hpp"  // complete: create()'s default context argument is destroyed in every caller
 #include "scene/DocumentFrame.hpp"
 #include "scene/HotspotLayer.hpp"
 #include "scene/CountLayer.hpp"

@@ -1,0 +1,97 @@
+#pragma once
+// The frames of an animation of the time slider's windows, made one step at a time: what
+// `mirador animate` writes, in one place so that every caller makes the same frames. It holds
+// the plan (the step's calendar windows over a range; the document set to each window in turn;
+// one colour scale across the frames: the heatmap's fixed scale and the choropleth's classes from
+// every frame's values together; the window's label drawn as the map's time label), the rules
+// (--skip-empty leaves out windows with no incident shown, --hold-last repeats the last frame)
+// and the output (an MP4 or GIF through AnimationWriter, or a PNG folder through
+// PngSequenceWriter). What draws a frame is the caller's (a headless map, or the window's GL
+// context), given as two functions, so this file makes no GL call.
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "document/MapDocument.hpp"
+#include "export/Image.hpp"
+#include "mirador/geo/Boundaries.hpp"
+#include "mirador/geo/Classification.hpp"
+#include "mirador/geo/Geocoder.hpp"
+#include "mirador/geo/Result.hpp"
+#include "mirador/geo/TimeWindow.hpp"
+
+namespace mirador {
+
+struct IncidentLayer;
+
+struct AnimationRequest {
+    std::string out;  // .mp4, .gif, or a folder (a PNG sequence: frame-00001.png ...)
+    geo::WindowUnit step = geo::WindowUnit::Month;
+    double fps = 4;
+    bool skip_empty = false;  // leave out windows with no incident shown
+    int hold_last = 0;        // the last frame repeated this many more times
+    int width = 0, height = 0;
+    double dpi = 0;
+    std::string h264_encoder;  // empty: FFmpeg's libx264 (AnimationOptions)
+};
+
+// How a frame is drawn. Apply brings the scene in line with the document and says how many
+// incidents it shows; Render draws the document into the image at the request's size.
+struct AnimationDrawer {
+    std::function<geo::Result<std::size_t>(const doc::MapDocument&)> apply;
+    std::function<geo::Result<bool>(const doc::MapDocument&, Image&)> render;
+};
+
+class AnimationSequence {
+public:
+    // The windows: the step's over the document's time window (from..to), or over the incidents'
+    // dates when it is "all time". Errors: no window (no dated incident in the range).
+    [[nodiscard]] static geo::Result<std::unique_ptr<AnimationSequence>> plan(const doc::MapDocument& document,
+                                                                            IncidentLayer& incidents,
+                                                                            const geo::Boundaries& boundaries,
+                                                                            const geo::PopulationTable* population,
+                                                                            const AnimationRequest& request);
+    ~AnimationSequence();
+    // Set when the document's heatmap scale was relative (each frame rescaled): the frames use
+    // one fixed scale instead, and the caller says so.
+    bool heatmap_made_fixed() const { return heatmap_made_fixed_; }
+    // The choropleth's classes over every frame, for the scene that draws (set_fixed_classes).
+    const std::optional<geo::Classes>& classes() const { return classes_; }
+    // Opens the output (the folder is made; a video file is written to a temporary file).
+    [[nodiscard]] geo::Result<bool> open();
+    // The next window drawn and written (or left out when empty), then the held frames, then the
+    // file put in place: true when it is all done. Errors: every window empty, a drawing or
+    // writing error.
+    [[nodiscard]] geo::Result<bool> step(const AnimationDrawer& drawer);
+    // Stops: a video file is never put in place (its temporary file goes).
+    void cancel();
+
+    std::size_t windows() const { return windows_.size(); }
+    std::size_t done() const { return next_; }  // windows drawn or left out so far
+    int skipped() const { return skipped_; }
+    int frames() const;  // written so far
+    double progress() const;
+    std::string label(std::size_t k) const { return axis_.label(k); }
+
+private:
+    explicit AnimationSequence(const geo::TimeAxis& axis);
+    [[nodiscard]] geo::Result<bool> write(const Image& frame);
+    [[nodiscard]] geo::Result<bool> finish();
+    AnimationRequest request_;
+    doc::MapDocument document_;
+    geo::TimeAxis axis_;
+    std::vector<geo::DayRange> windows_;
+    std::optional<geo::Classes> classes_;
+    bool heatmap_made_fixed_ = false;
+    std::unique_ptr<class AnimationWriter> video_;
+    std::unique_ptr<class PngSequenceWriter> sequence_;
+    Image frame_;
+    std::size_t next_ = 0;
+    int skipped_ = 0, held_ = 0;
+    bool any_ = false, finished_ = false;
+};
+
+}  // namespace mirador
