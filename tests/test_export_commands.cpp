@@ -21,6 +21,7 @@
 #include "document/ProjectFile.hpp"
 #include "export/ImageRowSink.hpp"
 #include "mirador/geo/GdalRegistration.hpp"
+#include "platform/GlContext.hpp"  // HeadlessMap::create's default context is destroyed here
 #include "scene/Choropleth.hpp"
 #include "style/Palette.hpp"
 

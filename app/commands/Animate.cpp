@@ -10,6 +10,7 @@
 #include "export/ImageRowSink.hpp"
 #include "export/PngSequenceWriter.hpp"
 #include "mirador/geo/TimeWindow.hpp"
+#include "platform/GlContext.hpp"  // HeadlessMap::create's default context is destroyed here
 #include "platform/Report.hpp"
 #include "scene/Choropleth.hpp"
 
