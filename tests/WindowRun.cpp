@@ -31,6 +31,9 @@ WindowExit window_exit(const std::string& out) {
     e.layers = e.layers.substr(0, e.layers.find(" (visible"));
     e.title = line_after(out, "title at exit: ");
     e.presentation = line_after(out, "presentation at exit: ");
+    const std::string legends = line_after(out, "legends at exit: ");
+    e.legends = std::sscanf(legends.c_str(), "%d %d %d %d", &e.legends_x0, &e.legends_y0, &e.legends_x1,
+                            &e.legends_y1) == 4;
     return e;
 }
 

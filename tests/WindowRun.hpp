@@ -19,6 +19,8 @@ struct WindowExit {
     std::string layers;                   // the visible ones, bottom to top: "fill, points"
     std::string title;                    // the title block's, or "none"
     std::string presentation;             // "off", "slide 2 of 3 (NAME)", "..., blank"
+    bool legends = false;                 // legends were drawn, in the box below (pixels)
+    int legends_x0 = 0, legends_y0 = 0, legends_x1 = 0, legends_y1 = 0;
 
     // The pixel of the screenshot where a display-CRS (EPSG:6372) point was drawn.
     geo::Vec2 to_screen(geo::Vec2 map) const;

@@ -100,6 +100,10 @@ TEST_CASE("credits name INEGI and each source's file and the document's own text
     CHECK(credits_text(d, false, false) == "Boundaries: INEGI \xC2\xB7 Análisis: Mirador");  // none loaded
     d.sources.boundaries.path = "/maps/mg2020.gpkg";
     CHECK_THAT(credits_text(d, false, false), Catch::StartsWith("Boundaries: mg2020.gpkg"));
+    // A project that names its incidents' source says it once, in its own words.
+    d.sources.boundaries.path.clear();
+    d.furniture.attribution.text = "Incidents: Mirador's seed catalogue (news reports)";
+    CHECK(credits_text(d, true, false) == "Boundaries: INEGI \xC2\xB7 Incidents: Mirador's seed catalogue (news reports)");
     CHECK_THAT(export_date_text(), Catch::Matches("Exported 20[0-9][0-9]-[01][0-9]-[0-3][0-9]"));
 }
 
@@ -129,6 +133,31 @@ TEST_CASE("items in one corner stack clear of each other and of the legends", "[
         CHECK(boxes[i].y0 >= area.y0);
         CHECK(boxes[i].y1 <= area.y1);
         for (std::size_t j = i + 1; j < boxes.size(); ++j) CHECK_FALSE(boxes[i].overlaps(boxes[j]));
+    }
+}
+
+TEST_CASE("furniture stays inside a window's map area between its panels", "[furniture]") {
+    // The map area of a 1280 x 800 window with both sidebars and the time bar (insets 345, 21,
+    // 360, 153): an item in a right corner ends left of the right sidebar, one in a bottom corner
+    // above the time bar, and one wider than the area starts at its left edge, not under the
+    // left sidebar (what does not fit is cut there by the drawing code's clip).
+    const ScreenRect area{345, 21, 920, 647};
+    const std::vector<FurnitureRequest> items{
+        {300, 40, {doc::Corner::BottomRight, 10, 10}},
+        {700, 120, {doc::Corner::BottomRight, 10, 60}},  // wider than the area
+        {200, 30, {doc::Corner::TopLeft, 900, 10}},      // an offset past the area's right edge
+    };
+    const auto boxes = place_furniture(items, area, 1.0f, {}, 6);
+    REQUIRE(boxes.size() == 3);
+    CHECK(boxes[0].x1 == Approx(910));
+    CHECK(boxes[0].y1 == Approx(637));
+    CHECK(boxes[1].x0 == Approx(area.x0));
+    CHECK(boxes[1].y1 <= boxes[0].y0);
+    CHECK(boxes[2].x1 == Approx(area.x1));
+    for (const ScreenRect& b : boxes) {
+        CHECK(b.x0 >= area.x0);
+        CHECK(b.y0 >= area.y0);
+        CHECK(b.y1 <= area.y1);
     }
 }
 

@@ -146,6 +146,48 @@ TEST_CASE("all of Mexico is in the map area at 1600x1000 and 1280x720, none of i
     }
 }
 
+TEST_CASE("the legends of a project with a heatmap are drawn inside the map area and not under a sidebar or the time bar",
+          "[.gui][gui][gui-window]") {
+    // Three legends (choropleth, incidents, heatmap) side by side are wider than the map area a
+    // 1280 x 800 window leaves between its sidebars: they must wrap, not run under the right one.
+    const std::string dir = test::temp_dir("window-legends");
+    const std::string png = dir + "/window.png";
+    const test::Run r = test::run_shell("xvfb-run -a -s '-screen 0 2400x1600x24' \"$MIRADOR\" --project '" MIRADOR_TEST_FIXTURES
+                                        "/projects/v1-briefing.mirador' --width 1280 --height 800 --frames 8 --screenshot " +
+                                        png);
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    const test::WindowExit e = test::window_exit(r.out);
+    REQUIRE(e.found);
+    REQUIRE(e.legends);
+    CHECK_THAT(e.layers, Catch::Contains("heatmap"));
+    // Both sidebars and the time bar take their room.
+    REQUIRE(e.left > 200);
+    REQUIRE(e.left + e.width < 1280 - 200);
+    REQUIRE(e.top + e.height < 800 - 100);
+    INFO("legends " << e.legends_x0 << "," << e.legends_y0 << " - " << e.legends_x1 << "," << e.legends_y1 << "; map area "
+                    << e.left << "," << e.top << " " << e.width << "x" << e.height);
+    CHECK(e.legends_x0 >= e.left);
+    CHECK(e.legends_x1 <= e.left + e.width);
+    CHECK(e.legends_y0 >= e.top);
+    CHECK(e.legends_y1 <= e.top + e.height);
+    // And the pixels say so: the box holds the legends' white panels (with their text, swatches
+    // and the heatmap's ramp), at least half of it light and colourless.
+    const test::Png img(png);
+    REQUIRE(img.px);
+    int light = 0, all = 0;
+    for (int y = e.legends_y0; y < e.legends_y1; ++y)
+        for (int x = e.legends_x0; x < e.legends_x1; ++x) {
+            const unsigned char* p = img.at(x, y);
+            const int lo = std::min({p[0], p[1], p[2]}), hi = std::max({p[0], p[1], p[2]});
+            light += lo >= 215 && hi - lo <= 12;
+            ++all;
+        }
+    INFO(light << " of " << all << " pixels of the legends' box are light");
+    CHECK(all > 20000);
+    CHECK(light * 2 > all);
+}
+
 TEST_CASE("collapsing the sidebars widens the map area, and the next run starts as they were left", "[.gui][gui][gui-window]") {
     const std::string dir = test::temp_dir("window-layout");
     const std::string config = "XDG_CONFIG_HOME='" + dir + "' ";

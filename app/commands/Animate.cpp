@@ -6,6 +6,7 @@
 
 #include "export/ImageRowSink.hpp"
 #include "mirador/geo/TimeWindow.hpp"
+#include "platform/GlContext.hpp"  // HeadlessMap::create's default context is destroyed here
 #include "platform/Report.hpp"
 #include "scene/AnimationSequence.hpp"
 #include "scene/IncidentLayer.hpp"

@@ -5,6 +5,7 @@
 
 #include "document/SlideDocument.hpp"
 #include "mirador/geo/Text.hpp"
+#include "platform/GlContext.hpp"  // HeadlessMap::create's default context is destroyed here
 #include "platform/Report.hpp"
 #include "scene/ExportJob.hpp"
 

@@ -62,6 +62,12 @@ void print_exit_report(const UiState& ui, const doc::MapDocument& document, cons
            centre.x, centre.y, ui.view.metres_per_pixel);
     eprint("mirador: map area at exit: %.0f %.0f %.0f %.0f (left, top, width, height in pixels)\n", ui.area.left,
            ui.area.top, map_area_width(ui), map_area_height(ui));
+    // Where the legends were drawn, so a test can hold them to the map area.
+    if (ui.legends_box.empty())
+        eprint("mirador: legends at exit: none\n");
+    else
+        eprint("mirador: legends at exit: %.0f %.0f %.0f %.0f (left, top, right, bottom in pixels)\n",
+               ui.legends_box.min_x, ui.legends_box.min_y, ui.legends_box.max_x, ui.legends_box.max_y);
 }
 
 }  // namespace mirador

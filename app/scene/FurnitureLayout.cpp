@@ -4,6 +4,7 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <vector>
 
 namespace mirador {
 
@@ -30,6 +31,10 @@ std::vector<ScreenRect> place_furniture(const std::vector<FurnitureRequest>& ite
         ScreenRect r;
         r.x0 = is_left(c) ? area.x0 + it.placement.offset_x * scale : area.x1 - it.placement.offset_x * scale - it.width;
         r.y0 = is_top(c) ? area.y0 + it.placement.offset_y * scale : area.y1 - it.placement.offset_y * scale - it.height;
+        // An offset (or an item) larger than the area keeps the item's near edge inside it: in
+        // the window the area ends at a panel, and what is past it would be drawn under the panel.
+        r.x0 = std::max(area.x0, std::min(r.x0, area.x1 - it.width));
+        r.y0 = std::max(area.y0, std::min(r.y0, area.y1 - it.height));
         r.x1 = r.x0 + it.width;
         r.y1 = r.y0 + it.height;
         // Each move clears one box and goes only one way, so this ends within one pass per box.
@@ -92,13 +97,22 @@ double drawn_angle_deg(const ArrowShape& a) {
 }
 
 std::string credits_text(const doc::MapDocument& d, bool with_incidents, bool with_table) {
+    const std::string& own = d.furniture.attribution.text;
+    // A document whose own text credits a kind of source ("Incidents: Mirador's seed catalogue")
+    // names it better than a file name would: the automatic credit for that kind is left out,
+    // so the line never says "Incidents:" twice.
+    const auto named = [&](const char* label) { return own.find(label) != std::string::npos; };
+    std::vector<std::string> parts;
     const doc::BoundarySource& b = d.sources.boundaries;
-    std::string text = "Boundaries: " + (b.path.empty() ? std::string("INEGI") : source_name(b.path, b.layer));
-    if (with_table)
-        for (const doc::CountSource& c : d.sources.counts) text += " \xC2\xB7 Counts: " + source_name(c.path, "");
-    if (with_incidents)
-        for (const geo::IncidentSource& s : d.sources.incidents) text += " \xC2\xB7 Incidents: " + source_name(s.path, s.layer);
-    if (!d.furniture.attribution.text.empty()) text += " \xC2\xB7 " + d.furniture.attribution.text;
+    if (!named("Boundaries:"))
+        parts.push_back("Boundaries: " + (b.path.empty() ? std::string("INEGI") : source_name(b.path, b.layer)));
+    if (with_table && !named("Counts:"))
+        for (const doc::CountSource& c : d.sources.counts) parts.push_back("Counts: " + source_name(c.path, ""));
+    if (with_incidents && !named("Incidents:"))
+        for (const geo::IncidentSource& s : d.sources.incidents) parts.push_back("Incidents: " + source_name(s.path, s.layer));
+    if (!own.empty()) parts.push_back(own);
+    std::string text;
+    for (const std::string& part : parts) text += (text.empty() ? "" : " \xC2\xB7 ") + part;
     return text;
 }
 

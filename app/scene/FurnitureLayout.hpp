@@ -28,7 +28,8 @@ struct FurnitureRequest {
 // Boxes for `items`, in order, inside `area` (the part of the image the map is seen through).
 // Each goes at its corner and offset (times `scale`); one that would overlap an obstacle or an
 // item placed before it is moved away from its corner's top or bottom edge, past what it hit,
-// with `gap` pixels between: items in one corner stack instead of covering each other.
+// with `gap` pixels between: items in one corner stack instead of covering each other. An item
+// never starts left of or above the area, and never ends right of or below it when it fits.
 std::vector<ScreenRect> place_furniture(const std::vector<FurnitureRequest>& items, const ScreenRect& area, float scale,
                                        std::vector<ScreenRect> obstacles, float gap);
 
@@ -55,7 +56,8 @@ ArrowShape north_arrow_shape(const ScreenRect& box, double angle_deg, float scal
 double drawn_angle_deg(const ArrowShape& arrow);
 
 // The automatic credits and the document's own: "Boundaries: INEGI · Incidents: acled.csv · text".
-// Boundaries are INEGI's unless the document names another file (then that file's name).
+// Boundaries are INEGI's unless the document names another file (then that file's name). A kind
+// the document's own text already credits ("Incidents: ...") is not credited again by file name.
 std::string credits_text(const doc::MapDocument& document, bool with_incidents, bool with_table);
 // "Exported 2026-11-30": today, local time.
 std::string export_date_text();

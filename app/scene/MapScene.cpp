@@ -129,6 +129,15 @@ std::vector<LabelBox> MapScene::draw_overlay(const SceneParams& p, const FramePa
         p.frame.show_fill && hotspot_legend() ? &legend_text_.swatches(*hotspot_legend(), fill_version_) : nullptr;
     const LegendBox* points =
         incidents_ && p.frame.show_points ? &legend_text_.incidents(*incidents_, shown, frame) : nullptr;
+    // In the window the map is seen between panels: legends and furniture are laid out inside
+    // that area, and what still cannot fit (a legend wider than a narrow area) is cut at its
+    // edge rather than drawn under a panel. An export has no panels and no clip of its own.
+    const OverlayParams& o = p.overlay;
+    const bool clip = o.inset_left > 0 || o.inset_top > 0 || o.inset_right > 0 || o.inset_bottom > 0;
+    if (clip) {
+        const ScreenRect area = map_area(p.frame.view, o);
+        overlay_list->PushClipRect(ImVec2(area.x0, area.y0), ImVec2(area.x1, area.y1), true);
+    }
     if (p.overlay.furniture.legends.visible) {
         const int first_vertex = overlay_list->VtxBuffer.Size;
         const geo::BBox drawn = draw_legends(overlay_list, fonts, p, choropleth, points,
@@ -136,6 +145,7 @@ std::vector<LabelBox> MapScene::draw_overlay(const SceneParams& p, const FramePa
         legends_box_ = place_legends(overlay_list, first_vertex, drawn, p.frame.view, p.overlay);
     }
     furniture_ = draw_furniture(overlay_list, fonts, p.frame.view, p.overlay, measure_furniture(p), legends_box_);
+    if (clip) overlay_list->PopClipRect();
     return labels;
 }
 
