@@ -93,20 +93,25 @@ int main(int argc, char** argv) {
     for (bool heatmap : {false, true}) {
         p.heatmap.show = heatmap;
         p.heatmap.gpu = false;
-        std::vector<double> step;
+        std::vector<double> step, counts;
         for (int i = 0; i <= steps; ++i) {
             const geo::DayRange w = months.window((start + static_cast<std::size_t>(i)) % months.count());
             const auto t0 = Clock::now();
             inc.set_time_window(w, **b, nullptr);
             scene->counts_changed();
+            const double counted = ms_since(t0);
             p.frame.time_from_day = w.from;
             p.frame.time_to_day = w.to;
             scene->draw(p, nullptr, FontSet{});
             glFinish();
-            if (i > 0) step.push_back(ms_since(t0));  // the first builds the heatmap's grid and scale
+            if (i > 0) {  // the first builds the heatmap's grid and scale
+                step.push_back(ms_since(t0));
+                counts.push_back(counted);
+            }
         }
         std::printf("all of Mexico, month by month (%zu months):\n", months.count());
         report(heatmap ? "month step, heatmap (CPU) + points" : "month step, points", step);
+        report("  of which the layer's counts for the window", counts);
     }
     std::printf("peak RSS %ld MB\n", peak_rss_mb());
     return 0;

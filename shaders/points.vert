@@ -17,6 +17,8 @@ uniform vec2 u_center;
 uniform vec2 u_scale;
 uniform vec2 u_viewport;
 uniform float u_base_radius;  // pixels
+uniform float u_growth_cap;   // pixels: the most fatalities add to the radius
+uniform float u_stack_min;    // pixels: a stack's marker at least this big (room for its count)
 uniform float u_pixel_scale;
 uniform vec4 u_category_colors[9];
 uniform int u_hovered;
@@ -35,8 +37,8 @@ void main() {
         return;
     }
     // Capped: aggregated records (a year of deaths in one state) must not cover a region.
-    float r = (u_base_radius + min(1.6 * sqrt(max(a_fatalities, 0.0)), 16.0)) * u_pixel_scale;
-    if ((a_flags & 2u) != 0u) r = max(r, 8.0 * u_pixel_scale);  // room for the count
+    float r = (u_base_radius + min(1.6 * sqrt(max(a_fatalities, 0.0)), u_growth_cap)) * u_pixel_scale;
+    if ((a_flags & 2u) != 0u) r = max(r, u_stack_min * u_pixel_scale);  // room for the count
     v_emphasis = (a_index == u_selected) ? 2.0 : (a_index == u_hovered ? 1.0 : 0.0);
     r += v_emphasis * 1.5 * u_pixel_scale;
     // Hollow: a ring of the category's colour, thick enough to read on any fill.

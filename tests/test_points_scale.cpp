@@ -75,6 +75,26 @@ struct Frame {
     }
 };
 
+// A w x h headless target with a scene drawing n synthetic incidents.
+struct IncidentScene {
+    std::unique_ptr<HeadlessGlContext> ctx;
+    test::SyntheticIncidents inc;
+    std::unique_ptr<MapScene> scene;
+    int w, h;
+    IncidentScene(int width, int height, std::size_t n, unsigned seed)
+        : ctx(test::headless_context(width, height)), inc(test::synthetic_incidents(n, seed)), w(width), h(height) {
+        auto made = MapScene::create(test::default_boundaries());
+        REQUIRE(made);
+        scene = std::move(made).value();
+        scene->set_incidents(inc.layer.get());
+    }
+    Frame draw(const SceneParams& p) {
+        ctx->bind_frame();
+        scene->draw(p, nullptr, FontSet{});
+        return Frame{ctx->read_frame(), w, h};
+    }
+};
+
 }  // namespace
 
 TEST_CASE("point selection: the incidents on screen one by one while they are legible", "[points]") {
@@ -176,23 +196,58 @@ TEST_CASE("point selection: a pan of binned incidents reuses the bins and equals
     CHECK_FALSE(panned.pan(resized));
 }
 
-TEST_CASE("points at scale: bins where discs would blot, discs zoomed in, hover drawn over bins", "[points][render]") {
-    const auto ctx = test::headless_context(400, 300);
-    test::SyntheticIncidents inc = test::synthetic_incidents(30000, 9);
-    IncidentLayer& layer = *inc.layer;
-    auto scene = MapScene::create(test::default_boundaries());
-    REQUIRE(scene);
-    (*scene)->set_incidents(&layer);
-    auto draw = [&](const SceneParams& p) {
-        ctx->bind_frame();
-        (*scene)->draw(p, nullptr, FontSet{});
-        return Frame{ctx->read_frame(), 400, 300};
+TEST_CASE("point selection: what was drawn before does not change what is selected now", "[points]") {
+    // After a zoomed-in selection drawn disc by disc the next one first counts the screen only
+    // and bins in a second pass when there are too many: its result must equal a fresh
+    // selection's, whichever way the view went.
+    Cloud c = cloud(60000, 4);
+    for (geo::Vec2& p : c.xy) p = {p.x * 2 - 500, p.y * 2 - 300};
+    const std::vector<PointMarker> stacks{{{12, 588}, 0, 7, 0, false, 40}};
+    SelectionRequest wide = binned_request(c, 6);
+    wide.margin_px = 3;
+    SelectionRequest close = wide;
+    close.view.metres_per_pixel = 0.05;  // a 50 x 30 m patch: a few incidents
+    close.view.center = {400, 250};
+    auto same = [&](const PointSelection& a, const PointSelection& b) {
+        CHECK(a.aggregated() == b.aggregated());
+        CHECK(a.incidents_on_screen() == b.incidents_on_screen());
+        CHECK(a.discs_on_screen() == b.discs_on_screen());
+        CHECK(a.max_count() == b.max_count());
+        CHECK(a.singles() == b.singles());
+        CHECK(a.stacks() == b.stacks());
+        REQUIRE(a.bins().size() == b.bins().size());
+        std::size_t equal = 0;
+        for (std::size_t k = 0; k < a.bins().size(); ++k)
+            equal += a.bins()[k].count == b.bins()[k].count && std::abs(a.bins()[k].x - b.bins()[k].x) < 1e-3 &&
+                     std::abs(a.bins()[k].y - b.bins()[k].y) < 1e-3;
+        CHECK(equal == a.bins().size());
     };
+    PointSelection moving;
+    for (const SelectionRequest* r : {&wide, &close, &close, &wide, &close, &wide}) {
+        const bool whole = r == &wide;
+        INFO((whole ? "the whole square" : "zoomed in"));
+        moving.select(c.source(stacks), *r);
+        PointSelection fresh;
+        fresh.select(c.source(stacks), *r);
+        CHECK(moving.aggregated() == whole);
+        same(moving, fresh);
+    }
+    // And a pan of bins made by the second pass reuses them as a first pass's would.
+    MapView moved = wide.view;
+    moved.center.x += 40;
+    CHECK(moving.pan(moved));
+}
+
+TEST_CASE("points at scale: bins where discs would blot, discs zoomed in, hover drawn over bins", "[points][render]") {
+    IncidentScene world(400, 300, 30000, 9);
+    IncidentLayer& layer = *world.inc.layer;
+    MapScene* scene = world.scene.get();
+    auto draw = [&](const SceneParams& p) { return world.draw(p); };
     SceneParams p = test::culiacan_view(400, 300, 600);
     p.heatmap.show = false;
     p.frame.show_fill = false;  // the background's colour wherever nothing is drawn
     const Frame bins = draw(p);
-    const PointsShown shown = (*scene)->renderer().points_shown();
+    const PointsShown shown = scene->renderer().points_shown();
     REQUIRE(shown.aggregated);
     CHECK(shown.on_screen > 3000);  // more than the 400 x 300 view shows legibly (1 disc / 40 px)
     CHECK(shown.max_count > 20);
@@ -231,8 +286,44 @@ TEST_CASE("points at scale: bins where discs would blot, discs zoomed in, hover 
     p.frame.view.center = layer.display_xy[static_cast<std::size_t>(picked)];
     p.frame.view.metres_per_pixel = 5;
     const Frame zoomed = draw(p);
-    REQUIRE_FALSE((*scene)->renderer().points_shown().aggregated);
+    REQUIRE_FALSE(scene->renderer().points_shown().aggregated);
     const std::array<int, 3> one = zoomed.at({200, 150});
     INFO("zoomed disc " << one[0] << "," << one[1] << "," << one[2]);
     CHECK(off_category(one) < 20);
+}
+
+TEST_CASE("under a heatmap incidents are drawn as small dots", "[points][render]") {
+    // Issue 12: turning the heatmap on over points must let it be seen; full-size discs over a
+    // hot spot would hide exactly the hot spot.
+    IncidentScene world(200, 200, 300, 5);
+    IncidentLayer& layer = *world.inc.layer;
+    // The deadliest incident (6 dead at most), alone at the centre of a view 1 km wide.
+    std::size_t deadliest = 0;
+    for (std::size_t i = 0; i < layer.store.size(); ++i)
+        if (layer.store.fatalities(i).value_or(0) > layer.store.fatalities(deadliest).value_or(0)) deadliest = i;
+    REQUIRE(layer.store.fatalities(deadliest).value_or(0) >= 5);
+    SceneParams p = test::culiacan_view(200, 200, 5);
+    p.frame.view.center = layer.display_xy[deadliest];
+    p.frame.show_fill = false;
+    p.heatmap.opacity = 0;  // shown (the rule applies) but invisible: only the dots differ
+    auto draw = [&](bool points, bool heatmap) {
+        p.frame.show_points = points;
+        p.heatmap.show = heatmap;
+        return world.draw(p);
+    };
+    const Frame background = draw(false, false);
+    // The disc's width: the run of changed pixels through its centre, on the middle row.
+    auto width = [&](const Frame& f) {
+        int w = 0;
+        for (int x = 0; x < 200; ++x) w += f.at({double(x), 100}) != background.at({double(x), 100});
+        return w;
+    };
+    const int full = width(draw(true, false));
+    const int dot = width(draw(true, true));
+    INFO("disc " << full << " px wide, under a heatmap " << dot << " px");
+    // Without: radius 3 + 1.6 sqrt(fatalities) (6.6 px at 5 dead) and a pixel of edge; with: 1.8 + 3.
+    CHECK(full >= 13);
+    CHECK(dot <= 11);
+    CHECK(full - dot >= 3);
+    CHECK(dot >= 6);
 }

@@ -43,6 +43,8 @@ struct PointBin {
     float count;
 };
 
+struct ScreenFrame;  // the scan's view of the screen and bin frame (PointSelection.cpp)
+
 class PointSelection {
 public:
     void select(const PointSource& src, const SelectionRequest& r);
@@ -74,6 +76,8 @@ public:
     };
 
 private:
+    void frame(const SelectionRequest& r, bool bin, ScreenFrame& f);
+    void scan(const PointSource& s, const SelectionRequest& r, const ScreenFrame& f, bool bin);
     void place_bins(double dx, double dy);
     std::vector<Part> parts_;
     // The bin frame: its top-left corner in map metres, size in cells, and its bins (pixels
@@ -87,6 +91,7 @@ private:
     float max_count_ = 0;
     std::size_t incidents_ = 0, discs_ = 0;
     bool aggregated_ = false;
+    bool last_exact_ = false;  // the last selection was drawn disc by disc: try that first
 };
 
 }  // namespace mirador

@@ -55,9 +55,11 @@ void make_input(gl::VertexArray& vao, gl::Buffer& buffer, const gl::Attribute (&
     glBindVertexArray(0);
 }
 
-// Largest disc radius in pixels (points.vert: base + 16 for fatalities, + emphasis), so a
+// Largest disc radius in pixels (points.vert: base + growth for fatalities, + emphasis), so a
 // disc whose centre is just off screen still counts as on it.
-float max_disc_px(const FrameParams& fp) { return (fp.point_base_px + 16.0f + 3.0f + 2.0f) * fp.pixel_scale; }
+float max_disc_px(const FrameParams& fp) {
+    return (std::max(fp.point_base_px + fp.point_growth_px, fp.stack_min_px) + 3.0f + 2.0f) * fp.pixel_scale;
+}
 
 }  // namespace
 
@@ -192,6 +194,8 @@ void PointsPass::draw_discs(const PassContext& c, const gl::VertexArray& vao, st
     discs_program_.set("u_scale", c.scale_x, c.scale_y);
     discs_program_.set("u_viewport", float(fp.view.width), float(fp.view.height));
     discs_program_.set("u_base_radius", fp.point_base_px);
+    discs_program_.set("u_growth_cap", fp.point_growth_px);
+    discs_program_.set("u_stack_min", fp.stack_min_px);
     discs_program_.set("u_pixel_scale", fp.pixel_scale);
     float colors[9 * 4];
     for (int i = 0; i < 9; ++i) {
@@ -228,7 +232,9 @@ void PointsPass::draw(const PassContext& c) {
     }
     const gl::StateGuard saved;  // uploads bind buffers too
     const Key key{fp.view.center,    fp.view.metres_per_pixel, fp.view.width,     fp.view.height,  fp.time_from_day,
-                  fp.time_to_day,    fp.pixel_scale,           fp.point_base_px,  inputs_version_, fp.points_as};
+                  fp.time_to_day,    fp.pixel_scale,           fp.point_base_px,  fp.point_growth_px, fp.stack_min_px,
+                  inputs_version_,
+                  fp.points_as};
     if (!(key == key_)) {
         Key panned = key_;
         panned.center = key.center;

@@ -53,7 +53,7 @@ private:
         double metres_per_pixel = 0;
         int width = 0, height = 0;
         std::int32_t from = 0, to = 0;
-        float pixel_scale = 0, base_px = 0;
+        float pixel_scale = 0, base_px = 0, growth_px = 0, stack_px = 0;
         std::uint64_t inputs = 0;
         PointsDecision forced;
         bool operator==(const Key&) const = default;

@@ -64,6 +64,8 @@ struct FrameParams {
     bool show_points = true;
     float points_opacity = 0.9f;
     float point_base_px = 3.0f;
+    float point_growth_px = 16.0f;  // the most a disc's radius grows with fatalities (points.vert)
+    float stack_min_px = 8.0f;      // a stack's marker is at least this big, for its count; 0: no count shown
     long hovered_incident = -1;   // index into the incident store
     long selected_incident = -1;
     Rgba category_colors[9];      // by geo::IncidentCategory

@@ -61,7 +61,7 @@ const LegendBox& LegendText::incidents(const IncidentLayer& layer, const PointsS
                           layer.categories_shown,
                           layer.store.size(),
                           layer.stand_ins_shown,
-                          !layer.stack_markers.empty(),
+                          !layer.stack_markers.empty() && frame.stack_min_px > 0,
                           shown.aggregated,
                           shown.aggregated ? shown.max_count : 0.0f,
                           shown.aggregated ? shown.cell_px : 0.0f,
@@ -95,7 +95,7 @@ const LegendBox& LegendText::incidents(const IncidentLayer& layer, const PointsS
                             frame.point_base_px, std::string(geo::category_name(static_cast<geo::IncidentCategory>(c)))});
     const ImU32 grey = IM_COL32(110, 110, 110, 255);
     if (layer.stand_ins_shown) box.rows.push_back({grey, true, 7, "place known only to its area", true});
-    if (!layer.stack_markers.empty()) box.rows.push_back({grey, true, 8, "incidents at one point", false, "12"});
+    if (!layer.stack_markers.empty() && frame.stack_min_px > 0) box.rows.push_back({grey, true, 8, "incidents at one point", false, "12"});
     return box;
 }
 

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "style/Palette.hpp"
@@ -102,6 +103,14 @@ FrameParams MapScene::draw_layers(const SceneParams& p) {
     float colors[9][4];
     category_colors(colors);
     for (int c = 0; c < 9; ++c) frame.category_colors[c] = {colors[c][0], colors[c][1], colors[c][2], colors[c][3]};
+    // Under a heatmap the discs are small dots (fatalities grow them a little) and a stack's
+    // marker is one of them, without its count: the surface is what the reader came for (it
+    // shows the concentration), and full-size discs over a hot spot hide exactly it.
+    if (p.heatmap.show) {
+        frame.point_base_px = std::max(1.5f, 0.6f * frame.point_base_px);
+        frame.point_growth_px = std::min(frame.point_growth_px, 3.0f);
+        frame.stack_min_px = 0;
+    }
     const bool neutral = p.heatmap.show && choropleth_.measure == ChoroplethMeasure::None;
     if (neutral != neutral_fill_) {
         neutral_fill_ = neutral;
@@ -121,7 +130,7 @@ std::vector<LabelBox> MapScene::draw_overlay(const SceneParams& p, const FramePa
     auto labels = draw_map_overlay(overlay_list, fonts, *boundaries_, p.frame.view, p.overlay);
     // Screen bins say their counts by size and colour; numbers on them would be noise.
     const PointsShown& shown = renderer_->points_shown();
-    if (incidents_ && p.frame.show_points && !shown.aggregated)
+    if (incidents_ && p.frame.show_points && !shown.aggregated && frame.stack_min_px > 0)
         draw_stack_counts(overlay_list, fonts, p.frame.view, *incidents_);
     const LegendBox* choropleth =
         p.frame.show_fill && legend() ? &legend_text_.choropleth(*legend(), fill_version_) : nullptr;
