@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -82,6 +83,50 @@ inline std::unique_ptr<IncidentLayer> load_bench_incidents(const char* bench, co
     std::printf("incidents: %zu from %s, loaded and placed in %.1f s; store %.0f MB; peak RSS %ld MB\n", inc->store.size(),
                 path.c_str(), ms_since(t) / 1000, inc->store.memory_bytes() / 1e6, peak_rss_mb());
     return inc;
+}
+
+// What bench_points and bench_heatmap take: --incidents FILE.csv [--frames N] [--steps N].
+struct SceneBenchArgs {
+    std::string path;
+    int frames = 20, steps = 24;
+};
+inline std::optional<SceneBenchArgs> parse_scene_bench_args(const char* bench, int argc, char** argv) {
+    SceneBenchArgs a;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--incidents" && i + 1 < argc) a.path = argv[++i];
+        else if (arg == "--frames" && i + 1 < argc) a.frames = std::atoi(argv[++i]);
+        else if (arg == "--steps" && i + 1 < argc) a.steps = std::atoi(argv[++i]);
+    }
+    if (a.path.empty() || a.frames < 1 || a.steps < 1) {
+        std::fprintf(stderr, "usage: %s --incidents FILE.csv [--frames N] [--steps N]\n", bench);
+        return std::nullopt;
+    }
+    return a;
+}
+
+// The bundled boundaries, the incidents of `path` and an offscreen 1920x1080 scene drawing
+// them, with a line naming the OpenGL in use; nothing (and a message) on failure.
+struct IncidentSceneBench {
+    std::unique_ptr<geo::Boundaries> boundaries;
+    std::unique_ptr<IncidentLayer> incidents;
+    OffscreenScene offscreen;
+    MapScene& scene() { return *offscreen.scene; }
+};
+inline std::optional<IncidentSceneBench> load_incident_scene(const char* bench, const std::string& path) {
+    DataOptions data;
+    auto b = load_boundaries_verbose(data, true);
+    if (!b) {
+        std::fprintf(stderr, "%s: %s\n", bench, b.error().c_str());
+        return std::nullopt;
+    }
+    std::unique_ptr<IncidentLayer> layer = load_bench_incidents(bench, path, **b);
+    if (!layer) return std::nullopt;
+    auto offscreen = make_offscreen_scene(bench, **b);
+    if (!offscreen) return std::nullopt;
+    std::printf("OpenGL: %s (%s), 1920x1080\n", gl::context_description().c_str(), offscreen->context->kind());
+    offscreen->scene->set_incidents(layer.get());
+    return IncidentSceneBench{std::move(b).value(), std::move(layer), std::move(offscreen).value()};
 }
 
 }  // namespace mirador::bench

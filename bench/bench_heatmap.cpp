@@ -11,7 +11,6 @@
 //   - a window move: one month forward, heatmap recomputed and the frame drawn,
 //   - peak memory against the incident store's own.
 #include <cstdio>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -35,40 +34,23 @@ long rss_now_mb() {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string path;
-    int frames = 20, steps = 24;
-    for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--incidents") && i + 1 < argc) path = argv[++i];
-        else if (!std::strcmp(argv[i], "--frames") && i + 1 < argc) frames = std::atoi(argv[++i]);
-        else if (!std::strcmp(argv[i], "--steps") && i + 1 < argc) steps = std::atoi(argv[++i]);
-    }
-    if (path.empty()) {
-        std::fprintf(stderr, "usage: bench_heatmap --incidents FILE.csv [--frames N] [--steps N]\n");
-        return 2;
-    }
-    DataOptions data;
-    auto b = load_boundaries_verbose(data, true);
-    if (!b) {
-        std::fprintf(stderr, "bench_heatmap: %s\n", b.error().c_str());
-        return 1;
-    }
-    std::unique_ptr<IncidentLayer> layer = load_bench_incidents("bench_heatmap", path, **b);
-    if (!layer) return 1;
-    IncidentLayer& inc = *layer;
+    const auto args = parse_scene_bench_args("bench_heatmap", argc, argv);
+    if (!args) return 2;
+    const int frames = args->frames, steps = args->steps;
+    auto bench = load_incident_scene("bench_heatmap", args->path);
+    if (!bench) return 1;
+    const geo::Boundaries* b = bench->boundaries.get();
+    IncidentLayer& inc = *bench->incidents;
+    MapScene* scene = &bench->scene();
     const geo::DayRange extent = geo::data_extent(inc.store);
     std::printf("dates: %s to %s\n", geo::format_day(extent.from).c_str(), geo::format_day(extent.to).c_str());
-    auto offscreen = make_offscreen_scene("bench_heatmap", **b);
-    if (!offscreen) return 1;
-    MapScene* scene = offscreen->scene.get();
-    std::printf("OpenGL: %s (%s)\n", gl::context_description().c_str(), offscreen->context->kind());
-    scene->set_incidents(&inc);
     const long rss_before = rss_now_mb();
 
     const geo::TimeAxis months(extent, {geo::WindowMode::Moving, geo::WindowUnit::Month, 30});
     SceneParams p;
     p.frame.view.width = 1920;
     p.frame.view.height = 1080;
-    p.frame.view.fit((*b)->municipalities.bbox, 0.02);
+    p.frame.view.fit(b->municipalities.bbox, 0.02);
     p.frame.show_points = false;
     p.heatmap.show = true;
     p.time_spec = months.spec();

@@ -13,7 +13,6 @@
 //     llvmpipe) under them.
 // The window's frame adds its panels (a few ms of ImGui), not measured here.
 #include <cstdio>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -32,43 +31,26 @@ void report(const char* what, const std::vector<double>& v) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string path;
-    int frames = 20, steps = 24;
-    for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--incidents") && i + 1 < argc) path = argv[++i];
-        else if (!std::strcmp(argv[i], "--frames") && i + 1 < argc) frames = std::atoi(argv[++i]);
-        else if (!std::strcmp(argv[i], "--steps") && i + 1 < argc) steps = std::atoi(argv[++i]);
-    }
-    if (path.empty() || frames < 1 || steps < 1) {
-        std::fprintf(stderr, "usage: bench_points --incidents FILE.csv [--frames N] [--steps N]\n");
-        return 2;
-    }
-    DataOptions data;
-    auto b = load_boundaries_verbose(data, true);
-    if (!b) {
-        std::fprintf(stderr, "bench_points: %s\n", b.error().c_str());
-        return 1;
-    }
-    std::unique_ptr<IncidentLayer> layer = load_bench_incidents("bench_points", path, **b);
-    if (!layer) return 1;
-    IncidentLayer& inc = *layer;
+    const auto args = parse_scene_bench_args("bench_points", argc, argv);
+    if (!args) return 2;
+    const int frames = args->frames, steps = args->steps;
+    auto bench = load_incident_scene("bench_points", args->path);
+    if (!bench) return 1;
+    const geo::Boundaries* b = bench->boundaries.get();
+    IncidentLayer& inc = *bench->incidents;
+    MapScene* scene = &bench->scene();
     const geo::DayRange extent = geo::data_extent(inc.store);
-    auto offscreen = make_offscreen_scene("bench_points", **b);
-    if (!offscreen) return 1;
-    MapScene* scene = offscreen->scene.get();
-    std::printf("OpenGL: %s (%s), 1920x1080\n", gl::context_description().c_str(), offscreen->context->kind());
-    scene->set_incidents(&inc);
 
     SceneParams p;
     p.frame.view.width = 1920;
     p.frame.view.height = 1080;
-    p.frame.view.fit((*b)->municipalities.bbox, 0.02);
+    p.frame.view.fit(b->municipalities.bbox, 0.02);
     p.frame.show_points = true;
     p.heatmap.show = false;
     const MapView mexico = p.frame.view;
     MapView city = mexico;
-    const long culiacan = (*b)->municipalities.find_code("25006");
-    if (culiacan >= 0) city.fit((*b)->municipalities.feature_bbox[static_cast<std::size_t>(culiacan)], 0.02);
+    const long culiacan = b->municipalities.find_code("25006");
+    if (culiacan >= 0) city.fit(b->municipalities.feature_bbox[static_cast<std::size_t>(culiacan)], 0.02);
 
     for (int i = 0; i < 4; ++i) draw_frame(*scene, p);  // warm-up: llvmpipe compiles shader variants on first use
     for (const auto& [name, view] : {std::pair<const char*, MapView>{"all of Mexico", mexico}, {"Culiacán", city}}) {
@@ -97,7 +79,7 @@ int main(int argc, char** argv) {
         for (int i = 0; i <= steps; ++i) {
             const geo::DayRange w = months.window((start + static_cast<std::size_t>(i)) % months.count());
             const auto t0 = Clock::now();
-            inc.set_time_window(w, **b, nullptr);
+            inc.set_time_window(w, *b, nullptr);
             scene->counts_changed();
             const double counted = ms_since(t0);
             p.frame.time_from_day = w.from;
