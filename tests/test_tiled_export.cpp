@@ -185,6 +185,41 @@ TEST_CASE("an image put together from 256-pixel tiles is the image rendered whol
     CHECK(differing_rows(a, b).empty());
 }
 
+TEST_CASE("a plan of one column streams each tile's rows straight to the file", "[export][tiles]") {
+    // As an export narrower than the GPU's limit is made: rows read from the framebuffer a few
+    // at a time (add_rows), never a tile-sized copy; the image must be the one rendered whole,
+    // overlaps between the bands removed as add() removes them.
+    const int width = 300, height = 900;
+    const auto discs = scatter(width, height, 400);
+    auto plan = plan_tiles(width, height, TilePlanOptions{320, 16, std::size_t(256) << 20});
+    REQUIRE(plan);
+    REQUIRE(plan->columns == 1);
+    CHECK(plan->rows >= 3);
+    MemorySink sink(width, height);
+    TileAssembler assembler(*plan, sink);
+    std::size_t reads = 0;
+    for (const Tile& t : plan->tiles) {
+        const Image tile = render(t.source, discs);
+        REQUIRE(assembler.add_rows([&](int first_row, int rows, std::uint8_t* out) {
+            REQUIRE(first_row >= 0);
+            REQUIRE(first_row + rows <= tile.height);
+            REQUIRE(rows <= 64);
+            std::copy_n(tile.at(0, first_row), static_cast<std::size_t>(rows) * tile.width * 4, out);
+            ++reads;
+        }));
+    }
+    REQUIRE(assembler.finish());
+    CHECK(reads >= static_cast<std::size_t>(height / 64));
+    CHECK(differing_rows(sink.image(), render({0, 0, width, height}, discs)).empty());
+    // Several columns: refused (their rows need the band).
+    auto wide = plan_tiles(900, 300, TilePlanOptions{320, 16, std::size_t(256) << 20});
+    REQUIRE(wide);
+    REQUIRE(wide->columns > 1);
+    MemorySink wide_sink(900, 300);
+    TileAssembler wide_assembler(*wide, wide_sink);
+    CHECK_FALSE(wide_assembler.add_rows([](int, int, std::uint8_t*) {}));
+}
+
 TEST_CASE("tiles without overlap leave seams: the overlap is what removes them", "[export][tiles]") {
     // The same scene without overlap: discs whose centre falls in the next tile are cut at the
     // edge. This is what the test above would catch if the overlap were lost.

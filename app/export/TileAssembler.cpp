@@ -8,8 +8,9 @@ namespace mirador {
 TileAssembler::TileAssembler(const TilePlan& plan, RowSink& sink) : plan_(plan), sink_(sink) {
     // Room for the tallest band once: bands differ by a row, and growing the buffer for a taller
     // one would hold the old and the new (two bands) for a moment.
+    // (A plan of one column needs none: add_rows.)
     int tallest = 0;
-    for (int r = 0; r < plan.rows; ++r) tallest = std::max(tallest, plan.at(0, r).destination.height);
+    for (int r = 0; r < plan.rows && plan.columns > 1; ++r) tallest = std::max(tallest, plan.at(0, r).destination.height);
     band_.reserve(static_cast<std::size_t>(plan.width) * 4 * tallest);
 }
 
@@ -42,6 +43,33 @@ geo::Result<bool> TileAssembler::add(const Image& tile) {
                 failed_ = true;
                 return ok;
             }
+    return true;
+}
+
+geo::Result<bool> TileAssembler::add_rows(const RowReader& read) {
+    if (failed_) return geo::make_error("the tiled export has already failed");
+    if (complete()) return geo::make_error("more tiles than the plan's " + std::to_string(plan_.tiles.size()));
+    if (plan_.columns != 1) return geo::make_error("rows are read straight only from a plan of one column");
+    if (sink_.width() != plan_.width || sink_.height() != plan_.height)
+        return geo::make_error("the file is " + std::to_string(sink_.width()) + " x " + std::to_string(sink_.height()) +
+                               " pixels but the tiles make " + std::to_string(plan_.width) + " x " +
+                               std::to_string(plan_.height));
+    const Tile& t = plan_.tiles[next_];
+    const int dx = t.destination.x - t.source.x, dy = t.destination.y - t.source.y;
+    const std::size_t source_row = static_cast<std::size_t>(t.source.width) * 4;
+    constexpr int kRows = 64;
+    std::vector<std::uint8_t> strip(source_row * static_cast<std::size_t>(std::min(kRows, t.destination.height)));
+    for (int y0 = 0; y0 < t.destination.height; y0 += kRows) {
+        const int rows = std::min(kRows, t.destination.height - y0);
+        read(dy + y0, rows, strip.data());
+        for (int k = 0; k < rows; ++k)
+            if (auto ok = sink_.write_row(strip.data() + source_row * static_cast<std::size_t>(k) + static_cast<std::size_t>(dx) * 4);
+                !ok) {
+                failed_ = true;
+                return ok;
+            }
+    }
+    ++next_;
     return true;
 }
 

@@ -7,6 +7,7 @@
 // An export is all or nothing: finish() refuses an image with tiles missing, and the sink's file
 // is then never put in place (never a silently cut image).
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "export/Image.hpp"
@@ -22,6 +23,13 @@ public:
 
     // The next tile of the plan, rendered: tile.source.width x tile.source.height RGBA.
     [[nodiscard]] geo::Result<bool> add(const Image& tile);
+
+    // A plan of one column: the tile's rows span the image, so they go to the sink straight from
+    // where they are read, a few at a time (`read(first_row, rows, out)` puts `rows` rows of the
+    // tile's source from `first_row`, counted from its top, into `out`), with no tile-sized or
+    // band-sized buffer: at 4K that is 66 MB less to zero and fault in.
+    using RowReader = std::function<void(int first_row, int rows, std::uint8_t* out)>;
+    [[nodiscard]] geo::Result<bool> add_rows(const RowReader& read);
 
     // The tile add() expects next (while !complete()).
     const Tile& next_tile() const { return plan_.tiles[next_]; }

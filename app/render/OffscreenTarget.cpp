@@ -28,22 +28,23 @@ geo::Result<OffscreenTarget> OffscreenTarget::create(int width, int height) {
 
 void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id()); }
 
-std::vector<std::uint8_t> read_framebuffer_rgba(int width, int height) {
-    // Read in bands into a small buffer and copied once to the flipped place (GL's rows run
-    // bottom up), rather than read whole and flipped by swapping rows: one copy per row instead of
-    // three, and no second pass over 33 MB at 4K.
-    constexpr int kBandRows = 64;
+void read_framebuffer_rows(int width, int height, int first_row, int rows, std::uint8_t* out) {
+    // GL's rows run bottom up: read the band where it lies and reverse its rows in place.
     const std::size_t row = static_cast<std::size_t>(width) * 4;
-    std::vector<std::uint8_t> px(row * static_cast<std::size_t>(height));
-    std::vector<std::uint8_t> band(row * static_cast<std::size_t>(std::min(kBandRows, height)));
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    for (int y0 = 0; y0 < height; y0 += kBandRows) {
-        const int rows = std::min(kBandRows, height - y0);
-        glReadPixels(0, y0, width, rows, GL_RGBA, GL_UNSIGNED_BYTE, band.data());
-        for (int k = 0; k < rows; ++k)
-            std::memcpy(px.data() + static_cast<std::size_t>(height - 1 - y0 - k) * row,
-                        band.data() + static_cast<std::size_t>(k) * row, row);
-    }
+    glReadPixels(0, height - first_row - rows, width, rows, GL_RGBA, GL_UNSIGNED_BYTE, out);
+    for (int k = 0; k < rows / 2; ++k)
+        std::swap_ranges(out + static_cast<std::size_t>(k) * row, out + static_cast<std::size_t>(k + 1) * row,
+                         out + static_cast<std::size_t>(rows - 1 - k) * row);
+}
+
+std::vector<std::uint8_t> read_framebuffer_rgba(int width, int height) {
+    // In bands, each straight to its place: no second pass over 33 MB at 4K.
+    constexpr int kBandRows = 64;
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(width) * 4 * static_cast<std::size_t>(height));
+    for (int y0 = 0; y0 < height; y0 += kBandRows)
+        read_framebuffer_rows(width, height, y0, std::min(kBandRows, height - y0),
+                              px.data() + static_cast<std::size_t>(y0) * width * 4);
     return px;
 }
 

@@ -28,5 +28,8 @@ private:
 
 // Reads the currently bound framebuffer (e.g. a window's back buffer), top row first.
 std::vector<std::uint8_t> read_framebuffer_rgba(int width, int height);
+// Rows [first_row, first_row + rows) of the bound framebuffer's bottom-left width x height
+// image, counted from its top, into `out` (rows x width RGBA, top row first).
+void read_framebuffer_rows(int width, int height, int first_row, int rows, std::uint8_t* out);
 
 }  // namespace mirador

@@ -199,11 +199,19 @@ geo::Result<bool> ExportJob::step() {
         ui_pass_->draw(overlay);
     }
     target_->bind();
-    Image image;
-    image.width = tile.source.width;
-    image.height = tile.source.height;
-    image.rgba = read_framebuffer_rgba(image.width, image.height);
-    auto added = assembler_->add(image);
+    geo::Result<bool> added = true;
+    if (plan_.columns == 1) {
+        const int height = tile.source.height, width = tile.source.width;
+        added = assembler_->add_rows([&](int first_row, int rows, std::uint8_t* out) {
+            read_framebuffer_rows(width, height, first_row, rows, out);
+        });
+    } else {
+        Image image;
+        image.width = tile.source.width;
+        image.height = tile.source.height;
+        image.rgba = read_framebuffer_rgba(image.width, image.height);
+        added = assembler_->add(image);
+    }
     if (!added) {
         release();
         cancelled_ = true;
