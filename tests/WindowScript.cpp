@@ -14,8 +14,9 @@ std::string seed_project(const std::string& dir, const std::string& name) {
     return project;
 }
 
-Run run_window_script(const std::string& dir, const std::string& project, const std::string& press, int frames) {
-    return run_shell("XDG_CONFIG_HOME='" + dir + "/config' XDG_STATE_HOME='" + dir + "/state' \"$MIRADOR\" --project " +
+Run run_window_script(const std::string& dir, const std::string& project, const std::string& press, int frames,
+                      const std::string& env) {
+    return run_shell(env + " XDG_CONFIG_HOME='" + dir + "/config' XDG_STATE_HOME='" + dir + "/state' \"$MIRADOR\" --project " +
                      project + " --width 1280 --height 720 --frames " + std::to_string(frames) + " --press '" + press + "'");
 }
 

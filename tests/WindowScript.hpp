@@ -11,7 +11,8 @@ namespace mirador::test {
 std::string seed_project(const std::string& dir, const std::string& name);
 
 // The window on `project` at 1280 x 720 for `frames` frames, pressing `press` (--press); its
-// layout, recent files and recovery file under DIR.
-Run run_window_script(const std::string& dir, const std::string& project, const std::string& press, int frames = 40);
+// layout, recent files and recovery file under DIR; `env`: "NAME=VALUE ..." set for it.
+Run run_window_script(const std::string& dir, const std::string& project, const std::string& press, int frames = 40,
+                      const std::string& env = "");
 
 }  // namespace mirador::test

@@ -116,6 +116,19 @@ TEST_CASE("a cancelled animation leaves no frame and no file and replaces nothin
     CHECK(names_in(out + "/old") == std::vector<std::string>{"notes.txt"});
 }
 
+TEST_CASE("an MP4 without the H.264 encoder is a message in the window and no file", "[.gui][gui][gui-series]") {
+    const std::string dir = test::temp_dir("window-animation-mp4");
+    const std::string project = make_project(dir);
+    const std::string clip = dir + "/clip.mp4";
+    const test::Run r = test::run_window_script(dir, project, animation_keys(clip, "2019-09", "2019-11"), 40,
+                                                "MIRADOR_H264_ENCODER=no-such-h264");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("Animation export to " + clip + " failed: "));
+    CHECK_THAT(r.out, Catch::Contains("no encoder named 'no-such-h264'"));
+    CHECK_FALSE(fs::exists(clip));
+}
+
 TEST_CASE("Ctrl+Alt+E exports every slide as mirador export-slides does and a cancel removes them",
           "[.gui][gui][gui-series]") {
     const std::string dir = test::temp_dir("window-slides");

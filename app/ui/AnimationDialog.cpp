@@ -120,7 +120,7 @@ std::optional<AnimationExportRequest> AnimationDialog::draw(int max_side) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(7));
     enter |= ImGui::InputText("##to", &request_.dates.to, ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::TextDisabled("Days as 2019, 2019-10 or 2019-10-17 (from the first day of the first to the last day of the last)");
+    ImGui::TextDisabled("as --from and --to take them: 2019, 2019-10 or 2019-10-17");
     ImGui::SetNextItemWidth(em(5));
     ImGui::InputDouble("frames a second", &o.fps, 0, 0, "%g");
     ImGui::SameLine(0, em(1.5f));
