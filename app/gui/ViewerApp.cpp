@@ -417,6 +417,12 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             s.animation_dialog.open(proposed_animation_path(s.last_animation, project), ui.time.axis.extent(), map_w, map_h);
         if (menu.export_slides && !document.slides.empty() && !exporting() && !s.slides_dialog.is_open())
             s.slides_dialog.open(proposed_slides_folder(s.last_slides_folder, project), document.slides, map_w, map_h);
+        if ((menu.export_animation && !incidents) || (menu.export_slides && document.slides.empty())) {
+            // The menu greys these out; the shortcut says why nothing opens.
+            ui.status_note = menu.export_animation ? "An animation steps through incidents' dates: open incidents first"
+                                                   : "The project has no slides to export (Slides panel: add the view as a slide)";
+            ui.status_note_is_error = true;
+        }
         if (auto request = s.animation_dialog.draw(kMaxExportSide)) {
             s.last_animation = request->options.out;
             request->options.h264_encoder = h264_encoder_from_environment();

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "document/DateRange.hpp"
 #include "mirador/geo/AtomicFile.hpp"
 #include "scene/IncidentLayer.hpp"
 

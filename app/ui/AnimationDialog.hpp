@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "cli/FlagGroups.hpp"
+#include "document/DateRange.hpp"
 #include "commands/Animate.hpp"
 #include "mirador/geo/TimeWindow.hpp"
 #include "ui/ExportDialogFrame.hpp"
