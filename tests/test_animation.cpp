@@ -10,6 +10,7 @@ extern "C" {
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "TestData.hpp"
 #include "export/AnimationWriter.hpp"
@@ -216,4 +217,24 @@ TEST_CASE("a PNG sequence is numbered files in a folder", "[export][animation]")
     CHECK(fs::exists(dir + "/violence-00003.png"));
     CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 3);
     CHECK_FALSE(PngSequenceWriter::open(dir + "/violence-00001.png"));  // a file, not a folder
+}
+
+TEST_CASE("a discarded PNG sequence removes its frames and the folder it made but nothing else", "[export][animation]") {
+    const std::string base = test::temp_dir("animation-png-discard");
+    // A folder the sequence made: it goes with the frames.
+    auto made = PngSequenceWriter::open(base + "/new");
+    REQUIRE(made);
+    for (int i = 0; i < 2; ++i) REQUIRE(made->add_frame(frame(20, 10, i)));
+    made->discard();
+    CHECK(made->frames() == 0);
+    CHECK_FALSE(fs::exists(base + "/new"));
+    // A folder that was there: it stays, with what the analyst had put in it.
+    fs::create_directories(base + "/old");
+    std::ofstream(base + "/old/notes.txt") << "kept";
+    auto kept = PngSequenceWriter::open(base + "/old");
+    REQUIRE(kept);
+    REQUIRE(kept->add_frame(frame(20, 10, 0)));
+    kept->discard();
+    CHECK(fs::exists(base + "/old/notes.txt"));
+    CHECK(std::distance(fs::directory_iterator(base + "/old"), fs::directory_iterator()) == 1);
 }

@@ -11,29 +11,17 @@
 
 #include "ProcessRun.hpp"
 #include "TestData.hpp"
+#include "WindowScript.hpp"
 
 using namespace mirador;
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kSeeds = MIRADOR_ASSETS_DIR "/incidents/seed-incidents.csv";
+std::string make_project(const std::string& dir) { return test::seed_project(dir, "briefing"); }
 
-// A project of the seed incidents with a choropleth and points, saved by the command line.
-std::string make_project(const std::string& dir) {
-    const std::string project = dir + "/briefing.mirador";
-    const test::Run r = test::run_mirador("snapshot --incidents " + kSeeds +
-                                          " --layers fill,boundaries,points,labels --choropleth incidents --out " + dir +
-                                          "/seed.png --width 400 --height 300 --save-project " + project);
-    INFO(r.out);
-    REQUIRE(r.code == 0);
-    return project;
-}
-
-// The window on the project, scripted; its own config folder (layout, recent files).
-test::Run run_window(const std::string& dir, const std::string& project, const std::string& press, int frames = 40) {
-    return test::run_shell("XDG_CONFIG_HOME='" + dir + "/config' \"$MIRADOR\" --project " + project +
-                           " --width 1280 --height 720 --frames " + std::to_string(frames) + " --press '" + press + "'");
+test::Run run_window(const std::string& dir, const std::string& project, const std::string& press) {
+    return test::run_window_script(dir, project, press);
 }
 
 }  // namespace

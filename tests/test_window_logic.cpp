@@ -40,6 +40,13 @@ TEST_CASE("scripted keys: names, modifiers and typed text; an unknown name is re
     REQUIRE(pan);
     CHECK(pan->key == GLFW_KEY_RIGHT);
     CHECK(pan->shift);
+    CHECK_FALSE(pan->alt);
+    auto slides = parse_scripted_step("ctrl+alt+e");
+    REQUIRE(slides);
+    CHECK(slides->key == GLFW_KEY_E);
+    CHECK(slides->ctrl);
+    CHECK(slides->alt);
+    CHECK_FALSE(slides->shift);
     CHECK(parse_scripted_step("f9")->key == GLFW_KEY_F9);
     auto typed = parse_scripted_step("type:Culiacán");
     REQUIRE(typed);

@@ -10,6 +10,7 @@
 #include "cli/DataFlags.hpp"
 #include "cli/FlagGroups.hpp"
 #include "document/NumberFlags.hpp"
+#include "commands/AnimationRun.hpp"
 #include "commands/Locate.hpp"
 #include "document/ProjectFile.hpp"
 #include "document/ExportLimits.hpp"
@@ -302,7 +303,7 @@ geo::Result<bool> finish(CommandLine& cl, PendingText& t) {
             if (auto ok = apply_map_flags(cl, t); !ok) return ok;
             if (auto ok = check_out(cl.animate.out); !ok) return ok;
             cl.animate.frame.highlight = cl.snapshot.highlight;
-            if (const char* encoder = std::getenv("MIRADOR_H264_ENCODER")) cl.animate.h264_encoder = encoder;
+            cl.animate.h264_encoder = h264_encoder_from_environment();
             return true;
         }
         case Command::Snapshot: {

@@ -6,6 +6,7 @@
 // document's; ranges are document/Limits.hpp's.
 #include <string>
 
+#include "document/DateRange.hpp"
 #include "document/MapDocument.hpp"
 #include "mirador/geo/Result.hpp"
 
@@ -30,14 +31,9 @@ void drop_unset_incident_source(doc::MapDocument& document);
 CLI::Option* add_count_source_flags(CLI::App& cmd, doc::MapDocument& document);
 geo::Result<bool> drop_unset_count_source(doc::MapDocument& document, bool incidents_given);
 
-// --from, --to: dates as 2019, 2019-10 or 2019-10-17; --to's whole span is included.
-struct DateRangeFlags {
-    std::string from, to;
-};
+// --from, --to: dates as 2019, 2019-10 or 2019-10-17; --to's whole span is included (read by
+// apply_date_range, document/DateRange.hpp).
 void add_date_range_flags(CLI::App& cmd, DateRangeFlags& flags, const std::string& what);
-// The time window they name, into `time` (untouched when neither is given). An error for a bad
-// date or --from after --to.
-geo::Result<bool> apply_date_range(const DateRangeFlags& flags, doc::TimeSettings& time);
 
 // --radius-km, --kernel, --weight: a density kernel, as `mirador density` and the heatmap use it.
 void add_kernel_flags(CLI::App& cmd, doc::HeatmapStyle& style, const std::string& prefix);

@@ -1,14 +1,11 @@
 #include "commands/Animate.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <string>
 
-#include "export/ImageRowSink.hpp"
-#include "mirador/geo/TimeWindow.hpp"
+#include "commands/AnimationRun.hpp"
 #include "platform/GlContext.hpp"  // HeadlessMap::create's default context is destroyed here
 #include "platform/Report.hpp"
-#include "scene/AnimationSequence.hpp"
 #include "scene/IncidentLayer.hpp"
 
 namespace mirador {
@@ -29,65 +26,33 @@ int run_animate_command(const doc::MapDocument& document, const AnimateOptions& 
         return 2;
     }
     const geo::Boundaries& b = data.boundaries();
-    IncidentLayer& incidents = *data.incidents;
-    const auto unit = geo::parse_window_unit(o.step);
-    if (!unit || *unit == geo::WindowUnit::Custom) {
-        eprint("%s: --step %s: expected day, week, month, quarter or year\n", kCommand, o.step.c_str());
-        return 2;
-    }
-    AnimationRequest request;
-    request.out = o.out;
-    request.step = *unit;
-    request.fps = o.fps;
-    request.skip_empty = o.skip_empty;
-    request.hold_last = o.hold_last;
-    request.width = o.frame.width;
-    request.height = o.frame.height;
-    request.dpi = o.frame.dpi;
-    request.h264_encoder = o.h264_encoder;
-    auto sequence = AnimationSequence::plan(document, incidents, b, data.population(), request);
-    if (!sequence) {
-        eprint("%s: %s (--step %s)\n", kCommand, sequence.error().c_str(), o.step.c_str());
-        return 2;
-    }
-    AnimationSequence& s = **sequence;
-    if (s.heatmap_made_fixed())
-        eprint("%s: the heatmap uses one fixed scale across the frames (--normalize relative would rescale each)\n",
-               kCommand);
-    auto map = HeadlessMap::create(b, &incidents, data.population(), nullptr);
+    auto map = HeadlessMap::create(b, data.incidents.get(), data.population(), nullptr);
     if (!map) {
         eprint("%s: %s\n", kCommand, map.error().c_str());
         return 1;
     }
-    (*map)->scene().set_fixed_classes(s.classes());
-    if (auto opened = s.open(); !opened) {
+    auto run = AnimationRun::plan(document, o, *data.incidents, b, data.population(), **map);
+    if (!run) {
+        eprint("%s: %s\n", kCommand, run.error().c_str());
+        return 2;
+    }
+    AnimationRun& r = **run;
+    if (r.sequence().heatmap_made_fixed())
+        eprint("%s: the heatmap uses one fixed scale across the frames (--normalize relative would rescale each)\n",
+               kCommand);
+    if (auto opened = r.open(); !opened) {
         eprint("%s: %s\n", kCommand, opened.error().c_str());
         return 1;
     }
-    AnimationDrawer drawer;
-    drawer.apply = [&](const doc::MapDocument& d) -> geo::Result<std::size_t> {
-        if (auto applied = (*map)->apply(d); !applied) return geo::make_error(applied.error());
-        return incidents.visible_count;
-    };
-    drawer.render = [&](const doc::MapDocument& d, Image& frame) -> geo::Result<bool> {
-        auto drawn = (*map)->render(d, o.frame, std::make_unique<ImageRowSink>(frame, o.frame.width, o.frame.height));
-        if (!drawn) return geo::make_error(drawn.error());
-        return true;
-    };
     for (;;) {
-        auto done = s.step(drawer);
+        auto done = r.step();
         if (!done) {
             eprint("%s: %s\n", kCommand, done.error().c_str());
             return 1;
         }
         if (*done) break;
     }
-    const double secs = std::chrono::duration<double>(clock::now() - t0).count();
-    eprint("%s: wrote %s (%d frames of %dx%d: %zu %s windows %s to %s%s; %.1f s, %.0f ms a frame)\n", kCommand,
-           o.out.c_str(), s.frames(), o.frame.width, o.frame.height, s.windows() - s.skipped(), o.step.c_str(),
-           s.label(0).c_str(), s.label(s.windows() - 1).c_str(),
-           s.skipped() ? (", " + std::to_string(s.skipped()) + " empty left out").c_str() : "", secs,
-           1000.0 * secs / std::max(1, s.frames()));
+    eprint("%s: %s\n", kCommand, r.summary(std::chrono::duration<double>(clock::now() - t0).count()).c_str());
     return 0;
 }
 

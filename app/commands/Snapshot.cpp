@@ -86,23 +86,36 @@ geo::Result<std::unique_ptr<HeadlessMap>> HeadlessMap::create(const geo::Boundar
                                                               const geo::PopulationTable* population,
                                                               CountLayer* table,
                                                               std::unique_ptr<HeadlessGlContext> context) {
+    if (!context) {
+        auto ctx = make_headless_context();  // made current
+        if (!ctx) return geo::make_error(ctx.error());
+        context = std::move(ctx).value();
+    }
+    auto m = in_current_context(b, incidents, population, table);
+    if (!m) return geo::make_error(m.error());
+    (*m)->ctx_ = std::move(context);
+    return m;
+}
+
+geo::Result<std::unique_ptr<HeadlessMap>> HeadlessMap::in_current_context(const geo::Boundaries& b, IncidentLayer* incidents,
+                                                                          const geo::PopulationTable* population,
+                                                                          CountLayer* table) {
     std::unique_ptr<HeadlessMap> m(new HeadlessMap());
     m->boundaries_ = &b;
     m->incidents_ = incidents;
     m->population_ = population;
     m->table_ = table;
-    if (!context) {
-        auto ctx = make_headless_context();
-        if (!ctx) return geo::make_error(ctx.error());
-        context = std::move(ctx).value();
-    }
-    m->ctx_ = std::move(context);
-    auto scene = MapScene::create(b);
-    if (!scene) return geo::make_error(scene.error());
-    m->scene_ = std::move(scene).value();
-    if (incidents) m->scene_->set_incidents(incidents);
-    if (table) m->scene_->set_table(table);
+    if (auto made = m->make_scene(); !made) return geo::make_error(made.error());
     return m;
+}
+
+geo::Result<bool> HeadlessMap::make_scene() {
+    auto scene = MapScene::create(*boundaries_);
+    if (!scene) return geo::make_error(scene.error());
+    scene_ = std::move(scene).value();
+    if (incidents_) scene_->set_incidents(incidents_);
+    if (table_) scene_->set_table(table_);
+    return true;
 }
 
 geo::Result<bool> HeadlessMap::apply(const doc::MapDocument& document) {
@@ -139,7 +152,7 @@ geo::Result<ExportOutcome> HeadlessMap::render(const doc::MapDocument& document,
     out.view = (*job)->view();
     out.labels = (*job)->labels();
     out.furniture = (*job)->furniture();
-    out.context_kind = ctx_->kind();
+    out.context_kind = ctx_ ? ctx_->kind() : "the caller's context";
     out.gl_description = gl::context_description();
     return out;
 }

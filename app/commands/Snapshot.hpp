@@ -61,6 +61,13 @@ public:
                                                                          const geo::PopulationTable* population = nullptr,
                                                                          CountLayer* table = nullptr,
                                                                          std::unique_ptr<HeadlessGlContext> context = nullptr);
+    // The same, drawing in the GL context current now, which the caller keeps current while it
+    // draws (the window's: File > Export animation and Export all slides make the command line's
+    // frames and files through this class, in the window).
+    [[nodiscard]] static geo::Result<std::unique_ptr<HeadlessMap>> in_current_context(const geo::Boundaries& boundaries,
+                                                                                     IncidentLayer* incidents,
+                                                                                     const geo::PopulationTable* population,
+                                                                                     CountLayer* table);
     ~HeadlessMap();
     // Brings the scene and the data in line with `document` (filters, time window, fill, hot
     // spots); render() does it too. Errors: a count table filter the table cannot apply.
@@ -73,11 +80,12 @@ public:
 
 private:
     HeadlessMap() = default;
+    [[nodiscard]] geo::Result<bool> make_scene();
     const geo::Boundaries* boundaries_ = nullptr;
     IncidentLayer* incidents_ = nullptr;
     const geo::PopulationTable* population_ = nullptr;
     CountLayer* table_ = nullptr;
-    std::unique_ptr<HeadlessGlContext> ctx_;
+    std::unique_ptr<HeadlessGlContext> ctx_;  // null: the caller's context
     std::unique_ptr<MapScene> scene_;
     HotspotLayer hotspots_;
     DocumentApplier applier_;

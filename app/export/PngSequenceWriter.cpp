@@ -14,15 +14,22 @@ geo::Result<PngSequenceWriter> PngSequenceWriter::open(const std::string& folder
     std::error_code ec;
     if (std::filesystem::exists(folder, ec) && !std::filesystem::is_directory(folder, ec))
         return geo::make_error(folder + ": is a file, not a folder for the PNG sequence");
-    std::filesystem::create_directories(folder, ec);
+    const bool made = std::filesystem::create_directories(folder, ec);
     if (ec) return geo::make_error(folder + ": cannot make the folder: " + ec.message());
-    return PngSequenceWriter(folder, stem, dpi);
+    return PngSequenceWriter(folder, stem, dpi, made);
 }
 
 std::string PngSequenceWriter::path_of(int i) const {
     char number[16];
     std::snprintf(number, sizeof number, "%05d", i + 1);
     return (std::filesystem::path(folder_) / (stem_ + "-" + number + ".png")).string();
+}
+
+void PngSequenceWriter::discard() {
+    std::error_code ec;
+    for (int i = 0; i < count_; ++i) std::filesystem::remove(path_of(i), ec);
+    count_ = 0;
+    if (made_folder_ && std::filesystem::is_empty(folder_, ec)) std::filesystem::remove(folder_, ec);
 }
 
 geo::Result<std::string> PngSequenceWriter::add_frame(const Image& frame) {

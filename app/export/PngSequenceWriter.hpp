@@ -18,12 +18,16 @@ public:
     int frames() const { return count_; }
     // The path frame i (0-based) has.
     std::string path_of(int i) const;
+    // Removes the frames this writer wrote, and the folder when open() made it and it is left
+    // empty: a cancelled or failed sequence leaves no partial set of frames behind.
+    void discard();
 
 private:
-    PngSequenceWriter(std::string folder, std::string stem, double dpi)
-        : folder_(std::move(folder)), stem_(std::move(stem)), dpi_(dpi) {}
+    PngSequenceWriter(std::string folder, std::string stem, double dpi, bool made_folder)
+        : folder_(std::move(folder)), stem_(std::move(stem)), dpi_(dpi), made_folder_(made_folder) {}
     std::string folder_, stem_;
     double dpi_ = 0;
+    bool made_folder_ = false;
     int count_ = 0;
 };
 

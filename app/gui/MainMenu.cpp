@@ -15,6 +15,7 @@ namespace mirador {
 void MenuRequest::merge(const MenuRequest& o) {
     open_project |= o.open_project, save |= o.save, save_as |= o.save_as, open_incidents |= o.open_incidents;
     open_table |= o.open_table, export_image |= o.export_image;
+    export_animation |= o.export_animation, export_slides |= o.export_slides;
     locate_incidents |= o.locate_incidents, undo |= o.undo, redo |= o.redo, quit |= o.quit;
     toggle_fullscreen |= o.toggle_fullscreen, reset_view |= o.reset_view, present |= o.present;
     if (!o.open_path.empty()) open_path = o.open_path;
@@ -52,6 +53,12 @@ MenuRequest draw_main_menu(doc::MapDocument& d, UiState& ui, const doc::History&
         r.export_image = ImGui::MenuItem("Export...", "Ctrl+E");
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("The map as the window shows it, as PNG, JPEG or GeoTIFF: screen and paper sizes");
+        r.export_animation = ImGui::MenuItem("Export animation...", "Ctrl+Shift+E", false, have_incidents);
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("The time slider's windows over a range as an MP4, a GIF or PNG frames (as mirador animate)");
+        r.export_slides = ImGui::MenuItem("Export all slides...", "Ctrl+Alt+E", false, !d.slides.empty());
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("One file per slide in a folder (as mirador export-slides)");
         ImGui::Separator();
         r.quit = ImGui::MenuItem("Quit", "Ctrl+Q");
         ImGui::EndMenu();
@@ -107,7 +114,7 @@ MenuRequest read_shortcuts(UiState& ui) {
     if (ImGui::IsKeyPressed(GLFW_KEY_Z, false)) (io.KeyShift ? r.redo : r.undo) = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_Y, false)) r.redo = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) r.quit = true;
-    if (ImGui::IsKeyPressed(GLFW_KEY_E, false)) r.export_image = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_E, false)) (io.KeyAlt ? r.export_slides : io.KeyShift ? r.export_animation : r.export_image) = true;
     return r;
 }
 
@@ -145,6 +152,7 @@ void draw_keyboard_help(UiState& ui) {
         {"Space, left, right", "play/pause, step the time window"},
         {"Ctrl+S, Ctrl+Shift+S, Ctrl+O", "save, save as, open a project"},
         {"Ctrl+E", "export the map (PNG, JPEG, GeoTIFF); Esc cancels a running export"},
+        {"Ctrl+Shift+E, Ctrl+Alt+E", "export an animation (MP4, GIF, PNG frames), export all slides"},
         {"Ctrl+Z, Ctrl+Shift+Z", "undo, redo"},
         {"F9, F10", "hide or show the left sidebar, the details and ranking"},
         {"F11", "full screen, with the panels"},

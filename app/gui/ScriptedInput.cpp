@@ -31,6 +31,7 @@ int key_code(const std::string& name) {
 void set_modifiers(ImGuiIO& io, const ScriptedStep& s, bool down) {
     if (s.ctrl) io.KeysDown[GLFW_KEY_LEFT_CONTROL] = io.KeyCtrl = down;
     if (s.shift) io.KeysDown[GLFW_KEY_LEFT_SHIFT] = io.KeyShift = down;
+    if (s.alt) io.KeysDown[GLFW_KEY_LEFT_ALT] = io.KeyAlt = down;
 }
 
 }  // namespace
@@ -63,6 +64,7 @@ geo::Result<ScriptedStep> parse_scripted_step(const std::string& name) {
     for (;;) {
         if (rest.rfind("ctrl+", 0) == 0) s.ctrl = true, rest = rest.substr(5);
         else if (rest.rfind("shift+", 0) == 0) s.shift = true, rest = rest.substr(6);
+        else if (rest.rfind("alt+", 0) == 0) s.alt = true, rest = rest.substr(4);
         else break;
     }
     s.key = key_code(rest);
@@ -70,7 +72,7 @@ geo::Result<ScriptedStep> parse_scripted_step(const std::string& name) {
         std::string names;
         for (const auto& [n, code] : kNamedKeys) names += std::string(n) + ", ";
         return geo::make_error("--press takes " + names +
-                               "a to z, each maybe after ctrl+ or shift+; type:TEXT; click:X:Y, right-click:X:Y, "
+                               "a to z, each maybe after ctrl+, shift+ or alt+; type:TEXT; click:X:Y, right-click:X:Y, "
                                "drag:X:Y:X2:Y2, right-drag:X:Y:X2:Y2; wait; not '" + name + "'");
     }
     return s;

@@ -14,7 +14,7 @@ namespace mirador {
 
 struct ScriptedStep {
     int key = -1;          // a GLFW key code; -1: none
-    bool ctrl = false, shift = false;
+    bool ctrl = false, shift = false, alt = false;
     std::string text;      // typed (UTF-8), as the character callback would pass it
     int button = -1;       // a mouse button pressed at `at` and released at `to`; -1: none
     float at_x = 0, at_y = 0, to_x = 0, to_y = 0;  // window pixels

@@ -27,6 +27,7 @@
 #include "gui/ScriptedInput.hpp"
 #include "gui/SlideThumbnails.hpp"
 #include "gui/WindowExport.hpp"
+#include "gui/WindowSeriesExport.hpp"
 #include "gui/WindowControls.hpp"
 #include "platform/WindowGlContext.hpp"
 #include "render/GlUtil.hpp"
@@ -36,7 +37,9 @@
 #include "scene/HotspotLayer.hpp"
 #include "scene/IncidentLoad.hpp"
 #include "scene/MapScene.hpp"
+#include "ui/AnimationDialog.hpp"
 #include "ui/ExportDialog.hpp"
+#include "ui/SlidesExportDialog.hpp"
 #include "ui/FileBrowser.hpp"
 #include "ui/Panels.hpp"
 #include "ui/RankingOrder.hpp"
@@ -91,6 +94,9 @@ struct Shared {
     FileBrowser browser;
     ExportDialog export_dialog;
     std::string last_export;  // proposed again by the next export
+    AnimationDialog animation_dialog;
+    SlidesExportDialog slides_dialog;
+    std::string last_animation, last_slides_folder;  // likewise
     int frame = 0;
     bool first_session = true;
     Browse pending_browse = Browse::OpenProject;
@@ -255,6 +261,8 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
     // File > Export, a step per frame. Declared after what it draws (boundaries, incidents, table):
     // a session that ends mid-export drops the export first.
     WindowExport exporter;
+    WindowSeriesExport series;  // File > Export animation, Export all slides
+    const auto exporting = [&] { return exporter.busy() || series.busy(); };
     const auto take = [&](LoadedIncidents got, bool opened) {
         if (got.table_source) take_table(std::move(got), opened);
         else take_loaded(std::move(got), opened);
@@ -312,7 +320,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             on_files_dropped(s.window, static_cast<int>(paths.size()), paths.data());
         }
         // A load that finishes during an export waits for it: the export draws the incidents it started with.
-        if (!exporter.busy())
+        if (!exporting())
             if (auto got = load.take()) take(std::move(*got), true);
         glfwGetFramebufferSize(s.window, &fbw, &fbh);
         int ww = 1, wh = 1;
@@ -387,25 +395,52 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         }
 
         // File > Export: the dialog, then the export, a step each frame after this one is shown.
-        if (menu.export_image && !exporter.busy() && !s.export_dialog.is_open())
-            s.export_dialog.open(proposed_export_path(s.last_export, project),
-                                 int(ui.view.width - ui.area.left - ui.area.right),
-                                 int(ui.view.height - ui.area.top - ui.area.bottom));
+        // File > Export animation and Export all slides likewise, a frame or a slide a step.
+        const auto shown_map = [&] {
+            doc::MapDocument d = document;
+            d.view = visible_view(ui, document.view.crs);
+            return d;
+        };
+        const auto sources = [&] {
+            return ExportSources{&b, incidents.get(), ctx->population.get(), table.get(), input_paths(document, project)};
+        };
+        const int map_w = int(ui.view.width - ui.area.left - ui.area.right), map_h = int(ui.view.height - ui.area.top - ui.area.bottom);
+        if (menu.export_image && !exporting() && !s.export_dialog.is_open())
+            s.export_dialog.open(proposed_export_path(s.last_export, project), map_w, map_h);
         if (auto request = s.export_dialog.draw(kMaxExportSide)) {
-            doc::MapDocument shown_map = document;
-            shown_map.view = visible_view(ui, document.view.crs);
             s.last_export = request->path;
             ui.status_note = "Exporting " + request->path + "...";
             ui.status_note_is_error = false;
-            exporter.start(*request, std::move(shown_map),
-                           ExportSources{&b, incidents.get(), ctx->population.get(), table.get(), input_paths(document, project)});
+            exporter.start(*request, shown_map(), sources());
+        }
+        if (menu.export_animation && incidents && !exporting() && !s.animation_dialog.is_open())
+            s.animation_dialog.open(proposed_animation_path(s.last_animation, project), ui.time.axis.extent(), map_w, map_h);
+        if (menu.export_slides && !document.slides.empty() && !exporting() && !s.slides_dialog.is_open())
+            s.slides_dialog.open(proposed_slides_folder(s.last_slides_folder, project), document.slides, map_w, map_h);
+        if ((menu.export_animation && !incidents) || (menu.export_slides && document.slides.empty())) {
+            // The menu greys these out; the shortcut says why nothing opens.
+            ui.status_note = menu.export_animation ? "An animation steps through incidents' dates: open incidents first"
+                                                   : "The project has no slides to export (Slides panel: add the view as a slide)";
+            ui.status_note_is_error = true;
+        }
+        if (auto request = s.animation_dialog.draw(kMaxExportSide)) {
+            s.last_animation = request->options.out;
+            request->options.h264_encoder = h264_encoder_from_environment();
+            series.start_animation(*request, shown_map(), sources());
+        }
+        if (auto request = s.slides_dialog.draw(kMaxExportSide)) {
+            s.last_slides_folder = request->out_dir;
+            series.start_slides(*request, document, sources());
         }
         // The progress shows for an export that takes over a second; Esc cancels before that too.
-        const bool cancel_export = draw_export_progress(exporter.busy() && exporter.seconds() > 1.0, exporter.path(),
-                                                        exporter.fraction(), exporter.stage_text()) ||
-                                   (exporter.busy() && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false));
+        const bool image = exporter.busy();
+        const bool cancel_export =
+            draw_export_progress(exporting() && (image ? exporter.seconds() : series.seconds()) > 1.0,
+                                 image ? exporter.path() : series.path(), image ? exporter.fraction() : series.fraction(),
+                                 image ? exporter.stage_text() : series.stage_text()) ||
+            (exporting() && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false));
         if (cancel_export) {
-            const WindowExportResult o = exporter.cancel();
+            const WindowExportResult o = image ? exporter.cancel() : series.cancel();
             eprint("mirador: %s\n", o.message.c_str());
             ui.status_note = o.message;
             ui.status_note_is_error = false;
@@ -584,7 +619,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         }
         // A scripted run ends after its frames and any load it started: what it prints and
         // captures does not depend on how fast the machine read the file.
-        if (opt.max_frames > 0 && s.frame >= opt.max_frames && !load.busy() && !exporter.busy()) {
+        if (opt.max_frames > 0 && s.frame >= opt.max_frames && !load.busy() && !exporting()) {
             print_exit_report(ui, document, incidents.get(), table.get(), b, *to_lonlat);
             eprint("mirador: presentation at exit: %s\n", presentation_state(presenting).c_str());
             if (!opt.screenshot.empty()) {
@@ -601,7 +636,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         s.gl->present();
         ui.frame_ms = 0.9 * ui.frame_ms + 0.1 * std::chrono::duration<double, std::milli>(clock::now() - t0).count();
         // The export's next step, once the frame is on the screen.
-        if (auto done = exporter.step()) {
+        if (auto done = exporter.busy() ? exporter.step() : series.step()) {
             // The export applied its document to the shared incident layer: the window's next
             // frame applies the window's again, whatever changed meanwhile.
             applier.reset();
@@ -659,7 +694,7 @@ int run_viewer(doc::MapDocument document, const std::string& project_in, const V
         }
     }
 
-    Shared s{nullptr, nullptr, nullptr, opt, {}, {}, {}, 1.0f, {}, {}, RecentFiles::load(), {}, {}, {}, 0, true, Browse::OpenProject, std::nullopt};
+    Shared s{nullptr, nullptr, nullptr, opt, {}, {}, {}, 1.0f, {}, {}, RecentFiles::load(), {}, {}, {}, {}, {}, {}, {}, 0, true, Browse::OpenProject, std::nullopt};
     s.offered_recovery = std::move(offered);
     s.keep_recovery = keep_recovery;
     auto scripted = ScriptedInput::parse(opt.press_keys);

@@ -138,6 +138,7 @@ geo::Result<bool> AnimationSequence::step(const AnimationDrawer& drawer) {
 
 void AnimationSequence::cancel() {
     video_.reset();  // never finished: AtomicFile drops its temporary file
+    if (sequence_ && !finished_) sequence_->discard();  // the frames this run wrote go too
     sequence_.reset();
     finished_ = true;
 }

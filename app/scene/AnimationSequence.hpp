@@ -66,7 +66,9 @@ public:
     // file put in place: true when it is all done. Errors: every window empty, a drawing or
     // writing error.
     [[nodiscard]] geo::Result<bool> step(const AnimationDrawer& drawer);
-    // Stops: a video file is never put in place (its temporary file goes).
+    // Stops: a video file is never put in place (its temporary file goes); a PNG folder loses
+    // the frames this run wrote (and the folder, when the run made it). After the last step,
+    // nothing is undone.
     void cancel();
 
     std::size_t windows() const { return windows_.size(); }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "ui/ExportDialogFrame.hpp"
 #include "ui/ExportPresets.hpp"
 #include "ui/FileBrowser.hpp"
 
@@ -24,13 +25,13 @@ public:
     // The export asked for, once (the dialog then closes). `max_side`: the largest side that can
     // be exported.
     std::optional<ExportRequest> draw(int max_side);
-    bool is_open() const { return open_; }
+    bool is_open() const { return state_.open; }
 
 private:
     ExportChoice choice_;
     std::string path_;
     FileBrowser browser_;
-    bool open_ = false, popup_opened_ = false, focus_path_ = false;
+    ExportDialogState state_;
 };
 
 // The running export's progress, with Cancel (or Esc). True when the analyst cancels. Called

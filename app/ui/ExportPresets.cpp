@@ -53,6 +53,19 @@ ExportSize export_size(const ExportChoice& c) {
     return {};
 }
 
+ExportChoice choice_for_size(const ExportSize& size) {
+    ExportChoice c;
+    for (const ExportPreset p : {ExportPreset::Hd1080, ExportPreset::Uhd4K, ExportPreset::Uhd8K}) {
+        c.preset = p;
+        if (export_size(c) == size) return c;
+    }
+    c.preset = ExportPreset::Custom;
+    c.custom_width = size.width;
+    c.custom_height = size.height;
+    c.custom_dpi = size.dpi;
+    return c;
+}
+
 geo::Result<ExportSize> checked_export_size(const ExportChoice& c, int max_side) {
     const ExportSize s = export_size(c);
     char why[160];

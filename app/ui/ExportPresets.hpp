@@ -37,6 +37,11 @@ bool is_paper(ExportPreset preset);
 // (A4 at 300 dpi: 3508 x 2480 landscape). Not checked against any limit.
 ExportSize export_size(const ExportChoice& choice);
 
+// The choice that makes `size`: the screen preset of that size (1080p for 1920 x 1080), else a
+// custom size. The animation and slides dialogs start from the command line's default size so
+// that, left as they are, they make the same files as `mirador animate` and `export-slides`.
+ExportChoice choice_for_size(const ExportSize& size);
+
 // A size that cannot be made, said with the limit it breaks: a side under 1 pixel or over
 // `max_side` (the largest export), a DPI below zero or beyond 10000.
 [[nodiscard]] geo::Result<ExportSize> checked_export_size(const ExportChoice& choice, int max_side);
