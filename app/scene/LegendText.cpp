@@ -58,10 +58,10 @@ const LegendBox& LegendText::swatches(const SwatchLegend& l, std::uint64_t versi
 
 const LegendBox& LegendText::incidents(const IncidentLayer& layer, const PointsShown& shown, const FrameParams& frame) {
     const IncidentKey key{layer.visible_count,
-                          layer.categories_shown,
+                          shown.categories,
                           layer.store.size(),
-                          layer.stand_ins_shown,
-                          !layer.stack_markers.empty(),
+                          shown.rings,
+                          shown.stacks,
                           shown.aggregated,
                           shown.aggregated ? shown.max_count : 0.0f,
                           shown.aggregated ? shown.cell_px : 0.0f,
@@ -87,15 +87,15 @@ const LegendBox& LegendText::incidents(const IncidentLayer& layer, const PointsS
     box.title += " (size: fatalities)";
     float colors[9][4];
     category_colors(colors);
-    // Only the categories on the map: a legend of nine colours for one incident explains nothing
-    // and covers the map.
+    // Only the categories drawn in this view (not all of the time window's): a legend of nine
+    // colours for the one category on screen explains nothing and covers the map.
     for (int c = 0; c < geo::kIncidentCategoryCount; ++c)
-        if (layer.categories_shown >> c & 1u)
+        if (shown.categories >> c & 1u)
             box.rows.push_back({IM_COL32(int(colors[c][0] * 255), int(colors[c][1] * 255), int(colors[c][2] * 255), 255), true,
                             frame.point_base_px, std::string(geo::category_name(static_cast<geo::IncidentCategory>(c)))});
     const ImU32 grey = IM_COL32(110, 110, 110, 255);
-    if (layer.stand_ins_shown) box.rows.push_back({grey, true, 7, "place known only to its area", true});
-    if (!layer.stack_markers.empty()) box.rows.push_back({grey, true, 8, "incidents at one point", false, "12"});
+    if (shown.rings) box.rows.push_back({grey, true, 7, "place known only to its area", true});
+    if (shown.stacks) box.rows.push_back({grey, true, 8, "incidents at one point", false, "12"});
     return box;
 }
 

@@ -117,6 +117,7 @@ std::vector<LabelBox> MapScene::draw_overlay(const SceneParams& p, const FramePa
                                              const FontSet& fonts) {
     legends_box_ = geo::BBox{};
     furniture_ = DrawnFurniture{};
+    points_legend_ = nullptr;
     if (!overlay_list) return {};
     auto labels = draw_map_overlay(overlay_list, fonts, *boundaries_, p.frame.view, p.overlay);
     // Screen bins say their counts by size and colour; numbers on them would be noise.
@@ -129,6 +130,7 @@ std::vector<LabelBox> MapScene::draw_overlay(const SceneParams& p, const FramePa
         p.frame.show_fill && hotspot_legend() ? &legend_text_.swatches(*hotspot_legend(), fill_version_) : nullptr;
     const LegendBox* points =
         incidents_ && p.frame.show_points ? &legend_text_.incidents(*incidents_, shown, frame) : nullptr;
+    if (p.overlay.furniture.legends.visible) points_legend_ = points;
     // In the window the map is seen between panels: legends and furniture are laid out inside
     // that area, and what still cannot fit (a legend wider than a narrow area) is cut at its
     // edge rather than drawn under a panel. An export has no panels and no clip of its own.
