@@ -37,9 +37,8 @@ const LegendBox& LegendText::choropleth(const ChoroplethLegend& l, std::uint64_t
     choropleth_.rows.clear();
     const auto& br = l.classes.breaks;
     for (std::size_t c = 0; c + 1 < br.size() && c < l.colors.size(); ++c) {
-        // A class of one value (a single municipality's count) reads "9", not "9 – 9".
-        const std::string lo = geo::format_break(br[c]), hi = geo::format_break(br[c + 1]);
-        choropleth_.rows.push_back({to_imgui(l.colors[c]), false, 0, lo == hi ? lo : lo + " \xE2\x80\x93 " + hi});
+        // Counts read as whole numbers ("2 – 3", not "1.5 – 3.5"); one value as itself ("9").
+        choropleth_.rows.push_back({to_imgui(l.colors[c]), false, 0, geo::class_label(l.classes, int(c))});
     }
     choropleth_.rows.push_back({to_imgui(l.zero_color), false, 0, l.zero_label});
     if (l.has_no_data) choropleth_.rows.push_back({to_imgui(l.no_data_color), false, 0, "no population data"});
