@@ -41,10 +41,12 @@ geo::BBox draw_heatmap_legend(ImDrawList* list, ImFont* font, float s, float lef
     list->AddText(font, fs, ImVec2(a.x + pad, y), ink, h.title.c_str());
     y += line;
     const float x0 = a.x + pad;
-    const int steps = 64;
+    const int steps = std::max(64, int(bar_w / 2));  // no band visible, at a print's scale too
+    // The ramp's own alpha (its low end fades in, as on the map) over the box's background.
+    // Steps share their edges exactly: an overlap would blend a translucent step twice.
     for (int i = 0; i < steps; ++i) {
         const std::size_t k = static_cast<std::size_t>(i * 255 / (steps - 1));
-        list->AddRectFilled(ImVec2(x0 + bar_w * i / steps, y), ImVec2(x0 + bar_w * (i + 1) / steps + 0.5f, y + bar_h),
+        list->AddRectFilled(ImVec2(x0 + bar_w * i / steps, y), ImVec2(x0 + bar_w * (i + 1) / steps, y + bar_h),
                             legend_color(h.ramp[k]));
     }
     list->AddRect(ImVec2(x0, y), ImVec2(x0 + bar_w, y + bar_h), IM_COL32(90, 90, 90, 255));
