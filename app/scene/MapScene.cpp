@@ -140,13 +140,25 @@ std::vector<LabelBox> MapScene::draw_overlay(const SceneParams& p, const FramePa
         const ScreenRect area = map_area(p.frame.view, o);
         overlay_list->PushClipRect(ImVec2(area.x0, area.y0), ImVec2(area.x1, area.y1), true);
     }
+    const FurnitureMeasures measures = measure_furniture(p);
+    std::vector<ScreenRect> legend_boxes;
     if (p.overlay.furniture.legends.visible) {
+        // Legends in the bottom-left corner wrap around the furniture of the bottom corners, so
+        // the credits keep their corner instead of being pushed up over the map by wide legends.
+        std::vector<ScreenRect> keep_clear;
+        if (p.overlay.furniture.legends.placement.corner == doc::Corner::BottomLeft)
+            keep_clear = bottom_furniture_boxes(fonts, p.frame.view, p.overlay, measures);
         const int first_vertex = overlay_list->VtxBuffer.Size;
         const geo::BBox drawn = draw_legends(overlay_list, fonts, p, choropleth, points,
-                                             frame.heatmap.show ? heatmap_.legend() : nullptr, swatches);
+                                             frame.heatmap.show ? heatmap_.legend() : nullptr, swatches, keep_clear,
+                                             &legend_boxes);
         legends_box_ = place_legends(overlay_list, first_vertex, drawn, p.frame.view, p.overlay);
+        // Moved with them (another corner than the bottom left).
+        const float dx = float(legends_box_.min_x - drawn.min_x), dy = float(legends_box_.min_y - drawn.min_y);
+        if (!drawn.empty())
+            for (ScreenRect& r : legend_boxes) r = {r.x0 + dx, r.y0 + dy, r.x1 + dx, r.y1 + dy};
     }
-    furniture_ = draw_furniture(overlay_list, fonts, p.frame.view, p.overlay, measure_furniture(p), legends_box_);
+    furniture_ = draw_furniture(overlay_list, fonts, p.frame.view, p.overlay, measures, legend_boxes);
     if (clip) overlay_list->PopClipRect();
     return labels;
 }
