@@ -1,6 +1,8 @@
 #version 330 core
 // Density (per km²) to colour. Values at or below the threshold are transparent so the
-// boundaries underneath stay readable; the ramp spans [u_lo, u_hi] and clamps beyond.
+// boundaries underneath stay readable; the ramp spans [u_lo, u_hi] and clamps beyond. The
+// ramp's alpha rises from 0 over its lowest part (heatmap_ramp_table, style/HeatmapRamp.hpp),
+// so a lone hot spot fades into the map instead of wearing a dark rim.
 in vec2 v_uv;
 uniform sampler2D u_density;  // R32F, bilinear: the surface is smooth at the cell scale
 uniform sampler2D u_ramp;     // 256 x 1 RGBA8

@@ -10,12 +10,33 @@
 
 namespace mirador::test {
 
+namespace {
+
+constexpr const char* kHeader = "id,date,place,state,lon,lat,category,actors,fatalities,injured,source,notes\n";
+
+SyntheticIncidents load(const std::string& path) {
+    SyntheticIncidents s;
+    s.geocoder = std::make_unique<geo::Geocoder>(default_boundaries(), nullptr, nullptr);
+    std::vector<std::string> problems;
+    auto layer = load_incident_layer(IncidentSource{path, "", "", false}, *s.geocoder, nullptr, problems);
+    if (!layer) throw std::runtime_error(layer.error());
+    s.layer = std::move(layer).value();
+    return s;
+}
+
+std::FILE* open_csv(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    if (!f) throw std::runtime_error("cannot write " + path);
+    std::fputs(kHeader, f);
+    return f;
+}
+
+}  // namespace
+
 SyntheticIncidents synthetic_incidents(std::size_t n, unsigned seed) {
     const std::string path = temp_dir("synthetic-" + std::to_string(n) + "-" + std::to_string(seed)) + "/incidents.csv";
     {
-        std::FILE* f = std::fopen(path.c_str(), "w");
-        if (!f) throw std::runtime_error("cannot write " + path);
-        std::fputs("id,date,place,state,lon,lat,category,actors,fatalities,injured,source,notes\n", f);
+        std::FILE* f = open_csv(path);
         std::mt19937 rng(seed);
         const double centers[3][2] = {{-107.39, 24.80}, {-99.13, 19.43}, {-106.45, 31.70}};
         const char* categories[] = {"armed clash", "massacre", "ambush", "military operation", "other"};
@@ -30,13 +51,15 @@ SyntheticIncidents synthetic_incidents(std::size_t n, unsigned seed) {
         }
         std::fclose(f);
     }
-    SyntheticIncidents s;
-    s.geocoder = std::make_unique<geo::Geocoder>(default_boundaries(), nullptr, nullptr);
-    std::vector<std::string> problems;
-    auto layer = load_incident_layer(IncidentSource{path, "", "", false}, *s.geocoder, nullptr, problems);
-    if (!layer) throw std::runtime_error(layer.error());
-    s.layer = std::move(layer).value();
-    return s;
+    return load(path);
+}
+
+SyntheticIncidents incidents_from_rows(const std::string& name, const std::string& rows) {
+    const std::string path = temp_dir(name) + "/incidents.csv";
+    std::FILE* f = open_csv(path);
+    std::fputs(rows.c_str(), f);
+    std::fclose(f);
+    return load(path);
 }
 
 }  // namespace mirador::test

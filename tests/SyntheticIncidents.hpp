@@ -4,6 +4,7 @@
 // of points at scale, of the heatmap's work and of what an idle frame costs.
 #include <cstddef>
 #include <memory>
+#include <string>
 
 #include "mirador/geo/Geocoder.hpp"
 #include "scene/IncidentLayer.hpp"
@@ -17,5 +18,8 @@ struct SyntheticIncidents {
 
 // `n` incidents, the same for the same n and seed; the test fails if they do not load.
 SyntheticIncidents synthetic_incidents(std::size_t n, unsigned seed = 11);
+// The incidents of these CSV rows (Mirador's columns, the header added), written to a file
+// named by `name` and loaded; throws with the loader's message if they do not load.
+SyntheticIncidents incidents_from_rows(const std::string& name, const std::string& rows);
 
 }  // namespace mirador::test

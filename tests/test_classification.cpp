@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "mirador/geo/Classification.hpp"
@@ -233,4 +235,71 @@ TEST_CASE("classification: legend numbers", "[classification]") {
     CHECK(format_break(-1234.4) == "-1,234");
     CHECK(format_break(kNaN) == "nan");
     CHECK(format_break(-kInf) == "-inf");
+}
+
+namespace {
+
+// "2 – 3" -> {2, 3}; "8" -> {8, 8}. Small whole numbers only (no thousands commas).
+std::pair<long, long> whole_range(const std::string& label) {
+    const std::string dash = " \xE2\x80\x93 ";
+    const auto at = label.find(dash);
+    if (at == std::string::npos) return {std::stol(label), std::stol(label)};
+    return {std::stol(label.substr(0, at)), std::stol(label.substr(at + dash.size()))};
+}
+
+std::vector<std::string> labels_of(const Classes& c) {
+    std::vector<std::string> out;
+    for (int i = 0; i < c.count(); ++i) out.push_back(class_label(c, i));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("classification: classes of counts read as whole numbers", "[classification]") {
+    const std::vector<double> counts{0, 1, 1, 2, 3, 5, 8};
+    using L = std::vector<std::string>;
+    const Classes q = classify(counts, 5, ClassMethod::Quantiles);
+    CHECK(q.integers);
+    CHECK(q.breaks == std::vector<double>{0, 1.5, 4, 6.5, 8});  // midpoints between the values
+    CHECK(labels_of(q) == L{"0 \xE2\x80\x93 1", "2 \xE2\x80\x93 3", "4 \xE2\x80\x93 6", "7 \xE2\x80\x93 8"});
+    // The case a reader saw: "1 – 1.5" and "1.5 – 2" for counts of one and two.
+    CHECK(labels_of(classify(std::vector<double>{1, 1, 1, 2}, 2, ClassMethod::Quantiles)) == L{"1", "2"});
+    const Classes j = classify(counts, 3, ClassMethod::NaturalBreaks);
+    CHECK(j.breaks == std::vector<double>{0, 2.5, 6.5, 8});  // {0 1 1 2} {3 5} {8}
+    CHECK(labels_of(j) == L{"0 \xE2\x80\x93 2", "3 \xE2\x80\x93 6", "7 \xE2\x80\x93 8"});
+    // Rates are not whole numbers: their classes keep their edges.
+    const Classes rates = classify(std::vector<double>{0.5, 1.25, 2.25, 3.5}, 2, ClassMethod::Quantiles);
+    CHECK_FALSE(rates.integers);
+    CHECK(labels_of(rates) == L{"0.5 \xE2\x80\x93 1.75", "1.75 \xE2\x80\x93 3.5"});
+    CHECK(labels_of(classify(std::vector<double>{9, 9}, 5, ClassMethod::Quantiles)) == L{"9"});
+
+    // Any small counts, any method and number of classes: the labels cover min..max without a
+    // gap or an overlap, none is empty, and every whole number gets the class its label names.
+    std::mt19937 rng(5);
+    for (int trial = 0; trial < 300; ++trial) {
+        std::uniform_int_distribution<int> size(1, 40), top(0, 1 + trial % 30);  // below 1,000
+        std::vector<double> v(static_cast<std::size_t>(size(rng)));
+        for (double& x : v) x = top(rng) * (trial % 3 == 0 ? top(rng) : 1);  // some skewed
+        const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+        for (const ClassMethod m : {ClassMethod::Quantiles, ClassMethod::EqualInterval, ClassMethod::NaturalBreaks})
+            for (int k = 1; k <= 9; ++k) {
+                const Classes c = classify(v, k, m);
+                INFO("trial " << trial << " method " << class_method_name(m) << " k " << k);
+                REQUIRE(c.integers);
+                const L labels = labels_of(c);
+                long next = static_cast<long>(*lo);
+                for (const std::string& t : labels) {
+                    const auto [a, b] = whole_range(t);
+                    INFO("label " << t);
+                    CHECK(a == next);
+                    CHECK(a <= b);
+                    next = b + 1;
+                }
+                CHECK(next == static_cast<long>(*hi) + 1);
+                for (long x = static_cast<long>(*lo); x <= static_cast<long>(*hi); ++x) {
+                    const auto [a, b] = whole_range(labels[static_cast<std::size_t>(c.class_of(double(x)))]);
+                    CHECK((a <= x && x <= b));
+                }
+            }
+    }
 }

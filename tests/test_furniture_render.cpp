@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "DocumentHelpers.hpp"
 #include "IncidentFixtures.hpp"
@@ -13,6 +15,7 @@
 #include "commands/Snapshot.hpp"
 #include "mirador/geo/MapFurniture.hpp"
 #include "scene/Choropleth.hpp"
+#include "scene/ExportJob.hpp"
 #include "scene/LegendText.hpp"
 
 using namespace mirador;
@@ -332,6 +335,85 @@ TEST_CASE("a choropleth class of one value reads as that value and not as a rang
         } else {
             CHECK(box.rows[0].text == "3 \xE2\x80\x93 6");
             CHECK(box.rows[1].text == "6 \xE2\x80\x93 9");
+        }
+    }
+}
+
+TEST_CASE("wide legends wrap around the credits and the credits keep their corner", "[furniture]") {
+    // Slide 2's three legends and its credits and scale bar, in 96-dpi pixels: on a 640 x 480
+    // snapshot, and on a 300-dpi A4 page where everything is drawn 3.125 times larger.
+    struct Case {
+        float width, height, s;
+    };
+    for (const Case c : {Case{640, 480, 1}, Case{3508, 2480, 3.125f}}) {
+        INFO("image " << c.width << " x " << c.height);
+        const float s = c.s;
+        const ScreenRect area{0, 0, c.width, c.height};
+        const std::vector<FurnitureRequest> items{{374 * s, 16 * s, {doc::Corner::BottomRight, 10, 10}},   // credits
+                                                  {110 * s, 33 * s, {doc::Corner::BottomRight, 10, 20}}};  // scale bar
+        const std::vector<ScreenRect> corner = place_furniture(items, area, s, {}, 6 * s);
+        const std::vector<std::pair<float, float>> sizes{{296 * s, 104 * s}, {228 * s, 104 * s}, {365 * s, 104 * s}};
+        const std::vector<ScreenRect> legends = flow_legends(sizes, 10 * s, c.width - 10 * s, c.height - 10 * s, 8 * s, corner);
+        REQUIRE(legends.size() == 3);
+        // The first legend at the left: in its corner, or (as wide as on the small image, where it
+        // reaches under the credits) just above the credits; none over another, over the
+        // furniture, or off the image.
+        CHECK(legends[0].x0 == Approx(10 * s));
+        const bool in_corner = legends[0].y1 == Approx(c.height - 10 * s);
+        const bool above_credits = legends[0].y1 == Approx(corner[0].y0 - 8 * s);
+        CHECK((c.s == 1 ? above_credits : in_corner));
+        for (std::size_t i = 0; i < legends.size(); ++i) {
+            INFO("legend " << i);
+            CHECK(legends[i].x0 >= 0);
+            CHECK(legends[i].y0 >= 0);
+            CHECK(legends[i].x1 <= c.width);
+            for (const ScreenRect& f : corner) CHECK_FALSE(legends[i].overlaps(f));
+            for (std::size_t j = i + 1; j < legends.size(); ++j) CHECK_FALSE(legends[i].overlaps(legends[j]));
+        }
+        // Placed clear of those legends, the credits and the scale bar stay where they were.
+        const std::vector<ScreenRect> placed = place_furniture(items, area, s, legends, 6 * s);
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            CHECK(placed[k].x1 == Approx(corner[k].x1));
+            CHECK(placed[k].y1 == Approx(corner[k].y1));
+        }
+        CHECK(placed[0].y1 == Approx(c.height - 10 * s));  // the credits in the bottom-right corner
+    }
+    // Without furniture in the way they sit side by side, as before, when the row has room.
+    const auto free = flow_legends({{100, 50}, {100, 80}}, 10, 630, 470, 8, {});
+    CHECK(free[1].x0 == Approx(118));
+    CHECK(free[1].y1 == Approx(470));
+}
+
+TEST_CASE("a snapshot with wide legends keeps its credits in their corner at 640 x 480 and on 300-dpi A4",
+          "[furniture][render]") {
+    auto& seeds = test::placed_incidents(test::assets_dir() + "/incidents/seed-incidents.csv");
+    CommandLine cl;
+    const ParseOutcome parsed = parse_command_line({"snapshot", "--out", "/tmp/never-written.png", "--choropleth", "fatalities",
+                                                    "--layers", "fill,heatmap,boundaries,points,labels", "--scale-bar"},
+                                                   cl);
+    REQUIRE_FALSE(parsed.exit_code);
+    struct Case {
+        int width, height;
+        double dpi;
+    };
+    for (const Case c : {Case{640, 480, 0}, Case{3508, 2480, 300}}) {
+        INFO("image " << c.width << " x " << c.height);
+        SnapshotOptions o;
+        o.width = c.width;
+        o.height = c.height;
+        o.dpi = c.dpi;
+        auto r = render_snapshot(test::default_boundaries(), cl.document, o, seeds.layer.get());
+        REQUIRE(r);
+        const DrawnFurniture& f = r->furniture;
+        const float s = export_pixel_scale(c.width, c.height, c.dpi);
+        REQUIRE(f.legends.size() == 3);  // choropleth, incidents, heatmap
+        const FurnitureBox* credits = f.find(FurnitureKind::Attribution);
+        REQUIRE(credits);
+        CHECK(credits->box.x1 == Approx(c.width - 10 * s).margin(1));
+        CHECK(credits->box.y1 == Approx(c.height - 10 * s).margin(1));
+        for (const ScreenRect& l : f.legends) {
+            CHECK(l.y0 >= 0);
+            for (const FurnitureBox& b : f.boxes) CHECK_FALSE(l.overlaps(b.box));
         }
     }
 }

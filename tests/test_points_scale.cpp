@@ -23,7 +23,7 @@ struct Cloud {
     std::vector<std::uint8_t> drawn;
     std::vector<std::int32_t> day_start, day_end;
     PointSource source(std::span<const PointMarker> stacks = {}) const {
-        return {xy, drawn, day_start, day_end, stacks};
+        return {xy, drawn, day_start, day_end, stacks, {}, {}};
     }
 };
 

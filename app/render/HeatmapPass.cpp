@@ -6,6 +6,7 @@
 #include "render/gl/StateGuard.hpp"
 #include "render/gl/Texture.hpp"
 #include "render/gl/VertexInput.hpp"
+#include "style/HeatmapRamp.hpp"
 
 namespace mirador {
 
@@ -19,7 +20,7 @@ HeatmapPass::HeatmapPass(gl::ShaderProgram program) : program_(std::move(program
     gl::point_attribute(vertices_, {1, 2, GL_FLOAT, false, 16, 8});  // texture coordinate
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices_.id());
     glBindVertexArray(0);
-    const RampTable inferno = ramp_table(RampId::Inferno);
+    const RampTable inferno = heatmap_ramp_table(RampId::Inferno);
     ramp_ = gl::make_texture_2d(gl::kRGBA8, 256, 1, inferno.data(), GL_LINEAR);
 }
 

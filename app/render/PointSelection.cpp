@@ -44,6 +44,9 @@ inline void scan_one(const PointSource& s, const ScreenFrame& f, geo::DayRange w
     }
     if (!(px >= -f.margin && px < f.width + f.margin && py >= -f.margin && py < f.height + f.margin)) return;
     ++p.on_screen;
+    // Spans either hold every incident or none (PointSource).
+    if (!s.category.empty()) p.categories |= 1u << static_cast<unsigned>(s.category[i]);
+    if (!s.hollow.empty()) p.rings = p.rings || s.hollow[i];
     if (p.singles.size() < keep) p.singles.push_back(static_cast<std::uint32_t>(i));
 }
 
@@ -53,6 +56,8 @@ void reset(PointSelection::Part& p, std::size_t cells) {
     p.sum_y.assign(cells, 0.0f);
     p.singles.clear();
     p.on_screen = 0;
+    p.categories = 0;
+    p.rings = false;
 }
 
 }  // namespace
@@ -136,9 +141,17 @@ void PointSelection::scan(const PointSource& s, const SelectionRequest& r, const
         if (!(px >= -f.margin && px < f.width + f.margin && py >= -f.margin && py < f.height + f.margin)) continue;
         stacks_.push_back(static_cast<std::uint32_t>(k));
         stacked_incidents += m.count;
+        all.categories |= 1u << m.category;
+        all.rings = all.rings || m.hollow;
     }
     std::size_t singles = 0;
-    for (const Part& p : parts_) singles += p.on_screen;
+    categories_ = 0;
+    rings_ = false;
+    for (const Part& p : parts_) {
+        singles += p.on_screen;
+        categories_ |= p.categories;
+        rings_ = rings_ || p.rings;
+    }
     discs_ = singles + stacks_.size();
     incidents_ = singles + stacked_incidents;
 }

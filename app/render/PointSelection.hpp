@@ -13,6 +13,7 @@
 #include <span>
 #include <vector>
 
+#include "mirador/geo/IncidentCategory.hpp"
 #include "mirador/geo/TimeWindow.hpp"
 #include "render/MapView.hpp"
 #include "render/PointMarker.hpp"
@@ -25,6 +26,10 @@ struct PointSource {
     std::span<const std::uint8_t> drawn;        // 1: drawn as its own disc (shown, in no stack)
     std::span<const std::int32_t> day_start, day_end;
     std::span<const PointMarker> stacks;
+    // Per incident, for what the legend lists (may be empty: nothing collected): its category
+    // and 1 where its position stands for a place (a ring).
+    std::span<const geo::IncidentCategory> category;
+    std::span<const std::uint8_t> hollow;
 };
 
 struct SelectionRequest {
@@ -66,6 +71,13 @@ public:
     // Incidents on screen (a stack counts its incidents), and discs that would take.
     std::size_t incidents_on_screen() const { return incidents_; }
     std::size_t discs_on_screen() const { return discs_; }
+    // Of the discs on screen at the last select() (singles and stack markers, whether drawn one
+    // by one or binned): bit c set where one is drawn in category c's colour (a stack's is its
+    // commonest); whether one is a ring (a stand-in position); whether one is a stack. The
+    // legend lists only these. Collected by the scan that selects, not by another pass.
+    std::uint32_t categories_on_screen() const { return categories_; }
+    bool rings_on_screen() const { return rings_; }
+    bool stacks_on_screen() const { return !stacks_.empty(); }
 
     // Per thread: its cells and its indices. Public for the worker function only.
     struct Part {
@@ -73,6 +85,8 @@ public:
         std::vector<float> sum_x, sum_y;
         std::vector<std::uint32_t> singles;
         std::size_t on_screen = 0;
+        std::uint32_t categories = 0;  // of those on screen, as categories_on_screen()
+        bool rings = false;
     };
 
 private:
@@ -90,6 +104,8 @@ private:
     std::vector<PointBin> bins_;
     float max_count_ = 0;
     std::size_t incidents_ = 0, discs_ = 0;
+    std::uint32_t categories_ = 0;
+    bool rings_ = false;
     bool aggregated_ = false;
     bool last_exact_ = false;  // the last selection was drawn disc by disc: try that first
 };

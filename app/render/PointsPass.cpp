@@ -143,15 +143,20 @@ void PointsPass::reselect(const FrameParams& fp) {
     r.legible = std::max<std::size_t>(2000, static_cast<std::size_t>(v.width) * static_cast<std::size_t>(v.height) / 40);
     if (fp.points_as.set) r.legible = fp.points_as.aggregated ? 0 : SIZE_MAX / 2;  // (the selection keeps legible + 1)
     const std::span<const std::int32_t> none;
-    const PointSource src{xy_, visible_, store_ ? store_->day_start() : none, store_ ? store_->day_end() : none,
-                          stack_markers_};
+    const PointSource src{xy_,
+                          visible_,
+                          store_ ? store_->day_start() : none,
+                          store_ ? store_->day_end() : none,
+                          stack_markers_,
+                          store_ ? store_->category().first(xy_.size()) : std::span<const geo::IncidentCategory>{},
+                          hollow_};
     selection_.select(src, r);
     if (selection_.aggregated()) {
         upload_bins(fp);
         emphasis_hovered_ = emphasis_selected_ = -2;  // rebuilt for the new bins
         return;
     }
-    shown_ = {false, float(r.cell_px), selection_.max_count(), selection_.incidents_on_screen()};
+    shown_ = on_screen(false, float(r.cell_px), selection_.max_count());
     scratch_.clear();
     for (const std::uint32_t i : selection_.singles()) append_marker(i, 0);
     singles_count_ = selection_.singles().size();
@@ -160,9 +165,19 @@ void PointsPass::reselect(const FrameParams& fp) {
 
 void PointsPass::upload_bins(const FrameParams& fp) {
     const float max_count = fp.points_as.set ? fp.points_as.max_count : selection_.max_count();
-    shown_ = {true, float(selection_.cell_px()), max_count, selection_.incidents_on_screen()};
+    shown_ = on_screen(true, float(selection_.cell_px()), max_count);
     bins_count_ = selection_.bins().size();
     gl::buffer_data(GL_ARRAY_BUFFER, bins_, selection_.bins(), GL_DYNAMIC_DRAW);
+}
+
+PointsShown PointsPass::on_screen(bool aggregated, float cell_px, float max_count) const {
+    return {aggregated,
+            cell_px,
+            max_count,
+            selection_.incidents_on_screen(),
+            selection_.categories_on_screen(),
+            selection_.rings_on_screen(),
+            selection_.stacks_on_screen()};
 }
 
 void PointsPass::upload_emphasis(const FrameParams& fp) {

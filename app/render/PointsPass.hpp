@@ -24,6 +24,10 @@ struct PointsShown {
     float cell_px = 0;            // the bins' size
     float max_count = 0;          // the fullest bin's incidents
     std::size_t on_screen = 0;    // incidents on screen
+    // What the discs on screen are (PointSelection::categories_on_screen ...): the legend lists
+    // only the categories, rings and stacks the reader sees.
+    std::uint32_t categories = 0;
+    bool rings = false, stacks = false;
 };
 
 class PointsPass final : public RenderPass {
@@ -60,6 +64,7 @@ private:
     };
     void reselect(const FrameParams& fp);
     void upload_bins(const FrameParams& fp);  // the selection's bins to their buffer, and what the legend says of them
+    PointsShown on_screen(bool aggregated, float cell_px, float max_count) const;  // the selection's, for the legend
     void upload_emphasis(const FrameParams& fp);
     void append_marker(std::uint32_t i, std::int32_t flags_extra);
     void draw_discs(const PassContext& c, const gl::VertexArray& vao, std::size_t count) const;

@@ -88,18 +88,23 @@ geo::BBox place_legends(ImDrawList* list, int first_vertex, const geo::BBox& dra
     return moved;
 }
 
-DrawnFurniture draw_furniture(ImDrawList* list, const FontSet& fonts, const MapView& view, const OverlayParams& p,
-                              const FurnitureMeasures& m, const geo::BBox& legends) {
+namespace {
+
+// Paddings and wrap widths, the same when measuring and when drawing.
+struct Spacing {
+    float title_pad_x, title_pad_y, title_wrap, small_pad, small_wrap;
+};
+
+Spacing spacing(float s, const ScreenRect& area) {
+    return {10 * s, 6 * s, std::max(120 * s, area.width() * 0.6f), 4 * s, std::max(120 * s, area.width() * 0.45f)};
+}
+
+// Every item asked for, measured, in the order they are placed.
+std::vector<Item> measure_items(const FontSet& fonts, const OverlayParams& p, const FurnitureMeasures& m, const Spacing& sp) {
     const float s = p.pixel_scale;
     const doc::Furniture& f = p.furniture;
-    const ScreenRect area = map_area(view, p);
-    DrawnFurniture out;
-    out.problem = m.problem;
     std::vector<Item> items;
-
-    // Sizes first: every item is measured, then all are placed together.
     const TitleText tt = title_text(p);
-    const float title_pad_x = 10 * s, title_pad_y = 6 * s, title_wrap = std::max(120 * s, area.width() * 0.6f);
     if (!tt.title.empty() || !tt.subtitle.empty() || !tt.window.empty()) {
         const bool block = f.title.visible;
         Item it{block ? FurnitureKind::Title : FurnitureKind::TimeLabel, {}, {tt.title, tt.subtitle, tt.window}};
@@ -107,18 +112,17 @@ DrawnFurniture draw_furniture(ImDrawList* list, const FontSet& fonts, const MapV
         const auto fonts_of = title_fonts(fonts, block);
         for (int k = 0; k < 3; ++k) {
             if (it.lines[std::size_t(k)].empty()) continue;
-            const ImVec2 ts = text_size(fonts_of[std::size_t(k)].first, fonts_of[std::size_t(k)].second, it.lines[std::size_t(k)], title_wrap);
+            const ImVec2 ts = text_size(fonts_of[std::size_t(k)].first, fonts_of[std::size_t(k)].second, it.lines[std::size_t(k)], sp.title_wrap);
             w = std::max(w, ts.x);
             h += ts.y + (h > 0 ? 2 * s : 0);
         }
-        it.request = {w + 2 * title_pad_x, h + 2 * title_pad_y,
+        it.request = {w + 2 * sp.title_pad_x, h + 2 * sp.title_pad_y,
                       block ? f.title.placement : doc::Placement{doc::Corner::TopLeft, 10, 10}};
         items.push_back(std::move(it));
     }
     ImFont* bar_font = fonts.ui;
-    const float bar_fs = bar_font->FontSize;
     if (f.scale_bar.visible && m.scale_bar) {
-        const ImVec2 ls = text_size(bar_font, bar_fs, m.scale_bar->label);
+        const ImVec2 ls = text_size(bar_font, bar_font->FontSize, m.scale_bar->label);
         Item it{FurnitureKind::ScaleBar, {}, {m.scale_bar->label}};
         scale_bar_size(*m.scale_bar, ls.x, ls.y, s, &it.request.width, &it.request.height);
         it.request.placement = f.scale_bar.placement;
@@ -132,10 +136,9 @@ DrawnFurniture draw_furniture(ImDrawList* list, const FontSet& fonts, const MapV
     }
     // Credits and the date: small, grey, on a faint box; the map's data matters more.
     ImFont* small = fonts.small_label;
-    const float small_fs = small->FontSize, small_pad = 4 * s, small_wrap = std::max(120 * s, area.width() * 0.45f);
     auto small_item = [&](FurnitureKind kind, const std::string& text, const doc::Placement& at) {
-        const ImVec2 ts = text_size(small, small_fs, text, small_wrap);
-        items.push_back({kind, {ts.x + 2 * small_pad, ts.y + 2 * small_pad, at}, {text}});
+        const ImVec2 ts = text_size(small, small->FontSize, text, sp.small_wrap);
+        items.push_back({kind, {ts.x + 2 * sp.small_pad, ts.y + 2 * sp.small_pad, at}, {text}});
     };
     if (f.attribution.visible && !p.credits.empty()) small_item(FurnitureKind::Attribution, p.credits, f.attribution.placement);
     if (f.export_date.visible && !p.export_date.empty()) small_item(FurnitureKind::ExportDate, p.export_date, f.export_date.placement);
@@ -144,12 +147,48 @@ DrawnFurniture draw_furniture(ImDrawList* list, const FontSet& fonts, const MapV
     std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
         return a.request.placement.offset_y < b.request.placement.offset_y;
     });
+    return items;
+}
+
+std::vector<ScreenRect> place_items(const std::vector<Item>& items, const ScreenRect& area, float s,
+                                    const std::vector<ScreenRect>& obstacles) {
     std::vector<FurnitureRequest> requests;
     for (const Item& it : items) requests.push_back(it.request);
-    std::vector<ScreenRect> obstacles;
-    if (!legends.empty())
-        obstacles.push_back({float(legends.min_x), float(legends.min_y), float(legends.max_x), float(legends.max_y)});
-    const std::vector<ScreenRect> boxes = place_furniture(requests, area, s, obstacles, 6 * s);
+    return place_furniture(requests, area, s, obstacles, 6 * s);
+}
+
+}  // namespace
+
+std::vector<ScreenRect> bottom_furniture_boxes(const FontSet& fonts, const MapView& view, const OverlayParams& p,
+                                               const FurnitureMeasures& m) {
+    const ScreenRect area = map_area(view, p);
+    const std::vector<Item> items = measure_items(fonts, p, m, spacing(p.pixel_scale, area));
+    const std::vector<ScreenRect> boxes = place_items(items, area, p.pixel_scale, {});
+    std::vector<ScreenRect> out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const doc::Corner c = items[i].request.placement.corner;
+        if (c == doc::Corner::BottomLeft || c == doc::Corner::BottomRight) out.push_back(boxes[i]);
+    }
+    return out;
+}
+
+DrawnFurniture draw_furniture(ImDrawList* list, const FontSet& fonts, const MapView& view, const OverlayParams& p,
+                              const FurnitureMeasures& m, const std::vector<ScreenRect>& legends) {
+    const float s = p.pixel_scale;
+    const ScreenRect area = map_area(view, p);
+    const Spacing sp = spacing(s, area);
+    const float title_pad_y = sp.title_pad_y, title_wrap = sp.title_wrap, small_pad = sp.small_pad, small_wrap = sp.small_wrap;
+    DrawnFurniture out;
+    out.problem = m.problem;
+    out.legends = legends;
+    const std::vector<Item> items = measure_items(fonts, p, m, sp);
+    // Clear of each legend's own box: the legends flowed around the furniture's corners
+    // (flow_legends), so the furniture finds them out of its way and keeps its corners.
+    const std::vector<ScreenRect> boxes = place_items(items, area, s, legends);
+    ImFont* bar_font = fonts.ui;
+    const float bar_fs = bar_font->FontSize;
+    ImFont* small = fonts.small_label;
+    const float small_fs = small->FontSize;
 
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Item& it = items[i];
@@ -168,7 +207,7 @@ DrawnFurniture draw_furniture(ImDrawList* list, const FontSet& fonts, const MapV
                     const std::string& line = it.lines[std::size_t(k)];
                     if (line.empty()) continue;
                     const auto [font, size] = line_fonts[std::size_t(k)];
-                    list->AddText(font, size, ImVec2(r.x0 + title_pad_x, y), k == 0 || !block ? kInk : kQuietInk,
+                    list->AddText(font, size, ImVec2(r.x0 + sp.title_pad_x, y), k == 0 || !block ? kInk : kQuietInk,
                                   line.c_str(), nullptr, title_wrap);
                     y += text_size(font, size, line, title_wrap).y + 2 * s;
                 }

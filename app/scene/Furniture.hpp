@@ -33,6 +33,7 @@ struct DrawnFurniture {
     std::optional<ScaleBarShape> scale_bar;
     std::optional<ArrowShape> north_arrow;
     std::string problem;  // why an item that was asked for is missing (empty: none is)
+    std::vector<ScreenRect> legends;  // the legends' boxes it kept clear of
     const FurnitureBox* find(FurnitureKind kind) const;
 };
 
@@ -54,7 +55,12 @@ float scale_bar_max_pixels(float pixel_scale);
 geo::BBox place_legends(ImDrawList* list, int first_vertex, const geo::BBox& drawn, const MapView& view,
                         const OverlayParams& params);
 
+// Where the furniture of the bottom corners (credits, a scale bar ...) goes with nothing in its
+// way: its corners, which legends in the bottom-left corner flow around (draw_legends).
+std::vector<ScreenRect> bottom_furniture_boxes(const FontSet& fonts, const MapView& view, const OverlayParams& params,
+                                               const FurnitureMeasures& measures);
+
 DrawnFurniture draw_furniture(ImDrawList* list, const FontSet& fonts, const MapView& view, const OverlayParams& params,
-                              const FurnitureMeasures& measures, const geo::BBox& legends);
+                              const FurnitureMeasures& measures, const std::vector<ScreenRect>& legends);
 
 }  // namespace mirador

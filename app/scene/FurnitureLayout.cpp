@@ -51,6 +51,34 @@ std::vector<ScreenRect> place_furniture(const std::vector<FurnitureRequest>& ite
     return placed;
 }
 
+std::vector<ScreenRect> flow_legends(const std::vector<std::pair<float, float>>& sizes, float left, float right,
+                                     float bottom, float gap, const std::vector<ScreenRect>& keep_clear) {
+    std::vector<ScreenRect> out;
+    float x = left, row_top = bottom;
+    auto new_row = [&] {
+        x = left;
+        bottom = row_top - gap;
+        row_top = bottom;
+    };
+    for (const auto& [w, h] : sizes) {
+        if (x + w > right && x > left) new_row();
+        ScreenRect r{x, bottom - h, x + w, bottom};
+        // Each step either starts a row (once: then x is left) or lifts the row above a box it
+        // met, which it cannot meet again: this ends within a pass per box, plus one.
+        for (std::size_t step = 0; step <= keep_clear.size() + 1; ++step) {
+            const auto hit = std::find_if(keep_clear.begin(), keep_clear.end(), [&](const ScreenRect& k) { return k.overlaps(r); });
+            if (hit == keep_clear.end()) break;
+            if (x > left) new_row();
+            else bottom = std::min(bottom, hit->y0 - gap);
+            r = {x, bottom - h, x + w, bottom};
+        }
+        out.push_back(r);
+        row_top = std::min(row_top, r.y0);
+        x = r.x1 + gap;
+    }
+    return out;
+}
+
 void scale_bar_size(const geo::ScaleBar& bar, float label_w, float label_h, float scale, float* width, float* height) {
     const float pad = 6 * scale;
     *width = std::max(float(bar.pixels), label_w) + 2 * pad;

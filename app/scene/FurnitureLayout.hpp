@@ -5,6 +5,7 @@
 // geometry without reading pixels.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "document/MapDocument.hpp"
@@ -32,6 +33,14 @@ struct FurnitureRequest {
 // never starts left of or above the area, and never ends right of or below it when it fits.
 std::vector<ScreenRect> place_furniture(const std::vector<FurnitureRequest>& items, const ScreenRect& area, float scale,
                                        std::vector<ScreenRect> obstacles, float gap);
+
+// The legends' boxes (`sizes`: width, height), side by side from `left` with their bottoms on
+// `bottom`, `gap` apart. One that would run past `right`, or onto a box in `keep_clear` (the
+// furniture in its corner: credits, scale bar), starts a new row above the others; a row's first
+// that still meets such a box goes above it. So the furniture keeps its corner and the legends
+// wrap around it, instead of the furniture being pushed up over the map by the legends' width.
+std::vector<ScreenRect> flow_legends(const std::vector<std::pair<float, float>>& sizes, float left, float right,
+                                     float bottom, float gap, const std::vector<ScreenRect>& keep_clear);
 
 // The scale bar inside its box: a bar from x0 to x1 (its length the geometry's pixels) on the line
 // y, ticks at both ends and the middle rising `tick` pixels.

@@ -7,6 +7,7 @@
 
 #include "platform/Report.hpp"
 #include "render/GpuDensity.hpp"
+#include "style/HeatmapRamp.hpp"
 
 namespace mirador {
 
@@ -208,7 +209,7 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
     // Never paint the float noise of an empty region: at least a millionth of the top.
     legend_.threshold = std::max(lo + double(s.style.threshold) * (hi - lo), hi * 1e-6);
     if (!ramp_uploaded_ || *ramp_uploaded_ != s.style.ramp) {
-        legend_.ramp = ramp_table(s.style.ramp);
+        legend_.ramp = heatmap_ramp_table(s.style.ramp);  // its low end faded in, on the map and in the legend
         renderer.set_heatmap_ramp(legend_.ramp);
         ramp_uploaded_ = s.style.ramp;
     }

@@ -51,18 +51,10 @@ void IncidentLayer::set_time_window(std::optional<geo::DayRange> window, const g
     const geo::DayRange d = counted_days();
     by_municipality = geo::aggregate(store, placed, b, included, d.from, d.to, geo::AggregateBy::Municipality, population);
     by_state = geo::aggregate(store, placed, b, included, d.from, d.to, geo::AggregateBy::State, population);
+    // (What the legend lists, the categories on screen, the points pass collects as it selects.)
     visible_count = 0;
-    categories_shown = 0;
-    stand_ins_shown = false;
     const geo::IncidentStore::OverlapScan scan = store.scan_overlapping(d.from, d.to);
-    const auto category = store.category();
-    auto visit = [&](std::size_t i) {
-        if (visible[i] && store.overlaps(i, d.from, d.to)) {
-            ++visible_count;
-            categories_shown |= 1u << static_cast<unsigned>(category[i]);
-            stand_ins_shown = stand_ins_shown || !placed.exact(i);  // visible: it has a position
-        }
-    };
+    auto visit = [&](std::size_t i) { visible_count += visible[i] && store.overlaps(i, d.from, d.to); };
     for (const std::uint32_t i : scan.before) visit(i);
     for (std::size_t i = scan.first; i < scan.last; ++i) visit(i);
     update_stack_markers();

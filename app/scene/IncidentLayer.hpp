@@ -55,12 +55,10 @@ struct IncidentLayer : UnitTotals {
     std::vector<std::uint8_t> visible;       // 1: included and on the map; time is not in it
     std::optional<geo::DayRange> time_window;  // none: all time
     std::size_t visible_count = 0;           // visible and in the time window
-    std::uint32_t categories_shown = 0;      // bit c: some of them are of category c (the legend lists only those)
     IncidentPicker picker;  // over display_xy; rebuild it if display_xy changes
     geo::PointStacks stacks;                 // incidents sharing one display position
     std::vector<StackMarker> stack_markers;  // the stacks with a shown incident, for filters and window
     bool has_stand_ins = false;              // some position stands for a place (hollow discs)
-    bool stand_ins_shown = false;            // one of those is shown (visible, in the time window)
 
     // Recomputes the masks, the histogram and the counts: call after changing `filters`.
     void apply_filters(const geo::Boundaries& b, const geo::PopulationTable* population);

@@ -37,9 +37,8 @@ const LegendBox& LegendText::choropleth(const ChoroplethLegend& l, std::uint64_t
     choropleth_.rows.clear();
     const auto& br = l.classes.breaks;
     for (std::size_t c = 0; c + 1 < br.size() && c < l.colors.size(); ++c) {
-        // A class of one value (a single municipality's count) reads "9", not "9 – 9".
-        const std::string lo = geo::format_break(br[c]), hi = geo::format_break(br[c + 1]);
-        choropleth_.rows.push_back({to_imgui(l.colors[c]), false, 0, lo == hi ? lo : lo + " \xE2\x80\x93 " + hi});
+        // Counts read as whole numbers ("2 – 3", not "1.5 – 3.5"); one value as itself ("9").
+        choropleth_.rows.push_back({to_imgui(l.colors[c]), false, 0, geo::class_label(l.classes, int(c))});
     }
     choropleth_.rows.push_back({to_imgui(l.zero_color), false, 0, l.zero_label});
     if (l.has_no_data) choropleth_.rows.push_back({to_imgui(l.no_data_color), false, 0, "no population data"});
@@ -58,10 +57,10 @@ const LegendBox& LegendText::swatches(const SwatchLegend& l, std::uint64_t versi
 
 const LegendBox& LegendText::incidents(const IncidentLayer& layer, const PointsShown& shown, const FrameParams& frame) {
     const IncidentKey key{layer.visible_count,
-                          layer.categories_shown,
+                          shown.categories,
                           layer.store.size(),
-                          layer.stand_ins_shown,
-                          !layer.stack_markers.empty() && frame.stack_min_px > 0,
+                          shown.rings,
+                          shown.stacks && frame.stack_min_px > 0,
                           shown.aggregated,
                           shown.aggregated ? shown.max_count : 0.0f,
                           shown.aggregated ? shown.cell_px : 0.0f,
@@ -87,15 +86,16 @@ const LegendBox& LegendText::incidents(const IncidentLayer& layer, const PointsS
     box.title += " (size: fatalities)";
     float colors[9][4];
     category_colors(colors);
-    // Only the categories on the map: a legend of nine colours for one incident explains nothing
-    // and covers the map.
+    // Only the categories drawn in this view (not all of the time window's): a legend of nine
+    // colours for the one category on screen explains nothing and covers the map.
     for (int c = 0; c < geo::kIncidentCategoryCount; ++c)
-        if (layer.categories_shown >> c & 1u)
+        if (shown.categories >> c & 1u)
             box.rows.push_back({IM_COL32(int(colors[c][0] * 255), int(colors[c][1] * 255), int(colors[c][2] * 255), 255), true,
                             frame.point_base_px, std::string(geo::category_name(static_cast<geo::IncidentCategory>(c)))});
     const ImU32 grey = IM_COL32(110, 110, 110, 255);
-    if (layer.stand_ins_shown) box.rows.push_back({grey, true, 7, "place known only to its area", true});
-    if (!layer.stack_markers.empty() && frame.stack_min_px > 0) box.rows.push_back({grey, true, 8, "incidents at one point", false, "12"});
+    if (shown.rings) box.rows.push_back({grey, true, 7, "place known only to its area", true});
+    // Under a heatmap a stack is a dot like the others, without its count (MapScene::draw_layers).
+    if (shown.stacks && frame.stack_min_px > 0) box.rows.push_back({grey, true, 8, "incidents at one point", false, "12"});
     return box;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "scene/HeatmapLayer.hpp"
 #include "scene/MapScene.hpp"
@@ -28,11 +30,14 @@ float heatmap_legend_width(ImFont* font, float s, const HeatmapLegend& h) {
     return w + 2 * 8 * s;
 }
 
+// Its height: title, bar, tick values, two notes.
+float heatmap_legend_height(ImFont* font, float s) { return 2 * 8 * s + (font->FontSize + 4 * s) * 4 + 12 * s + 4 * s; }
+
 geo::BBox draw_heatmap_legend(ImDrawList* list, ImFont* font, float s, float left, float bottom, const HeatmapLegend& h) {
     const float fs = font->FontSize, pad = 8 * s, line = fs + 4 * s;
     const float bar_w = 220 * s, bar_h = 12 * s;
     const float w = heatmap_legend_width(font, s, h) - 2 * pad;
-    const float height = pad * 2 + line * 4 + bar_h + 4 * s;
+    const float height = heatmap_legend_height(font, s);
     const ImVec2 a(left, bottom - height), b(left + w + 2 * pad, bottom);
     list->AddRectFilled(a, b, IM_COL32(255, 255, 255, 225), 4 * s);
     list->AddRect(a, b, IM_COL32(90, 90, 90, 200), 4 * s);
@@ -41,10 +46,12 @@ geo::BBox draw_heatmap_legend(ImDrawList* list, ImFont* font, float s, float lef
     list->AddText(font, fs, ImVec2(a.x + pad, y), ink, h.title.c_str());
     y += line;
     const float x0 = a.x + pad;
-    const int steps = 64;
+    const int steps = std::max(64, int(bar_w / 2));  // no band visible, at a print's scale too
+    // The ramp's own alpha (its low end fades in, as on the map) over the box's background.
+    // Steps share their edges exactly: an overlap would blend a translucent step twice.
     for (int i = 0; i < steps; ++i) {
         const std::size_t k = static_cast<std::size_t>(i * 255 / (steps - 1));
-        list->AddRectFilled(ImVec2(x0 + bar_w * i / steps, y), ImVec2(x0 + bar_w * (i + 1) / steps + 0.5f, y + bar_h),
+        list->AddRectFilled(ImVec2(x0 + bar_w * i / steps, y), ImVec2(x0 + bar_w * (i + 1) / steps, y + bar_h),
                             legend_color(h.ramp[k]));
     }
     list->AddRect(ImVec2(x0, y), ImVec2(x0 + bar_w, y + bar_h), IM_COL32(90, 90, 90, 255));
@@ -70,7 +77,8 @@ geo::BBox draw_heatmap_legend(ImDrawList* list, ImFont* font, float s, float lef
 }  // namespace
 
 geo::BBox draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& p, const LegendBox* choropleth,
-                  const LegendBox* incidents, const HeatmapLegend* heat, const LegendBox* swatches) {
+                       const LegendBox* incidents, const HeatmapLegend* heat, const LegendBox* swatches,
+                       const std::vector<ScreenRect>& keep_clear, std::vector<ScreenRect>* boxes) {
     const float s = p.overlay.pixel_scale;
     ImFont* font = fonts.ui;
     const float fs = font->FontSize;
@@ -115,32 +123,28 @@ geo::BBox draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams
         return box_of(a, b);
     };
     // Side by side from the left; a legend that would run past the right edge (a narrow image,
-    // or text drawn large for a print's DPI) starts a new row above the others instead of being
-    // cut off by the image's edge.
-    const float left = p.overlay.inset_left + 10 * s;
+    // or text drawn large for a print's DPI) or onto the furniture kept clear of (the credits in
+    // their corner) starts a new row above the others instead (flow_legends). In the bottom-left
+    // corner they start at its offsets, so place_legends has nothing to move.
+    const doc::Placement& at = p.overlay.furniture.legends.placement;
+    const bool bottom_left = at.corner == doc::Corner::BottomLeft;
+    const float left = p.overlay.inset_left + (bottom_left ? at.offset_x : 10) * s;
     const float right = float(p.frame.view.width) - p.overlay.inset_right - 10 * s;
-    const float gap = 8 * s;
-    float x = left, bottom = float(p.frame.view.height) - p.overlay.inset_bottom - 10 * s, row_top = bottom;
-    auto make_room = [&](float width) {
-        if (x + width > right && x > left) {
-            x = left;
-            bottom = row_top - gap;
-        }
-    };
-    auto placed = [&](const geo::BBox& b) {
-        row_top = std::min(row_top, float(b.min_y));
-        x = float(b.max_x) + gap;
-        drawn.add(b);
-    };
+    const float bottom = float(p.frame.view.height) - p.overlay.inset_bottom - (bottom_left ? at.offset_y : 10) * s;
+    std::vector<const LegendBox*> listed;
+    std::vector<std::pair<float, float>> sizes;
     for (const LegendBox* b : {choropleth, swatches, incidents})
         if (b) {
-            make_room(text_width(*b) + 2 * pad);
-            placed(box(x, bottom, *b));
+            listed.push_back(b);
+            sizes.emplace_back(text_width(*b) + 2 * pad, line * float(b->rows.size() + 1) + 2 * pad);
         }
-    if (heat) {
-        make_room(heatmap_legend_width(font, s, *heat));
-        placed(draw_heatmap_legend(list, font, s, x, bottom, *heat));
+    if (heat) sizes.emplace_back(heatmap_legend_width(font, s, *heat), heatmap_legend_height(font, s));
+    const std::vector<ScreenRect> at_rects = flow_legends(sizes, left, right, bottom, 8 * s, keep_clear);
+    for (std::size_t i = 0; i < at_rects.size(); ++i) {
+        const ScreenRect& r = at_rects[i];
+        drawn.add(i < listed.size() ? box(r.x0, r.y1, *listed[i]) : draw_heatmap_legend(list, font, s, r.x0, r.y1, *heat));
     }
+    if (boxes) *boxes = at_rects;
     return drawn;
 }
 

@@ -3,6 +3,7 @@
 // municipal names when zoomed in), placed so that no two labels overlap, and the time window
 // the map shows.
 #include <string>
+#include <vector>
 
 #include "mirador/geo/Boundaries.hpp"
 #include "render/MapView.hpp"
@@ -54,9 +55,12 @@ std::vector<LabelBox> draw_stack_counts(ImDrawList* list, const FontSet& fonts, 
 // swatches), a hot spot map's classes, the incidents (categories and what a disc's size means,
 // or what a screen bin's does), and the heatmap's ramp with values, units and how its scale
 // was chosen. Any may be null. The boxes' text comes made (LegendText.hpp). They are drawn in the
-// bottom-left corner; place_legends (Furniture.hpp) moves them to their placement. Returns where
-// they are, in pixels (empty: none drawn).
+// bottom-left corner, wrapping clear of `keep_clear` (flow_legends); place_legends (Furniture.hpp)
+// moves them to their placement. Returns where they are, in pixels (empty: none drawn), and
+// each box in `boxes` when given.
 geo::BBox draw_legends(ImDrawList* list, const FontSet& fonts, const SceneParams& params, const LegendBox* choropleth,
-                  const LegendBox* incidents, const HeatmapLegend* heatmap = nullptr, const LegendBox* swatches = nullptr);
+                       const LegendBox* incidents, const HeatmapLegend* heatmap = nullptr,
+                       const LegendBox* swatches = nullptr, const std::vector<ScreenRect>& keep_clear = {},
+                       std::vector<ScreenRect>* boxes = nullptr);
 
 }  // namespace mirador

@@ -126,6 +126,7 @@ std::vector<LabelBox> MapScene::draw_overlay(const SceneParams& p, const FramePa
                                              const FontSet& fonts) {
     legends_box_ = geo::BBox{};
     furniture_ = DrawnFurniture{};
+    points_legend_ = nullptr;
     if (!overlay_list) return {};
     auto labels = draw_map_overlay(overlay_list, fonts, *boundaries_, p.frame.view, p.overlay);
     // Screen bins say their counts by size and colour; numbers on them would be noise.
@@ -138,6 +139,7 @@ std::vector<LabelBox> MapScene::draw_overlay(const SceneParams& p, const FramePa
         p.frame.show_fill && hotspot_legend() ? &legend_text_.swatches(*hotspot_legend(), fill_version_) : nullptr;
     const LegendBox* points =
         incidents_ && p.frame.show_points ? &legend_text_.incidents(*incidents_, shown, frame) : nullptr;
+    if (p.overlay.furniture.legends.visible) points_legend_ = points;
     // In the window the map is seen between panels: legends and furniture are laid out inside
     // that area, and what still cannot fit (a legend wider than a narrow area) is cut at its
     // edge rather than drawn under a panel. An export has no panels and no clip of its own.
@@ -147,13 +149,25 @@ std::vector<LabelBox> MapScene::draw_overlay(const SceneParams& p, const FramePa
         const ScreenRect area = map_area(p.frame.view, o);
         overlay_list->PushClipRect(ImVec2(area.x0, area.y0), ImVec2(area.x1, area.y1), true);
     }
+    const FurnitureMeasures measures = measure_furniture(p);
+    std::vector<ScreenRect> legend_boxes;
     if (p.overlay.furniture.legends.visible) {
+        // Legends in the bottom-left corner wrap around the furniture of the bottom corners, so
+        // the credits keep their corner instead of being pushed up over the map by wide legends.
+        std::vector<ScreenRect> keep_clear;
+        if (p.overlay.furniture.legends.placement.corner == doc::Corner::BottomLeft)
+            keep_clear = bottom_furniture_boxes(fonts, p.frame.view, p.overlay, measures);
         const int first_vertex = overlay_list->VtxBuffer.Size;
         const geo::BBox drawn = draw_legends(overlay_list, fonts, p, choropleth, points,
-                                             frame.heatmap.show ? heatmap_.legend() : nullptr, swatches);
+                                             frame.heatmap.show ? heatmap_.legend() : nullptr, swatches, keep_clear,
+                                             &legend_boxes);
         legends_box_ = place_legends(overlay_list, first_vertex, drawn, p.frame.view, p.overlay);
+        // Moved with them (another corner than the bottom left).
+        const float dx = float(legends_box_.min_x - drawn.min_x), dy = float(legends_box_.min_y - drawn.min_y);
+        if (!drawn.empty())
+            for (ScreenRect& r : legend_boxes) r = {r.x0 + dx, r.y0 + dy, r.x1 + dx, r.y1 + dy};
     }
-    furniture_ = draw_furniture(overlay_list, fonts, p.frame.view, p.overlay, measure_furniture(p), legends_box_);
+    furniture_ = draw_furniture(overlay_list, fonts, p.frame.view, p.overlay, measures, legend_boxes);
     if (clip) overlay_list->PopClipRect();
     return labels;
 }

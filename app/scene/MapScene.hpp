@@ -71,6 +71,8 @@ public:
     const geo::Boundaries& boundaries() const { return *boundaries_; }
     // Where the last draw() put the legends, in pixels (empty: none).
     const geo::BBox& legends_box() const { return legends_box_; }
+    // The incidents' legend the last overlay said (null: none), for the whole image's view.
+    const LegendBox* points_legend() const { return points_legend_; }
     // What the last draw() put on the map besides layers and legends: title, scale bar ...
     const DrawnFurniture& furniture() const { return furniture_; }
 
@@ -89,6 +91,7 @@ private:
     std::uint64_t fill_version_ = 1;  // counts recolours: the legends' text follows it
     LegendText legend_text_;
     geo::BBox legends_box_;
+    const LegendBox* points_legend_ = nullptr;  // into legend_text_
     // Made once: a PROJ context and the ellipsoid. Absent when PROJ could not make it (the
     // reason is in furniture_error_, and given when a scale bar or north arrow is asked for).
     std::optional<geo::MapFurnitureGeometry> furniture_geometry_;

@@ -209,14 +209,13 @@ Classes classify(std::span<const double> values, int k, ClassMethod method) {
     std::sort(sorted.begin(), sorted.end());
     k = std::max(k, 1);
     if (static_cast<std::size_t>(k) > count_distinct(sorted)) k = static_cast<int>(count_distinct(sorted));
-    if (k == 1) return Classes{{sorted.front(), sorted.back()}};  // one value: {v, v}
-
-    switch (method) {
-    case ClassMethod::Quantiles: return quantiles(sorted, k);
-    case ClassMethod::EqualInterval: return equal_interval(sorted.front(), sorted.back(), k);
-    case ClassMethod::NaturalBreaks: return natural_breaks(sorted, k);
-    }
-    return {};
+    Classes c;
+    if (k == 1) c.breaks = {sorted.front(), sorted.back()};  // one value: {v, v}
+    else if (method == ClassMethod::Quantiles) c = quantiles(sorted, k);
+    else if (method == ClassMethod::EqualInterval) c = equal_interval(sorted.front(), sorted.back(), k);
+    else c = natural_breaks(sorted, k);
+    c.integers = std::all_of(sorted.begin(), sorted.end(), [](double v) { return v == std::floor(v); });
+    return c;
 }
 
 std::string format_break(double value) {
@@ -238,6 +237,24 @@ std::string format_break(double value) {
     std::string out = group_thousands(text.substr(0, dot));
     if (dot != std::string::npos) out += text.substr(dot);
     return (value < 0 ? "-" : "") + out;
+}
+
+std::string class_label(const Classes& classes, int i) {
+    const std::vector<double>& br = classes.breaks;
+    if (i < 0 || static_cast<std::size_t>(i) + 1 >= br.size()) return {};
+    const auto c = static_cast<std::size_t>(i);
+    double lo = br[c], hi = br[c + 1];
+    if (classes.integers) {
+        // A value on an inner edge belongs to the class above it (class_of): the class ends at
+        // the last whole number below its upper edge; the last class at the largest value.
+        const double first = std::ceil(lo), last = c + 2 == br.size() ? std::floor(hi) : std::ceil(hi) - 1;
+        // Classes from classify() always hold a whole number (inner edges lie between two
+        // values, or are k equal steps with k no more than the whole numbers spanned); edges
+        // made otherwise that hold none keep their own text.
+        if (first <= last) lo = first, hi = last;
+    }
+    const std::string a = format_break(lo), b = format_break(hi);
+    return a == b ? a : a + " \xE2\x80\x93 " + b;
 }
 
 }  // namespace mirador::geo

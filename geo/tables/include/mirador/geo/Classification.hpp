@@ -26,6 +26,9 @@ struct Classes {
     // breaks.back() the largest; a single value gives {v, v} (one class) and no values give
     // no edges (no classes).
     std::vector<double> breaks;
+    // Every value classified was a whole number (counts): class_label() then names each class
+    // by the whole numbers in it ("2 – 3"), not by its edges ("1.5 – 3.5").
+    bool integers = false;
 
     int count() const { return breaks.size() < 2 ? 0 : static_cast<int>(breaks.size()) - 1; }
 
@@ -48,5 +51,11 @@ Classes classify(std::span<const double> values, int k, ClassMethod method);
 // dropped, thousands grouped with commas: 0, 0.0042, 1.5, 2.8, 12.3, 1,234, -56.
 // "nan", "inf", "-inf" for the non-finite.
 std::string format_break(double value);
+
+// Class i's legend text (0 <= i < count()). Of whole numbers: the first and last whole number
+// in the class as class_of() assigns them ("0 – 1", "2 – 3", "8"), so neighbouring classes
+// meet without a gap or an overlap. Otherwise its edges ("1.5 – 3.2"). A class of one value
+// reads as that value ("9", not "9 – 9").
+std::string class_label(const Classes& classes, int i);
 
 }  // namespace mirador::geo
