@@ -138,9 +138,12 @@ void PointsPass::reselect(const FrameParams& fp) {
     }
     r.margin_px = max_disc_px(fp);
     r.cell_px = 5.0 * fp.pixel_scale;
-    // About one disc per 40 pixels of screen (a 7-pixel disc and its outline cover ~40): more
-    // than that overlap into a blot, and cost llvmpipe more than a frame.
-    r.legible = std::max<std::size_t>(2000, static_cast<std::size_t>(v.width) * static_cast<std::size_t>(v.height) / 40);
+    // At most one disc per 100 pixels of screen on average (a 10 x 10 square; a 7-pixel disc
+    // and its outline cover ~40 of them): even spread evenly, more would cover half the map,
+    // and incidents cluster, so past that they pile into blots and the bins say more. It is
+    // also what llvmpipe draws within a frame: about a microsecond a disc, whatever its size
+    // (50,000 discs took 50-60 ms at 1080p; one per 40 pixels was the limit before).
+    r.legible = std::max<std::size_t>(2000, static_cast<std::size_t>(v.width) * static_cast<std::size_t>(v.height) / 100);
     if (fp.points_as.set) r.legible = fp.points_as.aggregated ? 0 : SIZE_MAX / 2;  // (the selection keeps legible + 1)
     const std::span<const std::int32_t> none;
     const PointSource src{xy_,

@@ -65,6 +65,7 @@ const LegendBox& LegendText::incidents(const IncidentLayer& layer, const PointsS
                           shown.aggregated ? shown.max_count : 0.0f,
                           shown.aggregated ? shown.cell_px : 0.0f,
                           frame.point_base_px,
+                          frame.point_growth_px,
                           frame.pixel_scale};
     if (incidents_made_ && key == incident_key_) return incidents_;
     incidents_made_ = true;
@@ -83,7 +84,7 @@ const LegendBox& LegendText::incidents(const IncidentLayer& layer, const PointsS
         box.rows.push_back({IM_COL32(110, 110, 110, 255), false, 0, "zoom in for single incidents"});
         return box;
     }
-    box.title += " (size: fatalities)";
+    if (frame.point_growth_px > 0) box.title += " (size: fatalities)";
     float colors[9][4];
     category_colors(colors);
     // Only the categories drawn in this view (not all of the time window's): a legend of nine

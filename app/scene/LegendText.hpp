@@ -49,7 +49,7 @@ private:
         std::uint32_t categories = 0;
         std::size_t total = 0;
         bool stand_ins = false, stacks = false, aggregated = false;
-        float max_count = 0, cell_px = 0, base_px = 0, pixel_scale = 0;
+        float max_count = 0, cell_px = 0, base_px = 0, growth_px = 0, pixel_scale = 0;
         bool operator==(const IncidentKey&) const = default;
     };
     IncidentKey incident_key_;

@@ -103,12 +103,13 @@ FrameParams MapScene::draw_layers(const SceneParams& p) {
     float colors[9][4];
     category_colors(colors);
     for (int c = 0; c < 9; ++c) frame.category_colors[c] = {colors[c][0], colors[c][1], colors[c][2], colors[c][3]};
-    // Under a heatmap the discs are small dots (fatalities grow them a little) and a stack's
-    // marker is one of them, without its count: the surface is what the reader came for (it
-    // shows the concentration), and full-size discs over a hot spot hide exactly it.
+    // Under a heatmap the discs are small dots of one size (no growth with fatalities: the
+    // surface can weigh them) and a stack's marker is one of them, without its count: the
+    // surface is what the reader came for (it shows the concentration), and full-size discs
+    // over a hot spot hide exactly it. Small dots also cost llvmpipe a fifth of the fill.
     if (p.heatmap.show) {
         frame.point_base_px = std::max(1.5f, 0.6f * frame.point_base_px);
-        frame.point_growth_px = std::min(frame.point_growth_px, 3.0f);
+        frame.point_growth_px = 0;
         frame.stack_min_px = 0;
     }
     const bool neutral = p.heatmap.show && choropleth_.measure == ChoroplethMeasure::None;
