@@ -727,6 +727,9 @@ int run_viewer(doc::MapDocument document, const std::string& project_in, const V
     s.content_scale = s.content_scale > 0.5f ? s.content_scale : 1.0f;
     s.fonts = load_fonts(s.content_scale);
     ImGui::StyleColorsLight();
+    // The light style's frames are white, as are its popups: without a border an unticked box,
+    // an unchosen radio button or an empty field in a dialog cannot be seen at all.
+    ImGui::GetStyle().FrameBorderSize = 1.0f;
     ImGui::GetStyle().ScaleAllSizes(s.content_scale);
     ImGui::GetStyle().WindowRounding = 4.0f;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
