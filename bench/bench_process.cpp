@@ -184,6 +184,13 @@ void density(const Options& o, const Files& f) {
                                        f.at("mirador.log"), o.runs);
     const std::string log = slurp(f.at("mirador.log"));
     std::printf("    %s\n    %s\n", line_with(log, "cells of").c_str(), line_with(log, "time:").c_str());
+    // The same grid written as QGIS writes its output: plain (uncompressed) Float32.
+    std::vector<std::string> plain_cmd = cmd;
+    plain_cmd[plain_cmd.size() - (extent.empty() ? 1 : 3)] = f.at("mirador-plain.tif");
+    plain_cmd.insert(plain_cmd.end(), {"--compress", "none"});
+    const ProcessRun plain = median_run("mirador density --compress none (median)", plain_cmd, f.at("mirador-plain.log"),
+                                        o.runs);
+    std::printf("    %s\n", line_with(slurp(f.at("mirador-plain.log")), "time:").c_str());
     if (!extent.empty()) {
         const std::vector<std::string> own = {o.mirador, "density", "--incidents", f.csv, "--cell-km", "1",
                                               "--radius-km", "25", "--out", f.at("mirador-default.tif")};
@@ -201,6 +208,10 @@ void density(const Options& o, const Files& f) {
     if (!o.qgis) return;
     std::printf("  ratio, whole process: QGIS %.2f s / Mirador %.3f s = %.1fx (Mirador minus its fixed cost: %.3f s)\n",
                 qgis.wall_s, ours.wall_s, qgis.wall_s / ours.wall_s, ours.wall_s - fixed.wall_s);
+    std::printf("  ratio, both files plain (QGIS %.1f MB, Mirador %.1f MB; deflate: %.1f MB): %.1fx\n",
+                static_cast<double>(std::filesystem::file_size(qgis_tif)) / 1e6,
+                static_cast<double>(std::filesystem::file_size(f.at("mirador-plain.tif"))) / 1e6,
+                static_cast<double>(std::filesystem::file_size(ours_tif)) / 1e6, qgis.wall_s / plain.wall_s);
     const QgisComparison c = compare_to_qgis_raw(read_density_raster(ours_tif), read_density_raster(qgis_tif), 25.0);
     std::printf("  surfaces: max|Mirador - QGIS| / max(QGIS) = %.2e, relative L1 = %.2e (QGIS max %.1f)\n", c.max_diff,
                 c.relative_l1, c.peak);

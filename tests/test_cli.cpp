@@ -369,6 +369,53 @@ TEST_CASE("mirador density writes a GeoTIFF peaking where the incidents are", "[
     CHECK_THAT(r.out, Catch::Contains("missing.csv"));
 }
 
+TEST_CASE("mirador density --compress none writes the same cells as the deflated default", "[cli][density]") {
+    const std::string dir = test::temp_dir("cli-density-plain");
+    const std::string in = std::string(MIRADOR_ASSETS_DIR).append("/incidents/seed-incidents.csv");
+    // Every seed incident at 1 km: a grid of thousands of rows, written in many bands of rows.
+    const std::string common = "density --incidents " + in + " --cell-km 1 --radius-km 25 --out " + dir;
+    test::Run r = run(common + "/deflate.tif");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    r = run(common + "/plain.tif --compress none");
+    REQUIRE(r.code == 0);
+    GDALAllRegister();
+    struct Read {
+        std::string compression;
+        int w = 0, h = 0;
+        std::vector<float> v;
+    };
+    const auto read = [](const std::string& path) {
+        std::unique_ptr<GDALDataset, void (*)(GDALDataset*)> ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER),
+                                                               [](GDALDataset* d) { GDALClose(d); });
+        Read out;
+        if (!ds) return out;
+        const char* c = ds->GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE");
+        out.compression = c ? c : "";
+        out.w = ds->GetRasterXSize(), out.h = ds->GetRasterYSize();
+        out.v.resize(static_cast<std::size_t>(out.w) * out.h);
+        if (ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, out.w, out.h, out.v.data(), out.w, out.h, GDT_Float32, 0, 0) !=
+            CE_None)
+            out.v.clear();
+        return out;
+    };
+    const Read deflate = read(dir + "/deflate.tif"), plain = read(dir + "/plain.tif");
+    CHECK(deflate.compression == "DEFLATE");
+    CHECK(plain.compression.empty());
+    REQUIRE(deflate.h > 1000);
+    REQUIRE(plain.w == deflate.w);
+    REQUIRE(plain.h == deflate.h);
+    REQUIRE(plain.v.size() == deflate.v.size());
+    CHECK(plain.v == deflate.v);
+    CHECK(*std::max_element(plain.v.begin(), plain.v.end()) > 0);
+    CHECK(std::filesystem::file_size(dir + "/deflate.tif") < std::filesystem::file_size(dir + "/plain.tif"));
+
+    r = run(common + "/never.tif --compress lzw");
+    CHECK(r.code == 2);
+    CHECK_THAT(r.out, Catch::Contains("--compress"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/never.tif"));
+}
+
 TEST_CASE("mirador snapshot draws a heatmap for a time window, and rejects bad heatmap flags", "[cli][heatmap][data]") {
     REQUIRE_DATA_DIR();
     const std::string dir = test::temp_dir("cli-heatmap");

@@ -220,6 +220,10 @@ CLI::App* add_density(CLI::App& app, CommandLine& cl, PendingText& t) {
     cmd->add_option("--extent", t.extent,
                     "xmin,ymin,xmax,ymax in EPSG:6372 metres (default: every placed incident's extent plus the radius)");
     cmd->add_option("--threads", d.threads, "FFT threads (0: all cores)")->check(within(limits::kThreads))->capture_default_str();
+    cmd->add_option("--compress", d.compress,
+                    "deflate: lossless, about 60 % of the size; none: plain, as QGIS writes it, faster to write")
+        ->check(CLI::IsMember({"deflate", "none"}))
+        ->capture_default_str();
     return cmd;
 }
 

@@ -116,7 +116,10 @@ int run_density_command(const doc::MapDocument& document, const DensityOptions& 
         return 1;
     }
     // GDAL writes through the temporary file's /proc path; the message names the output instead.
-    if (auto written = geo::write_density_geotiff(surface, file->path(), units, metadata); !written) {
+    if (auto written = geo::write_density_geotiff(surface, file->path(), units, metadata,
+                                                      o.compress == "none" ? geo::RasterCompression::Plain
+                                                                           : geo::RasterCompression::Deflate);
+        !written) {
         std::string why = written.error();
         if (why.rfind(file->path() + ": ", 0) == 0) why.erase(0, file->path().size() + 2);
         file->fail(why);

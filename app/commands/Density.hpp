@@ -17,6 +17,7 @@ struct DensityOptions {
     // In EPSG:6372 metres; none: every placed incident's extent plus the radius.
     std::optional<std::pair<geo::Vec2, geo::Vec2>> extent;
     int threads = 0;  // 0: all cores
+    std::string compress = "deflate";  // or "none" (geo::RasterCompression)
 };
 
 int run_density_command(const doc::MapDocument& document, const DensityOptions& options);

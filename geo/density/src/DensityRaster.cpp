@@ -1,5 +1,7 @@
 #include "mirador/geo/DensityRaster.hpp"
 
+#include <algorithm>
+
 #include <gdal_frmts.h>
 #include <ogr_spatialref.h>
 
@@ -10,7 +12,7 @@
 namespace mirador::geo {
 
 Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& path, std::string_view units,
-                                   const RasterMetadata& metadata) {
+                                   const RasterMetadata& metadata, RasterCompression compression) {
     const GridSpec& g = grid.spec;
     if (g.nx <= 0 || g.ny <= 0 || grid.values.size() != g.cells())
         return make_error(path + ": cannot write an empty or inconsistent density grid");
@@ -29,9 +31,12 @@ Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& p
     if (!driver) return make_error(path + ": GDAL has no GTiff driver");
     // DEFLATE at its fastest level: measured on a 3330 x 2152 grid of 1M clustered incidents,
     // 0.48 s of CPU instead of 0.86 s at the default level, for a file 3 % larger (17.2 MB,
-    // 16.7 MB). ZSTD was faster still but fewer programs read it; NUM_THREADS did not help.
-    const char* options[] = {"COMPRESS=DEFLATE", "ZLEVEL=1", "PREDICTOR=3", "TILED=YES", nullptr};
-    detail::DatasetPtr ds(driver->Create(path.c_str(), g.nx, g.ny, 1, GDT_Float32, const_cast<char**>(options)));
+    // 16.7 MB). ZSTD was faster still but fewer programs read it. Tiles are compressed on every
+    // core as each band of tiles is flushed (below): 0.27 s wall on one thread, 0.19 s on two.
+    const char* deflate[] = {"COMPRESS=DEFLATE", "ZLEVEL=1", "PREDICTOR=3", "TILED=YES", "NUM_THREADS=ALL_CPUS", nullptr};
+    const char* plain[] = {nullptr};
+    char** options = const_cast<char**>(compression == RasterCompression::Deflate ? deflate : plain);
+    detail::DatasetPtr ds(driver->Create(path.c_str(), g.nx, g.ny, 1, GDT_Float32, options));
     if (!ds) return fail("cannot create the GeoTIFF");
     // North-up: the file's first row is the grid's last (northernmost).
     double transform[6] = {g.x0, g.cell, 0.0, g.y1(), 0.0, -g.cell};
@@ -42,11 +47,22 @@ Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& p
     const std::string u(units);
     band->SetDescription(u.c_str());
     band->SetUnitType(u.c_str());
-    const float* last_row = grid.values.data() + static_cast<std::size_t>(g.ny - 1) * g.nx;
-    const GSpacing row_bytes = static_cast<GSpacing>(g.nx) * sizeof(float);
-    if (band->RasterIO(GF_Write, 0, 0, g.nx, g.ny, const_cast<float*>(last_row), g.nx, g.ny, GDT_Float32, sizeof(float),
-                       -row_bytes, nullptr) != CE_None)
-        return fail("cannot write the cells");
+    // In bands of rows, each flushed before the next: GDAL's block cache then reuses the same
+    // few MB instead of taking fresh memory for the whole file (page faults were most of the write).
+    // A band is whole blocks high, so no block is written twice.
+    int block_x = 0, block_y = 0;
+    band->GetBlockSize(&block_x, &block_y);
+    const int band_rows = std::max(1, 64 / std::max(1, block_y)) * std::max(1, block_y);
+    for (int top = 0; top < g.ny; top += band_rows) {
+        const int rows = std::min(band_rows, g.ny - top);
+        // File row `top` is grid row ny - 1 - top; rows go up the grid as they go down the file.
+        const float* first = grid.values.data() + static_cast<std::size_t>(g.ny - 1 - top) * g.nx;
+        const GSpacing row_bytes = static_cast<GSpacing>(g.nx) * sizeof(float);
+        if (band->RasterIO(GF_Write, 0, top, g.nx, rows, const_cast<float*>(first), g.nx, rows, GDT_Float32,
+                           sizeof(float), -row_bytes, nullptr) != CE_None ||
+            band->FlushCache(false) != CE_None)
+            return fail("cannot write the cells");
+    }
     ds.reset();
     if (CPLGetLastErrorType() >= CE_Failure && !messages.last().empty()) return fail("cannot finish writing");
     return true;

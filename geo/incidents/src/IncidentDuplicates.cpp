@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <thread>
 #include <utility>
 
 namespace mirador::geo {
@@ -18,15 +19,34 @@ std::uint64_t source_order(const IncidentStore& s, std::size_t i) {
 // probing), one pass, for the common case of no repeats. Sorting the (hash, index) pairs was an
 // eighth of `mirador density`'s CPU time on 1M rows; this pass is a fraction of that sort. A
 // repeated hash (a repeated id, or a rare collision) goes on to the exact grouping below.
+// The hashes are computed first (in order, on two threads for large stores) and each slot is
+// prefetched some ids ahead: a 16 MB set misses the cache on nearly every probe, and waiting for
+// each miss in turn was 0.1 s of a 1M-row `mirador density`.
 bool any_id_hash_repeats(const IncidentStore& s) {
+    const std::size_t n = s.size();
     std::size_t slots = 64;
-    while (slots < 2 * s.size()) slots <<= 1;
+    while (slots < 2 * n) slots <<= 1;
+    std::vector<std::size_t> hashes(n);
+    const auto hash_range = [&](std::size_t from, std::size_t to) {
+        const std::hash<std::string_view> hash;
+        for (std::size_t i = from; i < to; ++i) {
+            const std::string_view id = s.id(i);
+            hashes[i] = id.empty() ? 0 : hash(id) | 1;  // 0: no id; never 0 otherwise (an extra collision at worst)
+        }
+    };
+    if (n >= 100000) {
+        std::thread second(hash_range, n / 2, n);
+        hash_range(0, n / 2);
+        second.join();
+    } else {
+        hash_range(0, n);
+    }
     std::vector<std::size_t> set(slots, 0);  // 0: empty slot
-    const std::hash<std::string_view> hash;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const std::string_view id = s.id(i);
-        if (id.empty()) continue;
-        const std::size_t h = hash(id) | 1;  // never 0; an extra collision at worst
+    constexpr std::size_t kAhead = 8;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + kAhead < n) __builtin_prefetch(&set[hashes[i + kAhead] & (slots - 1)]);
+        const std::size_t h = hashes[i];
+        if (h == 0) continue;
         for (std::size_t k = h & (slots - 1);; k = (k + 1) & (slots - 1)) {
             if (set[k] == h) return true;
             if (set[k] == 0) {
