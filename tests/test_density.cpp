@@ -351,3 +351,33 @@ TEST_CASE("display grids keep radius/8 cells within the cell budget", "[density]
     CHECK(big.cells() <= (1u << 18));
     CHECK(big.cell > 25000.0 / 8);
 }
+
+TEST_CASE("a density grid's highest value within an area counts the cells whose centres are in it", "[density]") {
+    DensityGrid g;
+    g.spec.x0 = 1000, g.spec.y0 = 2000, g.spec.cell = 100, g.spec.nx = 4, g.spec.ny = 3;
+    g.values = {1, 2, 3, 4,  //
+                5, 6, 7, 8,  //
+                9, 10, 11, 12};
+    BBox all;
+    all.add(Vec2{0, 0});
+    all.add(Vec2{1e6, 1e6});
+    CHECK(g.max_value_within(all) == 12);
+    // Cell (1, 1)'s centre is (1150, 2150); (2, 1)'s is (1250, 2150).
+    BBox middle;
+    middle.add(Vec2{1150, 2150});
+    middle.add(Vec2{1250, 2150});
+    CHECK(g.max_value_within(middle) == 7);
+    BBox just_short;  // stops before (2, 1)'s centre: only (1, 1)
+    just_short.add(Vec2{1101, 2101});
+    just_short.add(Vec2{1249, 2199});
+    CHECK(g.max_value_within(just_short) == 6);
+    BBox bottom_left;  // the first cell only, the area reaching past the grid's corner
+    bottom_left.add(Vec2{0, 0});
+    bottom_left.add(Vec2{1060, 2060});
+    CHECK(g.max_value_within(bottom_left) == 1);
+    BBox outside;
+    outside.add(Vec2{5000, 5000});
+    outside.add(Vec2{6000, 6000});
+    CHECK(g.max_value_within(outside) == 0);
+    CHECK(g.max_value_within(BBox{}) == 0);
+}

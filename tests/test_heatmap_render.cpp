@@ -285,3 +285,96 @@ TEST_CASE("heatmap scale: with All time the fixed scale is the all-time window's
     d.time.to = "2019-10-31";
     CHECK(top_for(geo::NormalizeMode::Fixed) < relative);
 }
+
+TEST_CASE("heatmap scale: relative tops out at the highest cell in view", "[heatmap][render][data]") {
+    REQUIRE_DATA_DIR();
+    const auto& b = test::default_boundaries();
+    const SeedScene seeded = seed_scene(b);
+    MapScene* scene = seeded.scene.get();
+    SceneParams p;
+    p.frame.view.width = 400;
+    p.frame.view.height = 300;
+    p.frame.view.fit(b.municipalities.bbox, 0.02);
+    p.heatmap.show = true;
+    p.heatmap.opacity = 0.8f;
+    p.time_spec = {geo::WindowMode::Moving, geo::WindowUnit::Month, 30};
+    p.frame.time_from_day = geo::days_from_civil(2019, 10, 1);
+    p.frame.time_to_day = geo::days_from_civil(2019, 10, 31);
+    const FontSet fonts;
+    auto top_for = [&](geo::NormalizeMode mode) {
+        p.heatmap.style.normalize = mode;
+        scene->draw(p, nullptr, fonts);
+        const HeatmapLegend* l = scene->heatmap().legend();
+        REQUIRE(l);
+        return l->hi;
+    };
+    // October 2019 over the whole country: the top is the grid's highest cell.
+    const double whole = top_for(geo::NormalizeMode::Relative);
+    const geo::DensityGrid* grid = scene->heatmap().grid();
+    REQUIRE(grid);
+    CHECK(whole == Approx(grid->max_value()));
+    const double fixed_whole = top_for(geo::NormalizeMode::Fixed);
+
+    // Zoomed on each October hot spot in turn (Culiacán; El Aguaje, Michoacán; Tepochica,
+    // Guerrero): the top is that place's own highest cell, at most the country's, and the
+    // weaker places' tops are below it: they would be faint under the country's scale.
+    const double places[3][2] = {{-107.393756, 24.808808}, {-102.710458, 18.991195}, {-99.523057, 18.302490}};
+    std::vector<double> tops;
+    for (const auto& at : places) {
+        p.frame.view.center = test::to_6372(at[0], at[1]);
+        p.frame.view.metres_per_pixel = 250;  // 100 km across
+        const double top = top_for(geo::NormalizeMode::Relative);
+        CHECK(top > 0);
+        CHECK(top <= whole * (1 + 1e-6));
+        CHECK(top == Approx(grid->max_value_within(p.frame.view.visible())));
+        tops.push_back(top);
+        // The fixed scale does not follow the view.
+        CHECK(top_for(geo::NormalizeMode::Fixed) == fixed_whole);
+    }
+    CHECK(*std::min_element(tops.begin(), tops.end()) < whole * 0.9);
+    CHECK(*std::max_element(tops.begin(), tops.end()) == Approx(whole));
+    // A view with no incident near: nothing to scale to, no surface drawn.
+    p.frame.view.center = test::to_6372(-89.62, 20.97);  // Mérida
+    CHECK(top_for(geo::NormalizeMode::Relative) == 0);
+    const HeatmapLegend* l = scene->heatmap().legend();
+    REQUIRE(l);
+    CHECK_THAT(l->scale_note, Catch::Contains("in view"));
+}
+
+TEST_CASE("snapshot heatmap: zoomed on a lesser hot spot, it reaches the top of the ramp", "[heatmap][render][data]") {
+    REQUIRE_DATA_DIR();
+    Seeds& s = seeds();
+    const auto& b = test::default_boundaries();
+    SnapshotOptions o;
+    o.width = 600;
+    o.height = 400;
+    doc::MapDocument d;
+    REQUIRE(apply_layer_list("boundaries,heatmap", d));
+    test::layer_of(d, doc::LayerKind::Heatmap).opacity = 1.0f;
+    auto& heat = d.style_of<doc::HeatmapStyle>();
+    heat.normalize = geo::NormalizeMode::Relative;
+    heat.ramp = RampId::Viridis;
+    const RampTable ramp = ramp_table(RampId::Viridis);
+    const test::LayerRestorer restore(*s.layer, b);
+    test::set_days(d, "2019-10-01", "2019-10-31");
+    // The weakest of October's three hot spots, found from the surface itself.
+    const double places[3][2] = {{-107.393756, 24.808808}, {-102.710458, 18.991195}, {-99.523057, 18.302490}};
+    int weakest = -1;
+    int weakest_index = 256;
+    auto whole = render_snapshot(b, d, o, s.layer.get());
+    REQUIRE(whole);
+    for (int k = 0; k < 3; ++k) {
+        const int index = ramp_index(ramp, pixel(*whole, places[k][0], places[k][1]));
+        if (index >= 0 && index < weakest_index) weakest_index = index, weakest = k;
+    }
+    REQUIRE(weakest >= 0);
+    INFO("weakest hot spot " << weakest << " at ramp index " << weakest_index << " in the country's view");
+    CHECK(weakest_index < 200);  // faint beside the strongest
+    // Zoomed on it (about 120 km across), it is the view's densest place: the top of the ramp.
+    d.view.extent = doc::Extent{places[weakest][0], places[weakest][1], 120000, 80000};
+    auto zoomed = render_snapshot(b, d, o, s.layer.get());
+    REQUIRE(zoomed);
+    const int index = ramp_index(ramp, pixel(*zoomed, places[weakest][0], places[weakest][1]));
+    INFO("zoomed: ramp index " << index);
+    CHECK(index > 200);
+}

@@ -142,6 +142,8 @@ geo::Result<std::unique_ptr<ExportJob>> ExportJob::start(MapScene& scene, const 
     // Every tile draws the points as the whole image does (binned or not, one colour scale).
     const PointsShown& points = scene.renderer().points_shown();
     job->params_.frame.points_as = {true, points.aggregated, points.max_count};
+    // And the heatmap's relative scale as the whole image's view sets it.
+    job->params_.heatmap_scale_area = params.heatmap_scale_area.value_or(params.frame.view.visible());
     job->labels_ = scene.draw_overlay(params, drawn, ImGui::GetBackgroundDrawList(), fonts);
     // One tile is the whole image: its layers are already in the target.
     job->first_tile_drawn_ = job->plan_.tiles.size() == 1;

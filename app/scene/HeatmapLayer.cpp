@@ -123,7 +123,8 @@ bool HeatmapLayer::use_gpu(const HeatmapSettings& s) {
 }
 
 HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incidents, const HeatmapSettings& s,
-                                  geo::DayRange window, const geo::WindowSpec& time_spec) {
+                                  geo::DayRange window, const geo::WindowSpec& time_spec,
+                                  const std::optional<geo::BBox>& in_view) {
     HeatmapStyle style;
     style.show = false;
     if (!s.show || !incidents || incidents->store.empty()) {
@@ -160,7 +161,7 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
                 gpu_.reset();
                 gpu_unavailable_ = "GPU engine unavailable (" + configured.error() + "): the CPU engine computes the heatmap";
                 eprint("heatmap: %s\n", gpu_unavailable_.c_str());
-                return update(renderer, incidents, s, window, time_spec);
+                return update(renderer, incidents, s, window, time_spec, in_view);
             }
             gpu_points_stale_ = false;
             gpu_->compute(window);
@@ -205,6 +206,8 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
                              surface_.request.fixed_axis->extent() == axis->extent();
     if (s.style.normalize == geo::NormalizeMode::Fixed && fixed_known) hi = surface_.fixed.max;
     if (s.style.normalize == geo::NormalizeMode::Domain) lo = s.style.domain_min, hi = s.style.domain_max;
+    if (s.style.normalize == geo::NormalizeMode::Relative && in_view)
+        hi = (on_gpu_ ? gpu_result_ : surface_.grid).max_value_within(*in_view);
     update_legend(s, time_spec, lo, hi, fixed_known);
     // Never paint the float noise of an empty region: at least a millionth of the top.
     legend_.threshold = std::max(lo + double(s.style.threshold) * (hi - lo), hi * 1e-6);
@@ -241,7 +244,7 @@ void HeatmapLayer::update_legend(const HeatmapSettings& s, const geo::WindowSpec
                 legend_.scale_note.append(" (").append(geo::describe_days(surface_.fixed.argmax)).append(")");
             break;
         case geo::NormalizeMode::Domain: legend_.scale_note = "Domain set by the user"; break;
-        case geo::NormalizeMode::Relative: legend_.scale_note = "Relative: this window's highest value"; break;
+        case geo::NormalizeMode::Relative: legend_.scale_note = "Relative: this window's highest value in view"; break;
     }
     char buf[96];
     std::snprintf(buf, sizeof buf, "%s kernel, %s km radius, %s km cells", geo::to_string(kernel_.shape),

@@ -67,9 +67,13 @@ public:
     const std::string& engine_note() const { return gpu_unavailable_; }
 
     // Brings the surface to `window` with `settings` and hands it to the renderer. `time_spec`
-    // defines the windows the fixed scale looks at (the slider's). Returns the style for the frame.
+    // defines the windows the fixed scale looks at (the slider's). A relative scale tops out at
+    // the highest cell in `in_view` (the map's visible area; none: the whole grid), so a view
+    // zoomed on a lesser hot spot shows it in full colour instead of faint beside one off screen.
+    // Returns the style for the frame.
     HeatmapStyle update(Renderer& renderer, const IncidentLayer* incidents, const HeatmapSettings& settings,
-                        geo::DayRange window, const geo::WindowSpec& time_spec);
+                        geo::DayRange window, const geo::WindowSpec& time_spec,
+                        const std::optional<geo::BBox>& in_view = std::nullopt);
 
     const HeatmapLegend* legend() const { return has_surface_ ? &legend_ : nullptr; }
     const geo::DensityGrid* grid() const { return has_surface_ && !on_gpu_ ? &surface_.grid : nullptr; }

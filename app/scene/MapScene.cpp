@@ -118,7 +118,7 @@ FrameParams MapScene::draw_layers(const SceneParams& p) {
         recolor();
     }
     frame.heatmap = heatmap_.update(*renderer_, incidents_, p.heatmap, {frame.time_from_day, frame.time_to_day},
-                                    p.time_spec);
+                                    p.time_spec, p.heatmap_scale_area.value_or(frame.view.visible()));
     renderer_->draw(frame);
     return frame;
 }

@@ -2,6 +2,7 @@
 // The map as a whole picture: the GPU layers (Renderer) plus the overlay (labels). The
 // window and `mirador snapshot` each own one and call draw() with the same parameters.
 #include <memory>
+#include <optional>
 
 #include "render/Renderer.hpp"
 #include "scene/HeatmapLayer.hpp"
@@ -19,6 +20,9 @@ struct SceneParams {
     OverlayParams overlay;
     HeatmapSettings heatmap;
     geo::WindowSpec time_spec;  // the slider's windows: what the heatmap's fixed scale compares
+    // The area a relative heatmap scale looks at; none: frame.view's. An export's tiles keep the
+    // whole image's, so every tile has the image's one colour scale.
+    std::optional<geo::BBox> heatmap_scale_area;
 };
 
 class MapScene {

@@ -59,6 +59,21 @@ float DensityGrid::max_value() const {
     return values.empty() ? 0.0f : *std::max_element(values.begin(), values.end());
 }
 
+float DensityGrid::max_value_within(const BBox& area) const {
+    if (area.empty() || values.empty()) return 0.0f;
+    // Cell i's centre x0 + (i + 0.5) cell is in [min_x, max_x] for i in [ceil(a), floor(b)].
+    const auto first = [&](double lo, double origin) { return static_cast<long>(std::ceil((lo - origin) / spec.cell - 0.5)); };
+    const auto last = [&](double hi, double origin) { return static_cast<long>(std::floor((hi - origin) / spec.cell - 0.5)); };
+    const long i0 = std::max(0L, first(area.min_x, spec.x0)), i1 = std::min<long>(spec.nx - 1, last(area.max_x, spec.x0));
+    const long j0 = std::max(0L, first(area.min_y, spec.y0)), j1 = std::min<long>(spec.ny - 1, last(area.max_y, spec.y0));
+    float top = 0.0f;
+    for (long j = j0; j <= j1; ++j) {
+        const float* row = values.data() + static_cast<std::size_t>(j) * static_cast<std::size_t>(spec.nx);
+        for (long i = i0; i <= i1; ++i) top = std::max(top, row[i]);
+    }
+    return top;
+}
+
 double DensityGrid::sum() const {
     double s = 0;
     for (float v : values) s += v;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "mirador/geo/Result.hpp"
+#include "mirador/geo/BBox.hpp"
 #include "mirador/geo/Vec2.hpp"
 
 namespace mirador::geo {
@@ -48,6 +49,9 @@ struct DensityGrid {
     std::vector<float> values;  // spec.cells(), row-major from row 0 (south)
     float at(int i, int j) const { return values[static_cast<std::size_t>(j) * spec.nx + i]; }
     float max_value() const;
+    // The highest value of the cells whose centres lie in `area` (0 when none does): the top of
+    // a relative colour scale for the part of the grid in view.
+    float max_value_within(const BBox& area) const;
     double sum() const;  // Σ values (times cell area in km² gives the mass)
 };
 
