@@ -89,6 +89,17 @@ int ramp_index(const RampTable& t, std::array<int, 3> c) {
     return best_d < 30 * 30 ? best : -1;
 }
 
+// Boundaries under an opaque heatmap on a relative viridis scale.
+doc::MapDocument relative_viridis_heatmap() {
+    doc::MapDocument d;
+    REQUIRE(apply_layer_list("boundaries,heatmap", d));
+    test::layer_of(d, doc::LayerKind::Heatmap).opacity = 1.0f;
+    auto& heat = d.style_of<doc::HeatmapStyle>();
+    heat.normalize = geo::NormalizeMode::Relative;
+    heat.ramp = RampId::Viridis;
+    return d;
+}
+
 }  // namespace
 
 TEST_CASE("colour ramps: lightness is monotonic and steps are even", "[heatmap][ramp]") {
@@ -167,12 +178,7 @@ TEST_CASE("snapshot heatmap: hot at Culiacán in October 2019, cold in an empty 
     SnapshotOptions o;
     o.width = 1200;
     o.height = 800;
-    doc::MapDocument d;
-    REQUIRE(apply_layer_list("boundaries,heatmap", d));
-    test::layer_of(d, doc::LayerKind::Heatmap).opacity = 1.0f;
-    auto& heat = d.style_of<doc::HeatmapStyle>();
-    heat.normalize = geo::NormalizeMode::Relative;
-    heat.ramp = RampId::Viridis;
+    doc::MapDocument d = relative_viridis_heatmap();
     const RampTable ramp = ramp_table(RampId::Viridis);
 
     const test::LayerRestorer restore(*s.layer, b);
@@ -348,12 +354,7 @@ TEST_CASE("snapshot heatmap: zoomed on a lesser hot spot, it reaches the top of 
     SnapshotOptions o;
     o.width = 600;
     o.height = 400;
-    doc::MapDocument d;
-    REQUIRE(apply_layer_list("boundaries,heatmap", d));
-    test::layer_of(d, doc::LayerKind::Heatmap).opacity = 1.0f;
-    auto& heat = d.style_of<doc::HeatmapStyle>();
-    heat.normalize = geo::NormalizeMode::Relative;
-    heat.ramp = RampId::Viridis;
+    doc::MapDocument d = relative_viridis_heatmap();
     const RampTable ramp = ramp_table(RampId::Viridis);
     const test::LayerRestorer restore(*s.layer, b);
     test::set_days(d, "2019-10-01", "2019-10-31");
