@@ -417,3 +417,32 @@ TEST_CASE("a snapshot with wide legends keeps its credits in their corner at 640
         }
     }
 }
+
+TEST_CASE("place names keep clear of the legends and the furniture drawn over them", "[furniture][render][labels]") {
+    auto& seeds = test::placed_incidents(test::assets_dir() + "/incidents/seed-incidents.csv");
+    CommandLine cl;
+    // Sinaloa and Durango at municipal scale: names everywhere, legends and furniture in every corner.
+    const ParseOutcome parsed =
+        parse_command_line({"snapshot", "--out", "/tmp/never-written.png", "--incidents",
+                            test::assets_dir() + "/incidents/seed-incidents.csv", "--from", "2019-10-01", "--to",
+                            "2019-10-31", "--layers", "fill,heatmap,boundaries,points,labels", "--choropleth", "incidents",
+                            "--bbox=-109.6,22.4,-105.3,27.1", "--title", "Sinaloa", "--scale-bar", "--north-arrow"},
+                           cl);
+    REQUIRE_FALSE(parsed.exit_code);
+    const SnapshotResult r = render(cl.document, 1600, 1000, seeds.layer.get());
+    const DrawnFurniture& f = r.furniture;
+    REQUIRE(f.legends.size() >= 2);
+    REQUIRE(f.boxes.size() >= 4);  // title, scale bar, north arrow, credits
+    REQUIRE(r.labels.size() > 40);
+    int checked = 0;
+    for (const LabelBox& l : r.labels) {
+        const ScreenRect label{l.x0, l.y0, l.x1, l.y1};
+        for (const ScreenRect& legend : f.legends) CHECK_FALSE(label.overlaps(legend));
+        for (const FurnitureBox& b : f.boxes) {
+            INFO("label at " << l.x0 << "," << l.y0 << " and a box at " << b.box.x0 << "," << b.box.y0);
+            CHECK_FALSE(label.overlaps(b.box));
+        }
+        ++checked;
+    }
+    CHECK(checked == int(r.labels.size()));
+}

@@ -27,7 +27,8 @@ void halo_text(ImDrawList* list, ImFont* font, float size, ImVec2 pos, ImU32 fg,
 }  // namespace
 
 std::vector<LabelBox> draw_map_overlay(ImDrawList* list, const FontSet& fonts, const geo::Boundaries& b,
-                                       const MapView& view, const OverlayParams& params) {
+                                       const MapView& view, const OverlayParams& params,
+                                       const std::vector<LabelBox>& keep_clear) {
     std::vector<LabelBox> placed;
     const float pad = 3.0f * params.pixel_scale;
     auto try_place = [&](ImFont* font, const std::string& text, geo::Vec2 anchor, ImU32 fg, ImU32 halo) {
@@ -43,6 +44,8 @@ std::vector<LabelBox> draw_map_overlay(ImDrawList* list, const FontSet& fonts, c
             return;
         for (const auto& p : placed)
             if (overlaps(p, box)) return;
+        for (const auto& k : keep_clear)
+            if (overlaps(k, box)) return;
         placed.push_back(box);
         halo_text(list, font, size, ImVec2(box.x0 + pad, box.y0 + pad), fg, halo, text.c_str());
     };

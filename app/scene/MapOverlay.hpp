@@ -37,9 +37,11 @@ struct LabelBox {
 };
 
 // Draws into `list`; returns the boxes of the labels it placed (used by tests to check
-// that none overlap).
+// that none overlap). No label goes where it would meet a box of `keep_clear` (the legends and
+// the furniture, drawn over the labels: a name half under a legend reads as another name).
 std::vector<LabelBox> draw_map_overlay(ImDrawList* list, const FontSet& fonts, const geo::Boundaries& b,
-                                       const MapView& view, const OverlayParams& params);
+                                       const MapView& view, const OverlayParams& params,
+                                       const std::vector<LabelBox>& keep_clear = {});
 
 struct SceneParams;
 struct IncidentLayer;

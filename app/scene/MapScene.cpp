@@ -129,11 +129,12 @@ std::vector<LabelBox> MapScene::draw_overlay(const SceneParams& p, const FramePa
     furniture_ = DrawnFurniture{};
     points_legend_ = nullptr;
     if (!overlay_list) return {};
-    auto labels = draw_map_overlay(overlay_list, fonts, *boundaries_, p.frame.view, p.overlay);
-    // Screen bins say their counts by size and colour; numbers on them would be noise.
+    // The legends and the furniture are laid out first, on the upper of two channels, so the
+    // labels (the lower, drawn under them) can keep clear of their boxes.
+    ImDrawListSplitter layers;
+    layers.Split(overlay_list, 2);
+    layers.SetCurrentChannel(overlay_list, 1);
     const PointsShown& shown = renderer_->points_shown();
-    if (incidents_ && p.frame.show_points && !shown.aggregated && frame.stack_min_px > 0)
-        draw_stack_counts(overlay_list, fonts, p.frame.view, *incidents_);
     const LegendBox* choropleth =
         p.frame.show_fill && legend() ? &legend_text_.choropleth(*legend(), fill_version_) : nullptr;
     const LegendBox* swatches =
@@ -170,6 +171,16 @@ std::vector<LabelBox> MapScene::draw_overlay(const SceneParams& p, const FramePa
     }
     furniture_ = draw_furniture(overlay_list, fonts, p.frame.view, p.overlay, measures, legend_boxes);
     if (clip) overlay_list->PopClipRect();
+
+    layers.SetCurrentChannel(overlay_list, 0);
+    std::vector<LabelBox> keep_clear;
+    for (const ScreenRect& r : legend_boxes) keep_clear.push_back({r.x0, r.y0, r.x1, r.y1});
+    for (const FurnitureBox& f : furniture_.boxes) keep_clear.push_back({f.box.x0, f.box.y0, f.box.x1, f.box.y1});
+    auto labels = draw_map_overlay(overlay_list, fonts, *boundaries_, p.frame.view, p.overlay, keep_clear);
+    // Screen bins say their counts by size and colour; numbers on them would be noise.
+    if (incidents_ && p.frame.show_points && !shown.aggregated && frame.stack_min_px > 0)
+        draw_stack_counts(overlay_list, fonts, p.frame.view, *incidents_);
+    layers.Merge(overlay_list);
     return labels;
 }
 
