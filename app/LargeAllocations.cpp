@@ -7,7 +7,16 @@
 
 #include "mirador/geo/HugePages.hpp"
 
-#if !defined(__SANITIZE_ADDRESS__)
+// GCC says __SANITIZE_ADDRESS__, clang (the sanitizer build's compiler) __has_feature.
+#if defined(__SANITIZE_ADDRESS__)
+#define MIRADOR_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MIRADOR_UNDER_ASAN 1
+#endif
+#endif
+
+#if !defined(MIRADOR_UNDER_ASAN)
 
 namespace {
 
