@@ -19,7 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const ImVec4 kError(0.7f, 0.1f, 0.1f, 1), kWarning(0.7f, 0.3f, 0.0f, 1);
 // The steps the time slider offers for incidents, as `animate --step` names them (no custom window).
 const char* const kSteps[] = {"day", "week", "month", "quarter", "year"};
 const char* const kStepNames[] = {"Day", "Week", "Month", "Quarter", "Year"};
@@ -130,16 +129,14 @@ std::optional<AnimationExportRequest> AnimationDialog::draw(int max_side) {
 
     const std::string problem = output_problem(o.out, format);
     const bool fps_ok = o.fps > 0 && o.fps <= 120, hold_ok = o.hold_last >= 0;
-    if (!problem.empty()) ImGui::TextColored(kError, "%s", problem.c_str());
-    else if (!fps_ok) ImGui::TextColored(kError, "Frames a second: more than 0, at most 120");
-    else if (!hold_ok) ImGui::TextColored(kError, "The last frame is held 0 or more extra frames");
-    else if (const std::string w = output_warning(o.out, format); !w.empty()) ImGui::TextColored(kWarning, "%s", w.c_str());
+    if (!problem.empty()) dialog_error(problem);
+    else if (!fps_ok) dialog_error("Frames a second: more than 0, at most 120");
+    else if (!hold_ok) dialog_error("The last frame is held 0 or more extra frames");
+    else if (const std::string w = output_warning(o.out, format); !w.empty()) dialog_warning(w);
 
     const bool ready = size && problem.empty() && fps_ok && hold_ok;
     if (export_buttons(state_, ready, enter, browser_.is_open())) {
-        o.frame.width = size->width;
-        o.frame.height = size->height;
-        o.frame.dpi = size->dpi;
+        set_frame_size(o.frame, *size);
         request = request_;
     }
     ImGui::EndPopup();

@@ -78,7 +78,7 @@ void draw_table_section(doc::MapDocument& d, const PanelData& data) {
             ImGui::EndCombo();
         }
     }
-    if (!t.filter_error.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", t.filter_error.c_str());
+    if (!t.filter_error.empty()) ImGui::TextColored(kErrorInk, "%s", t.filter_error.c_str());
 
     ImGui::Separator();
     ImGui::Text("%.0f counted%s", t.total, t.time_window ? " in the time window" : "");

@@ -17,7 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const ImVec4 kError(0.7f, 0.1f, 0.1f, 1), kWarning(0.7f, 0.3f, 0.0f, 1);
 
 // The path with its extension replaced: choosing a format renames the file to match.
 std::string with_extension(const std::string& path, const char* ext) {
@@ -65,9 +64,9 @@ std::optional<ExportRequest> ExportDialog::draw(int max_side) {
     ImGui::RadioButton("GeoTIFF (georeferenced)", &f, static_cast<int>(ImageFormat::GeoTiff));
     if (f != before) path_ = with_extension(path_, f == int(ImageFormat::Png) ? ".png" : f == int(ImageFormat::Jpeg) ? ".jpg" : ".tif");
     std::error_code ec;
-    if (!format) ImGui::TextColored(kError, "%s", path_.empty() ? "Name the file to write" : format.error().c_str());
-    else if (fs::is_directory(path_, ec)) ImGui::TextColored(kError, "%s is a folder", path_.c_str());
-    else if (fs::exists(path_, ec)) ImGui::TextColored(kWarning, "%s exists: Export replaces it", fs::path(path_).filename().c_str());
+    if (!format) ImGui::TextColored(kErrorInk, "%s", path_.empty() ? "Name the file to write" : format.error().c_str());
+    else if (fs::is_directory(path_, ec)) ImGui::TextColored(kErrorInk, "%s is a folder", path_.c_str());
+    else if (fs::exists(path_, ec)) ImGui::TextColored(kWarningInk, "%s exists: Export replaces it", fs::path(path_).filename().c_str());
 
     const bool ready = size && format && !path_.empty() && !fs::is_directory(path_, ec);
     if (export_buttons(state_, ready, enter, browser_.is_open())) request = ExportRequest{path_, *size};

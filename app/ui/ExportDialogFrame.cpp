@@ -42,4 +42,8 @@ bool export_buttons(ExportDialogState& s, bool ready, bool enter, bool escape_ta
     return go;
 }
 
+void dialog_error(const std::string& text) { ImGui::TextColored(kErrorInk, "%s", text.c_str()); }
+
+void dialog_warning(const std::string& text) { ImGui::TextColored(kWarningInk, "%s", text.c_str()); }
+
 }  // namespace mirador

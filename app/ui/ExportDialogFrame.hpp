@@ -21,4 +21,9 @@ bool export_path_box(const char* id, std::string& path, ExportDialogState& state
 // The caller calls ImGui::EndPopup after.
 bool export_buttons(ExportDialogState& state, bool ready, bool enter, bool escape_taken = false);
 
+// A line saying why the export cannot start (red), or what it will do that the user may not
+// want (orange: files replaced), in every dialog's colours.
+void dialog_error(const std::string& text);
+void dialog_warning(const std::string& text);
+
 }  // namespace mirador

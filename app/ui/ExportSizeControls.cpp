@@ -40,7 +40,7 @@ geo::Result<ExportSize> draw_export_size(ExportChoice& choice, int& preset, int 
     }
     auto size = checked_export_size(choice, max_side);
     if (size) ImGui::TextDisabled("%s; the view's extent, fitted to this shape", describe(*size).c_str());
-    else ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", size.error().c_str());
+    else ImGui::TextColored(kErrorInk, "%s", size.error().c_str());
     return size;
 }
 

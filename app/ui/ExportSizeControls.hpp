@@ -15,4 +15,12 @@ geo::Result<ExportSize> draw_export_size(ExportChoice& choice, int& preset, int 
 // the whole dialog works from the keyboard.
 void step_preset_with_arrows(int& preset);
 
+// The size chosen into a command's frame options (SnapshotOptions: width, height, dpi).
+template <typename Frame>
+void set_frame_size(Frame& frame, const ExportSize& size) {
+    frame.width = size.width;
+    frame.height = size.height;
+    frame.dpi = size.dpi;
+}
+
 }  // namespace mirador

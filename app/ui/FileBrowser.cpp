@@ -78,7 +78,7 @@ std::optional<std::string> FileBrowser::draw() {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputText("##folder", &folder_, ImGuiInputTextFlags_EnterReturnsTrue)) list();
-    if (!error_.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", error_.c_str());
+    if (!error_.empty()) ImGui::TextColored(kErrorInk, "%s", error_.c_str());
     const float footer = 2.5f * ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("entries", ImVec2(0, -footer), true);
     std::string enter;
@@ -107,7 +107,7 @@ std::optional<std::string> FileBrowser::draw() {
     if (ImGui::Button("Cancel")) open_ = false;
     if (confirm_overwrite_) {
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.7f, 0.3f, 0.0f, 1), "%s exists", name_.c_str());
+        ImGui::TextColored(kWarningInk, "%s exists", name_.c_str());
     }
     if (ok && !name_.empty()) {
         const std::string path = (fs::path(folder_) / name_).string();

@@ -105,7 +105,7 @@ void draw_heatmap_section(doc::MapDocument& d, const PanelData& data) {
     if (h.normalize == geo::NormalizeMode::Domain) {
         number_input("Min /km²", h.domain_min, limits::kDensityPerKm2);
         number_input("Max /km²", h.domain_max, limits::kDensityPerKm2);
-        if (!(h.domain_max > h.domain_min)) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "max must be above min");
+        if (!(h.domain_max > h.domain_min)) ImGui::TextColored(kErrorInk, "max must be above min");
     }
     enum_combo("Colours", h.ramp, {"viridis", "inferno", "magma", "cividis", "YlOrRd"});
     number_slider("Transparent below", h.threshold, limits::kThreshold, 0, 0.5f, "%.2f of scale");

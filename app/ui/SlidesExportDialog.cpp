@@ -53,16 +53,14 @@ std::optional<ExportSlidesOptions> SlidesExportDialog::draw(int max_side) {
     }
     if (slides_.size() > 6) ImGui::TextDisabled("  ... and %zu more", slides_.size() - 6);
     const bool folder_ok = !options_.out_dir.empty() && !(fs::exists(options_.out_dir, ec) && !fs::is_directory(options_.out_dir, ec));
-    if (slides_.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "The project has no slides (make them in the Slides panel)");
+    if (slides_.empty()) dialog_error("The project has no slides (make them in the Slides panel)");
     else if (!folder_ok)
-        ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", options_.out_dir.empty() ? "Name the folder" : "That is a file, not a folder");
-    else if (existing > 0) ImGui::TextColored(ImVec4(0.7f, 0.3f, 0.0f, 1), "%d of them exist: Export replaces them", existing);
+        dialog_error(options_.out_dir.empty() ? "Name the folder" : "That is a file, not a folder");
+    else if (existing > 0) dialog_warning(std::to_string(existing) + " of them exist: Export replaces them");
 
     const bool ready = size && folder_ok && !slides_.empty();
     if (export_buttons(state_, ready, enter)) {
-        options_.frame.width = size->width;
-        options_.frame.height = size->height;
-        options_.frame.dpi = size->dpi;
+        set_frame_size(options_.frame, *size);
         request = options_;
     }
     ImGui::EndPopup();

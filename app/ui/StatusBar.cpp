@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "ui/Panels.hpp"
+#include "ui/Style.hpp"
 
 namespace mirador {
 
@@ -40,7 +41,7 @@ void draw_status_bar(const UiState& ui, const geo::Boundaries& b) {
         ImGui::Text("%s, %s (%s)", b.municipalities.attributes[f].name.c_str(), s ? s->name.c_str() : "",
                     b.municipalities.attributes[f].code.c_str());
     } else if (!ui.status_note.empty()) {
-        if (ui.status_note_is_error) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", ui.status_note.c_str());
+        if (ui.status_note_is_error) ImGui::TextColored(kErrorInk, "%s", ui.status_note.c_str());
         else ImGui::TextUnformatted(ui.status_note.c_str());
     }
     char right[160];

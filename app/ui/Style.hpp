@@ -15,4 +15,8 @@ inline float time_label_room() { return em(3.0f); }
 // Width of a labelled control in a sidebar: the column minus room for its label.
 inline float control_width() { return em(10.5f); }
 
+// Text that says why something cannot be done (red), or warns of what it will do (orange:
+// files replaced), the same in every panel and dialog.
+inline const ImVec4 kErrorInk(0.7f, 0.1f, 0.1f, 1), kWarningInk(0.7f, 0.3f, 0.0f, 1);
+
 }  // namespace mirador
