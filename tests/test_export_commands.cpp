@@ -198,6 +198,39 @@ TEST_CASE("animate into an MP4 without the H.264 encoder says so and leaves no f
     CHECK_FALSE(fs::exists(dir + "/clip.mp4"));
 }
 
+TEST_CASE("animate without the video module says what to install, leaves no file and still writes PNG frames",
+          "[export][cli]") {
+    // A copy of the program in a tree of its own, laid out as an installation whose
+    // lib/mirador/mirador-video.so is missing: bin/mirador, and share/mirador from the build.
+    const std::string dir = test::temp_dir("export-animate-no-module");
+    const fs::path exe = MIRADOR_EXE;
+    const fs::path build = exe.parent_path().parent_path();
+    REQUIRE(fs::exists(build / "lib/mirador/mirador-video.so"));  // the build's own program has it beside itself
+    fs::create_directories(dir + "/tree/bin");
+    fs::copy_file(exe, dir + "/tree/bin/mirador");
+    fs::create_directory_symlink(build / "share", dir + "/tree/share");
+    const std::string seeds = test::assets_dir() + "/incidents/seed-incidents.csv";
+    const std::string animate = "'" + dir + "/tree/bin/mirador' animate --incidents " + seeds +
+                                " --width 160 --height 120 --step year --from 2019 --to 2020 --out ";
+    for (const char* clip : {"clip.mp4", "clip.gif"}) {
+        const auto r = test::run_shell(animate + dir + "/" + clip);
+        INFO(r.out);
+        CHECK(r.code == 1);
+        // dlerror's text names the missing module; the message says what to install.
+        CHECK_THAT(r.out, Catch::Contains(dir + "/" + clip + ": cannot load the video encoder: " + dir +
+                                          "/tree/lib/mirador/mirador-video.so: cannot open shared object file"));
+        CHECK_THAT(r.out, Catch::Contains("apt-get install libavcodec"));
+        CHECK_THAT(r.out, Catch::Contains("a PNG sequence needs neither"));
+        CHECK_FALSE(fs::exists(dir + "/" + clip));
+    }
+    const auto r = test::run_shell(animate + dir + "/frames");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK(fs::exists(dir + "/frames/frame-00001.png"));
+    CHECK(fs::exists(dir + "/frames/frame-00002.png"));
+    CHECK(test::Png(dir + "/frames/frame-00002.png").w == 160);
+}
+
 TEST_CASE("an animation's colour scales stay fixed across its frames", "[export][render]") {
     auto& seeds = test::placed_incidents(test::assets_dir() + "/incidents/seed-incidents.csv");
     const auto& b = test::default_boundaries();
