@@ -200,17 +200,10 @@ TEST_CASE("animate into an MP4 without the H.264 encoder says so and leaves no f
 
 TEST_CASE("animate without the video module says what to install, leaves no file and still writes PNG frames",
           "[export][cli]") {
-    // A copy of the program in a tree of its own, laid out as an installation whose
-    // lib/mirador/mirador-video.so is missing: bin/mirador, and share/mirador from the build.
     const std::string dir = test::temp_dir("export-animate-no-module");
-    const fs::path exe = MIRADOR_EXE;
-    const fs::path build = exe.parent_path().parent_path();
-    REQUIRE(fs::exists(build / "lib/mirador/mirador-video.so"));  // the build's own program has it beside itself
-    fs::create_directories(dir + "/tree/bin");
-    fs::copy_file(exe, dir + "/tree/bin/mirador");
-    fs::create_directory_symlink(build / "share", dir + "/tree/share");
+    const std::string program = test::program_without_video_module(dir);
     const std::string seeds = test::assets_dir() + "/incidents/seed-incidents.csv";
-    const std::string animate = "'" + dir + "/tree/bin/mirador' animate --incidents " + seeds +
+    const std::string animate = "'" + program + "' animate --incidents " + seeds +
                                 " --width 160 --height 120 --step year --from 2019 --to 2020 --out ";
     for (const char* clip : {"clip.mp4", "clip.gif"}) {
         const auto r = test::run_shell(animate + dir + "/" + clip);

@@ -52,7 +52,7 @@ private:
 
 std::string what_to_install(const std::string& path) {
     return "MP4 and GIF need Mirador's module " + path +
-           " (installed with Mirador) and FFmpeg's libraries (on Debian 12: apt-get install " MIRADOR_FFMPEG_PACKAGES
+           " and FFmpeg's libraries (on Debian 12: apt-get install " MIRADOR_FFMPEG_PACKAGES
            "); a PNG sequence needs neither";
 }
 
