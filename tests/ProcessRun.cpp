@@ -34,7 +34,7 @@ Run run_shell(const std::string& command) {
 
 Run run_mirador(const std::string& args) { return run_shell("\"$MIRADOR\" " + args); }
 
-std::string program_without_video_module(const std::string& dir) {
+std::string program_without_video_module(const std::string& dir, const std::string& video_module) {
     namespace fs = std::filesystem;
     const fs::path exe = MIRADOR_EXE;
     const fs::path build = exe.parent_path().parent_path();
@@ -44,6 +44,10 @@ std::string program_without_video_module(const std::string& dir) {
     fs::create_directories(dir + "/tree/bin");
     fs::copy_file(exe, dir + "/tree/bin/mirador");
     fs::create_directory_symlink(build / "share", dir + "/tree/share");
+    if (!video_module.empty()) {
+        fs::create_directories(dir + "/tree/lib/mirador");
+        fs::copy_file(video_module, dir + "/tree/lib/mirador/mirador-video.so");
+    }
     return dir + "/tree/bin/mirador";
 }
 
