@@ -21,7 +21,11 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_STRIP_FILES ON)
 # The libraries the program links (GDAL, PROJ, GEOS, GLFW, FFTW ...) are found by
-# dpkg-shlibdeps. What it cannot see is loaded at run time: libGL/libEGL (glad and GLFW open
+# dpkg-shlibdeps, and so are FFmpeg's: cpack runs it on every ELF file of the package, the video
+# module /usr/lib/mirador/mirador-video.so included, which links them (tests/package_deb.sh
+# checks that Depends names libavcodec59 ... so they are not listed by hand). They stay Depends,
+# not Recommends: the module is loaded only for MP4 and GIF, but it is part of the package and
+# must load there. What it cannot see is loaded at run time: libGL/libEGL (glad and GLFW open
 # them with dlopen), Mesa's drivers for rendering without a GPU (llvmpipe, EGL surfaceless:
 # `mirador snapshot` on a server), and the fonts the labels and the UI are drawn with.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -32,6 +33,23 @@ Run run_shell(const std::string& command) {
 }
 
 Run run_mirador(const std::string& args) { return run_shell("\"$MIRADOR\" " + args); }
+
+std::string program_without_video_module(const std::string& dir, const std::string& video_module) {
+    namespace fs = std::filesystem;
+    const fs::path exe = MIRADOR_EXE;
+    const fs::path build = exe.parent_path().parent_path();
+    // The build's own program has its module beside it: only the copy lacks it.
+    if (!fs::exists(build / "lib/mirador/mirador-video.so"))
+        throw std::runtime_error("the build has no lib/mirador/mirador-video.so beside " + exe.string());
+    fs::create_directories(dir + "/tree/bin");
+    fs::copy_file(exe, dir + "/tree/bin/mirador");
+    fs::create_directory_symlink(build / "share", dir + "/tree/share");
+    if (!video_module.empty()) {
+        fs::create_directories(dir + "/tree/lib/mirador");
+        fs::copy_file(video_module, dir + "/tree/lib/mirador/mirador-video.so");
+    }
+    return dir + "/tree/bin/mirador";
+}
 
 double png_dpi(const std::string& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");

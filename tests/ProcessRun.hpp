@@ -15,6 +15,11 @@ Run run_mirador(const std::string& args);
 // Any shell command line; MIRADOR names the binary inside it ("ulimit -f 8; $MIRADOR ...").
 Run run_shell(const std::string& command);
 
+// A copy of the program at DIR/tree/bin/mirador, in a tree laid out as an installation whose
+// video module (lib/mirador/mirador-video.so) is missing, or is a copy of `video_module` when
+// that is given; DIR/tree/share is the build's.
+std::string program_without_video_module(const std::string& dir, const std::string& video_module = "");
+
 // Decoded RGBA pixels of a PNG (empty when it cannot be read).
 struct Png {
     int w = 0, h = 0;

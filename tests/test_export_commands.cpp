@@ -2,7 +2,7 @@
 // `snapshot --slide N` renders that slide, `export-slides` one file per slide (the same pixels
 // as `snapshot --slide`), a GeoTIFF puts Culiacán where it is and says its DPI, `animate` makes a
 // frame per window (--skip-empty, --hold-last) with one colour scale across them, and a missing
-// H.264 encoder is a clear message.
+// H.264 encoder, a missing video module or one of another version is a clear message.
 #include <catch2/catch.hpp>
 
 #include <gdal_priv.h>
@@ -20,6 +20,7 @@
 #include "commands/ExportSlides.hpp"
 #include "document/ProjectFile.hpp"
 #include "export/ImageRowSink.hpp"
+#include "export/video/VideoModuleAbi.h"
 #include "mirador/geo/GdalRegistration.hpp"
 #include "scene/AnimationSequence.hpp"
 #include "scene/Choropleth.hpp"
@@ -196,6 +197,48 @@ TEST_CASE("animate into an MP4 without the H.264 encoder says so and leaves no f
     CHECK(r.code == 1);
     CHECK_THAT(r.out, Catch::Contains("no encoder named 'no-such-h264'"));
     CHECK_FALSE(fs::exists(dir + "/clip.mp4"));
+}
+
+TEST_CASE("animate without the video module says what to install, leaves no file and still writes PNG frames",
+          "[export][cli]") {
+    const std::string dir = test::temp_dir("export-animate-no-module");
+    const std::string program = test::program_without_video_module(dir);
+    const std::string seeds = test::assets_dir() + "/incidents/seed-incidents.csv";
+    const std::string animate = "'" + program + "' animate --incidents " + seeds +
+                                " --width 160 --height 120 --step year --from 2019 --to 2020 --out ";
+    for (const char* clip : {"clip.mp4", "clip.gif"}) {
+        const auto r = test::run_shell(animate + dir + "/" + clip);
+        INFO(r.out);
+        CHECK(r.code == 1);
+        // dlerror's text names the missing module; the message says what to install.
+        CHECK_THAT(r.out, Catch::Contains(dir + "/" + clip + ": cannot load the video encoder: " + dir +
+                                          "/tree/lib/mirador/mirador-video.so: cannot open shared object file"));
+        CHECK_THAT(r.out, Catch::Contains("apt-get install libavcodec"));
+        CHECK_THAT(r.out, Catch::Contains("a PNG sequence needs neither"));
+        CHECK_FALSE(fs::exists(dir + "/" + clip));
+    }
+    const auto r = test::run_shell(animate + dir + "/frames");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK(fs::exists(dir + "/frames/frame-00001.png"));
+    CHECK(fs::exists(dir + "/frames/frame-00002.png"));
+    CHECK(test::Png(dir + "/frames/frame-00002.png").w == 160);
+}
+
+TEST_CASE("animate with a video module of another version refuses it by name and leaves no file", "[export][cli]") {
+    const std::string dir = test::temp_dir("export-animate-stale-module");
+    const std::string program = test::program_without_video_module(dir, MIRADOR_STALE_VIDEO_MODULE);
+    const auto r = test::run_shell("'" + program + "' animate --incidents " + test::assets_dir() +
+                                   "/incidents/seed-incidents.csv --width 160 --height 120 --step year --from 2019 "
+                                   "--to 2020 --out " + dir + "/clip.gif");
+    INFO(r.out);
+    CHECK(r.code == 1);
+    CHECK_THAT(r.out, Catch::Contains(dir + "/clip.gif: the video encoder " + dir +
+                                      "/tree/lib/mirador/mirador-video.so is from another version of Mirador "
+                                      "(interface " + std::to_string(MIRADOR_VIDEO_ABI_VERSION + 1) +
+                                      ", this program needs " + std::to_string(MIRADOR_VIDEO_ABI_VERSION) +
+                                      "): reinstall Mirador"));
+    CHECK_FALSE(fs::exists(dir + "/clip.gif"));
 }
 
 TEST_CASE("an animation's colour scales stay fixed across its frames", "[export][render]") {

@@ -129,6 +129,21 @@ TEST_CASE("an MP4 without the H.264 encoder is a message in the window and no fi
     CHECK_FALSE(fs::exists(clip));
 }
 
+TEST_CASE("an MP4 without the video module is a message in the window and no file", "[.gui][gui][gui-series]") {
+    const std::string dir = test::temp_dir("window-animation-no-module");
+    const std::string project = make_project(dir);
+    const std::string clip = dir + "/clip.mp4";
+    // The window run by a copy of the program without lib/mirador beside it ($MIRADOR names it).
+    const test::Run r = test::run_window_script(dir, project, animation_keys(clip, "2019-09", "2019-11"), 40,
+                                                "MIRADOR='" + test::program_without_video_module(dir) + "';");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("Animation export to " + clip + " failed: " + clip +
+                                      ": cannot load the video encoder: " + dir + "/tree/lib/mirador/mirador-video.so"));
+    CHECK_THAT(r.out, Catch::Contains("apt-get install libavcodec"));
+    CHECK_FALSE(fs::exists(clip));
+}
+
 TEST_CASE("Ctrl+Alt+E exports every slide as mirador export-slides does and a cancel removes them",
           "[.gui][gui][gui-series]") {
     const std::string dir = test::temp_dir("window-slides");

@@ -5,9 +5,11 @@
 //
 // Why FFmpeg's libraries and not a pipe to the `ffmpeg` program: errors come back as codes at the
 // frame that caused them instead of as text from a child process; there is no program to find on
-// PATH (or to be missing at run time: the libraries are linked, and dpkg-shlibdeps makes the
-// package depend on them); and no second process holds a copy of every frame. The libraries are
-// told the container (mp4, gif) by name, since the AtomicFile's temporary file has no extension.
+// PATH (the libraries come with the package: dpkg-shlibdeps makes it depend on them); and no
+// second process holds a copy of every frame. The libraries are told the container (mp4, gif) by
+// name, since the AtomicFile's temporary file has no extension. They are not linked into the
+// program: the video module that calls them (export/video/) is loaded on the first MP4 or GIF
+// (export/VideoModule.cpp), so that no other command pays for loading them.
 //
 // MP4 needs even sizes (4:2:0 chroma is one sample per 2 x 2 pixels): an odd width or height is
 // padded by one column or row repeating the last one, never cropped, so no part of the map, its
@@ -35,7 +37,8 @@ struct AnimationOptions {
 
 class AnimationWriter {
 public:
-    // Errors: an encoder or filter this FFmpeg lacks (named, with what to install), a size of
+    // Errors: the video module or FFmpeg's libraries missing (named by the loader, with what to
+    // install), an encoder or filter this FFmpeg lacks (named, with what to install), a size of
     // zero, a file that cannot be created.
     [[nodiscard]] static geo::Result<std::unique_ptr<AnimationWriter>> open(const std::string& path, AnimationFormat format,
                                                                           int width, int height,
