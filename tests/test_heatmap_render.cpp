@@ -220,11 +220,8 @@ SeedScene seed_scene(const geo::Boundaries& b) {
     return {std::move(ctx).value(), std::move(scene).value()};
 }
 
-TEST_CASE("heatmap scale: fixed stays fixed while the window moves, relative follows it", "[heatmap][render][data]") {
-    REQUIRE_DATA_DIR();
-    const auto& b = test::default_boundaries();
-    const SeedScene seeded = seed_scene(b);
-    MapScene* scene = seeded.scene.get();
+// All of Mexico at 400 x 300 with the heatmap on, month windows on the slider.
+SceneParams country_heatmap_params(const geo::Boundaries& b) {
     SceneParams p;
     p.frame.view.width = 400;
     p.frame.view.height = 300;
@@ -232,6 +229,15 @@ TEST_CASE("heatmap scale: fixed stays fixed while the window moves, relative fol
     p.heatmap.show = true;
     p.heatmap.opacity = 0.8f;
     p.time_spec = {geo::WindowMode::Moving, geo::WindowUnit::Month, 30};
+    return p;
+}
+
+TEST_CASE("heatmap scale: fixed stays fixed while the window moves, relative follows it", "[heatmap][render][data]") {
+    REQUIRE_DATA_DIR();
+    const auto& b = test::default_boundaries();
+    const SeedScene seeded = seed_scene(b);
+    MapScene* scene = seeded.scene.get();
+    SceneParams p = country_heatmap_params(b);
     const FontSet fonts;
     auto top_for = [&](geo::NormalizeMode mode, int year, int month) {
         p.heatmap.style.normalize = mode;
@@ -297,13 +303,7 @@ TEST_CASE("heatmap scale: relative tops out at the highest cell in view", "[heat
     const auto& b = test::default_boundaries();
     const SeedScene seeded = seed_scene(b);
     MapScene* scene = seeded.scene.get();
-    SceneParams p;
-    p.frame.view.width = 400;
-    p.frame.view.height = 300;
-    p.frame.view.fit(b.municipalities.bbox, 0.02);
-    p.heatmap.show = true;
-    p.heatmap.opacity = 0.8f;
-    p.time_spec = {geo::WindowMode::Moving, geo::WindowUnit::Month, 30};
+    SceneParams p = country_heatmap_params(b);
     p.frame.time_from_day = geo::days_from_civil(2019, 10, 1);
     p.frame.time_to_day = geo::days_from_civil(2019, 10, 31);
     const FontSet fonts;

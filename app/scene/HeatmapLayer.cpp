@@ -168,6 +168,7 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
             renderer.set_density_texture(grid_, gpu_->result_texture());
             gpu_result_ = gpu_->read_back();
             current_max_ = gpu_result_.max_value();
+            ++surface_version_;
             timing_.move_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
             timing_.points_touched = 0;
             gpu_window_ = window;
@@ -189,6 +190,7 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
             if (surface_.request.surface) {
                 renderer.set_density(surface_.grid);
                 current_max_ = surface_.max;
+                ++surface_version_;
                 timing_.move_ms = surface_.move_ms;
                 timing_.points_touched = surface_.points_touched;
                 on_gpu_ = false;
@@ -207,7 +209,7 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
     if (s.style.normalize == geo::NormalizeMode::Fixed && fixed_known) hi = surface_.fixed.max;
     if (s.style.normalize == geo::NormalizeMode::Domain) lo = s.style.domain_min, hi = s.style.domain_max;
     if (s.style.normalize == geo::NormalizeMode::Relative && in_view)
-        hi = (on_gpu_ ? gpu_result_ : surface_.grid).max_value_within(*in_view);
+        hi = top_within(*in_view);
     update_legend(s, time_spec, lo, hi, fixed_known);
     // Never paint the float noise of an empty region: at least a millionth of the top.
     legend_.threshold = std::max(lo + double(s.style.threshold) * (hi - lo), hi * 1e-6);
@@ -222,6 +224,19 @@ HeatmapStyle HeatmapLayer::update(Renderer& renderer, const IncidentLayer* incid
     style.threshold = float(legend_.threshold);
     style.opacity = s.opacity;
     return style;
+}
+
+double HeatmapLayer::top_within(const geo::BBox& area) {
+    const geo::DensityGrid& g = on_gpu_ ? gpu_result_ : surface_.grid;
+    // A view that holds the whole grid (all of Mexico) tops out at the surface's own maximum.
+    if (area.min_x <= g.spec.x0 && area.min_y <= g.spec.y0 && area.max_x >= g.spec.x1() && area.max_y >= g.spec.y1())
+        return current_max_;
+    const auto same = [](const geo::BBox& a, const geo::BBox& b) {
+        return a.min_x == b.min_x && a.min_y == b.min_y && a.max_x == b.max_x && a.max_y == b.max_y;
+    };
+    if (!area_top_ || area_top_->surface_version != surface_version_ || !same(area_top_->area, area))
+        area_top_ = AreaTop{surface_version_, area, g.max_value_within(area)};
+    return area_top_->top;
 }
 
 void HeatmapLayer::update_legend(const HeatmapSettings& s, const geo::WindowSpec& time_spec, double lo, double hi,

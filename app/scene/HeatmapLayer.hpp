@@ -6,6 +6,7 @@
 // entered or left plus one convolution (HeatmapWorker). In the window that work runs off the
 // UI thread and the last surface stays on screen until the new one is ready; snapshots,
 // tests and benchmarks wait for it.
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -117,6 +118,16 @@ private:
 
     bool has_surface_ = false;
     double current_max_ = 0;
+    std::uint64_t surface_version_ = 0;  // counts the surfaces shown (CPU or GPU)
+    // The relative scale's top for an area of the current surface, kept while neither changes:
+    // an idle frame does not rescan the grid.
+    struct AreaTop {
+        std::uint64_t surface_version = 0;
+        geo::BBox area;
+        double top = 0;
+    };
+    std::optional<AreaTop> area_top_;
+    double top_within(const geo::BBox& area);
     HeatmapLegend legend_;
     // What the legend's text was made from: rebuilt only when one of these changes.
     struct LegendInputs {

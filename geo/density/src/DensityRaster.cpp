@@ -53,11 +53,11 @@ Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& p
     int block_x = 0, block_y = 0;
     band->GetBlockSize(&block_x, &block_y);
     const int band_rows = std::max(1, 64 / std::max(1, block_y)) * std::max(1, block_y);
+    const GSpacing row_bytes = static_cast<GSpacing>(g.nx) * sizeof(float);
     for (int top = 0; top < g.ny; top += band_rows) {
         const int rows = std::min(band_rows, g.ny - top);
         // File row `top` is grid row ny - 1 - top; rows go up the grid as they go down the file.
         const float* first = grid.values.data() + static_cast<std::size_t>(g.ny - 1 - top) * g.nx;
-        const GSpacing row_bytes = static_cast<GSpacing>(g.nx) * sizeof(float);
         if (band->RasterIO(GF_Write, 0, top, g.nx, rows, const_cast<float*>(first), g.nx, rows, GDT_Float32,
                            sizeof(float), -row_bytes, nullptr) != CE_None ||
             band->FlushCache(false) != CE_None)
