@@ -42,7 +42,9 @@ std::string program_without_video_module(const std::string& dir, const std::stri
     if (!fs::exists(build / "lib/mirador/mirador-video.so"))
         throw std::runtime_error("the build has no lib/mirador/mirador-video.so beside " + exe.string());
     fs::create_directories(dir + "/tree/bin");
-    fs::copy_file(exe, dir + "/tree/bin/mirador");
+    fs::create_directories(dir + "/tree/libexec");
+    fs::copy_file(exe, dir + "/tree/bin/mirador");  // the command, which starts the program beside it
+    fs::copy_file(build / "libexec/mirador-program", dir + "/tree/libexec/mirador-program");
     fs::create_directory_symlink(build / "share", dir + "/tree/share");
     if (!video_module.empty()) {
         fs::create_directories(dir + "/tree/lib/mirador");

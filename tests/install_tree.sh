@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 fail() { echo "install_tree: $*" >&2; exit 1; }
 
 cmake --install "$build" --prefix "$tmp/prefix" > "$tmp/install.log" || { cat "$tmp/install.log" >&2; fail "cmake --install failed"; }
-for f in bin/mirador lib/mirador/mirador-video.so share/mirador/assets/mexico.gpkg share/mirador/assets/localities_2020.csv.gz \
+for f in bin/mirador libexec/mirador-program lib/mirador/mirador-video.so share/mirador/assets/mexico.gpkg share/mirador/assets/localities_2020.csv.gz \
          share/mirador/assets/population_2020.csv share/mirador/assets/incidents/seed-incidents.csv \
          share/mirador/assets/README.md share/doc/mirador/ATTRIBUTION.md; do
   [ -e "$tmp/prefix/$f" ] || fail "$f was not installed"

@@ -30,13 +30,13 @@ for pkg in libc6 libstdc++6 libgdal32 libproj25 libgeos-c1v5 libglfw3 libfftw3-s
 done
 
 dpkg-deb -c "$deb" | awk '{ print $NF }' | sed 's|^\./|/|' > "$tmp/files"
-for f in /usr/bin/mirador /usr/lib/mirador/mirador-video.so /usr/share/mirador/assets/mexico.gpkg /usr/share/mirador/assets/localities_2020.csv.gz \
+for f in /usr/bin/mirador /usr/libexec/mirador-program /usr/lib/mirador/mirador-video.so /usr/share/mirador/assets/mexico.gpkg /usr/share/mirador/assets/localities_2020.csv.gz \
          /usr/share/mirador/assets/population_2020.csv /usr/share/mirador/assets/incidents/seed-incidents.csv \
          /usr/share/mirador/assets/mappings/ucdp-ged.txt /usr/share/doc/mirador/README.md /usr/share/doc/mirador/ATTRIBUTION.md; do
   grep -qx "$f" "$tmp/files" || fail "the package lacks $f"
 done
 outside=$(grep -v -e '^/$' -e '^/usr/$' -e '^/usr/bin/' -e '^/usr/share/mirador/' -e '^/usr/share/doc/mirador/' \
-          -e '^/usr/share/$' -e '^/usr/share/doc/$' -e '^/usr/lib/$' -e '^/usr/lib/mirador/' "$tmp/files" || true)
+          -e '^/usr/share/$' -e '^/usr/share/doc/$' -e '^/usr/lib/$' -e '^/usr/lib/mirador/' -e '^/usr/libexec/$' -e '^/usr/libexec/mirador-program$' "$tmp/files" || true)
 [ -z "$outside" ] || fail "unexpected files in the package: $outside"
 [ "$(grep -c '^/usr/bin/.' "$tmp/files")" -eq 1 ] || fail "more than one program in /usr/bin: $(grep '^/usr/bin/.' "$tmp/files")"
 
