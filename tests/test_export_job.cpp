@@ -16,6 +16,7 @@
 #include "commands/Snapshot.hpp"
 #include "export/ImageRowSink.hpp"
 #include "platform/GlContext.hpp"
+#include "render/GlUtil.hpp"
 #include "scene/ExportJob.hpp"
 
 using namespace mirador;
@@ -172,4 +173,56 @@ TEST_CASE("a cancelled export leaves the target as it was", "[export][render]") 
     CHECK((*job)->cancelled());
     CHECK(test::file_bytes(out) == "before");
     std::filesystem::remove(out);
+}
+
+namespace {
+
+Image run_job(MapScene& scene, const SceneParams& p, const ExportTiling& tiling, std::unique_ptr<ExportCanvas> canvas) {
+    Image out;
+    auto job = ExportJob::start(scene, p, std::make_unique<ImageRowSink>(out, p.frame.view.width, p.frame.view.height),
+                                tiling, std::move(canvas));
+    if (!job) FAIL(job.error());
+    while (!(*job)->done())
+        if (auto r = (*job)->step(); !r) FAIL(r.error());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a canvas made before the map is known draws the same image and one made for another export is not used",
+          "[export][render]") {
+    auto ctx = HeadlessGlContext::create();
+    REQUIRE(ctx);
+    auto scene = MapScene::create(test::default_boundaries());
+    REQUIRE(scene);
+    const doc::MapDocument d = furnished_sinaloa();
+    FrameContext c;
+    c.software_gl = gl::is_software_renderer();
+    const SceneParams p = export_scene_params(d, c, test::default_boundaries(), 640, 400, 0);
+    const Image made_by_the_job = run_job(**scene, p, ExportTiling{}, nullptr);
+    REQUIRE(made_by_the_job.width == 640);
+
+    auto ahead = ExportCanvas::create(640, 400, export_pixel_scale(640, 400, 0));
+    REQUIRE(ahead);
+    CHECK((*ahead)->fits(640, 400, p.overlay.pixel_scale, ExportTiling{}));
+    CHECK((*ahead)->plan().tiles.size() == 1);
+    const Image in_ahead = run_job(**scene, p, ExportTiling{}, std::move(ahead).value());
+    CHECK(in_ahead.rgba == made_by_the_job.rgba);
+
+    // Made for a smaller image, at another text scale or for other tiles: the job makes its own.
+    ExportTiling small_tiles;
+    small_tiles.max_tile_size = 256;
+    auto smaller = ExportCanvas::create(320, 200, p.overlay.pixel_scale);
+    auto larger_text = ExportCanvas::create(640, 400, 2 * p.overlay.pixel_scale);
+    auto tiled = ExportCanvas::create(640, 400, p.overlay.pixel_scale, small_tiles);
+    REQUIRE(smaller);
+    REQUIRE(larger_text);
+    REQUIRE(tiled);
+    CHECK_FALSE((*smaller)->fits(640, 400, p.overlay.pixel_scale, ExportTiling{}));
+    CHECK_FALSE((*larger_text)->fits(640, 400, p.overlay.pixel_scale, ExportTiling{}));
+    CHECK_FALSE((*tiled)->fits(640, 400, p.overlay.pixel_scale, ExportTiling{}));
+    CHECK((*tiled)->plan().tiles.size() > 1);
+    CHECK(run_job(**scene, p, ExportTiling{}, std::move(smaller).value()).rgba == made_by_the_job.rgba);
+    CHECK(run_job(**scene, p, ExportTiling{}, std::move(larger_text).value()).rgba == made_by_the_job.rgba);
+    CHECK(run_job(**scene, p, ExportTiling{}, std::move(tiled).value()).rgba == made_by_the_job.rgba);
 }

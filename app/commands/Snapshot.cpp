@@ -27,6 +27,16 @@
 
 namespace mirador {
 
+namespace {
+
+ExportTiling export_tiling(const SnapshotOptions& o) {
+    ExportTiling tiling;
+    tiling.max_tile_size = o.tile_size;
+    return tiling;
+}
+
+}  // namespace
+
 geo::Result<LonLatBox> parse_bbox(const std::string& text) {
     double v[4];
     std::size_t at = 0;
@@ -130,7 +140,7 @@ geo::Result<bool> HeadlessMap::apply(const doc::MapDocument& document) {
 }
 
 geo::Result<ExportOutcome> HeadlessMap::render(const doc::MapDocument& document, const SnapshotOptions& o,
-                                               std::unique_ptr<RowSink> sink) {
+                                               std::unique_ptr<RowSink> sink, std::unique_ptr<ExportCanvas> canvas) {
     if (auto applied = apply(document); !applied) return geo::make_error(applied.error());
     if (o.hotspot_map) scene_->set_hotspots(&*o.hotspot_map);
 
@@ -142,9 +152,7 @@ geo::Result<ExportOutcome> HeadlessMap::render(const doc::MapDocument& document,
     SceneParams params = export_scene_params(document, c, *boundaries_, o.width, o.height, o.dpi);
     if (o.hotspot_map) params.frame.show_fill = true;
 
-    ExportTiling tiling;
-    tiling.max_tile_size = o.tile_size;
-    auto job = ExportJob::start(*scene_, params, std::move(sink), tiling);
+    auto job = ExportJob::start(*scene_, params, std::move(sink), export_tiling(o), std::move(canvas));
     if (!job) return geo::make_error(job.error());
     while (!(*job)->done())
         if (auto r = (*job)->step(); !r) return geo::make_error(r.error());
@@ -263,6 +271,12 @@ int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions
     // boundaries' detail level drawn at it is made.
     auto loading = std::async(std::launch::async, [&] { return load_snapshot_data(document, o, "mirador snapshot", data, true); });
     auto gl = make_headless_context();
+    // What the image is drawn into, made while the data still load (ExportCanvas.hpp says why);
+    // a failure here is said by the export, which then tries again itself.
+    std::unique_ptr<ExportCanvas> canvas;
+    if (gl)
+        if (auto made = ExportCanvas::create(o.width, o.height, export_pixel_scale(o.width, o.height, o.dpi), export_tiling(o)))
+            canvas = std::move(made).value();
     if (const int code = loading.get()) return code;
     if (!gl) {
         eprint("mirador snapshot: %s\n", gl.error().c_str());
@@ -282,7 +296,7 @@ int run_snapshot_command(const doc::MapDocument& document, const SnapshotOptions
         eprint("mirador snapshot: %s\n", sink.error().c_str());
         return 1;
     }
-    auto r = (*map)->render(document, o, std::move(sink).value());
+    auto r = (*map)->render(document, o, std::move(sink).value(), std::move(canvas));
     if (!r) {
         eprint("mirador snapshot: %s\n", r.error().c_str());
         return 1;

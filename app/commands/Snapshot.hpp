@@ -12,6 +12,7 @@
 #include "export/RowSink.hpp"
 #include "platform/GlContext.hpp"  // complete: create()'s default context argument is destroyed in every caller
 #include "scene/DocumentFrame.hpp"
+#include "scene/ExportCanvas.hpp"  // complete: render()'s default canvas argument is destroyed in every caller
 #include "scene/HotspotLayer.hpp"
 #include "scene/CountLayer.hpp"
 #include "scene/MapScene.hpp"
@@ -73,9 +74,11 @@ public:
     // spots); render() does it too. Errors: a count table filter the table cannot apply.
     [[nodiscard]] geo::Result<bool> apply(const doc::MapDocument& document);
     // Renders `document` at options' size through an ExportJob into `sink` (a file, or memory),
-    // tile by tile when it is larger than the GPU draws at once.
+    // tile by tile when it is larger than the GPU draws at once; in `canvas` when one made for
+    // this export is given (export_canvas_for).
     [[nodiscard]] geo::Result<ExportOutcome> render(const doc::MapDocument& document, const SnapshotOptions& options,
-                                                   std::unique_ptr<RowSink> sink);
+                                                   std::unique_ptr<RowSink> sink,
+                                                   std::unique_ptr<ExportCanvas> canvas = nullptr);
     MapScene& scene() { return *scene_; }
 
 private:

@@ -12,24 +12,13 @@
 #include "render/PointsPass.hpp"
 #include "render/Renderer.hpp"
 #include "render/UiPass.hpp"
+#include "scene/ExportCanvas.hpp"
 #include "render/gl/StateGuard.hpp"
 #include "scene/Fonts.hpp"
 
 namespace mirador {
 
 namespace {
-
-// Makes the job's ImGui context current for a scope and gives the caller's back after.
-class ImGuiContextScope {
-public:
-    explicit ImGuiContextScope(ImGuiContext* ctx) : previous_(ImGui::GetCurrentContext()) { ImGui::SetCurrentContext(ctx); }
-    ~ImGuiContextScope() { ImGui::SetCurrentContext(previous_); }
-    ImGuiContextScope(const ImGuiContextScope&) = delete;
-    ImGuiContextScope& operator=(const ImGuiContextScope&) = delete;
-
-private:
-    ImGuiContext* previous_;
-};
 
 // The part of the whole image's view a tile shows: the same scale, centred on the tile.
 MapView tile_view(const MapView& whole, const PixelRect& r) {
@@ -69,21 +58,17 @@ geo::Result<std::unique_ptr<RowSink>> open_export_file(const std::string& path, 
 }
 
 geo::Result<std::unique_ptr<ExportJob>> ExportJob::start(MapScene& scene, const SceneParams& params,
-                                                         std::unique_ptr<RowSink> sink, const ExportTiling& tiling) {
+                                                         std::unique_ptr<RowSink> sink, const ExportTiling& tiling,
+                                                         std::unique_ptr<ExportCanvas> canvas) {
     const MapView& whole = params.frame.view;
     if (!sink) return geo::make_error("an export needs a file to write");
     if (sink->width() != whole.width || sink->height() != whole.height)
         return geo::make_error("an export's file is not the size of its image");
-    const int gl_side = gl::max_frame_side();
-    int side = tiling.max_tile_size > 0 ? tiling.max_tile_size : std::min(gl_side, ExportTiling::kDefaultTileSide);
-    if (side > gl_side) side = gl_side;
-    TilePlanOptions options;
-    options.max_tile_size = side;
-    // Lines and point symbols grow with the pixel scale: the overlap covers the widest.
-    options.overlap = std::min(static_cast<int>(std::ceil(32.0f * std::max(1.0f, params.overlay.pixel_scale))),
-                               (side - 1) / 2);
-    auto plan = plan_tiles(whole.width, whole.height, options);
-    if (!plan) return geo::make_error(plan.error());
+    if (!canvas || !canvas->fits(whole.width, whole.height, params.overlay.pixel_scale, tiling)) {
+        auto made = ExportCanvas::create(whole.width, whole.height, params.overlay.pixel_scale, tiling);
+        if (!made) return geo::make_error(made.error());
+        canvas = std::move(made).value();
+    }
 
     // The caller's framebuffer, viewport and the rest come back when this returns (the window
     // draws its own frame between steps).
@@ -91,60 +76,25 @@ geo::Result<std::unique_ptr<ExportJob>> ExportJob::start(MapScene& scene, const 
     std::unique_ptr<ExportJob> job(new ExportJob());
     job->scene_ = &scene;
     job->params_ = params;
-    job->plan_ = std::move(plan).value();
+    job->plan_ = canvas->plan();
     job->sink_ = std::move(sink);
     job->assembler_ = std::make_unique<TileAssembler>(job->plan_, *job->sink_);
-    int tw = 0, th = 0;
-    for (const Tile& t : job->plan_.tiles) tw = std::max(tw, t.source.width), th = std::max(th, t.source.height);
-    auto target = OffscreenTarget::create(tw, th);
-    if (!target)
-        return geo::make_error("cannot render tiles of " + std::to_string(tw) + " x " + std::to_string(th) +
-                               " pixels: " + target.error());
-    job->target_ = std::make_unique<OffscreenTarget>(std::move(target).value());
+    job->canvas_ = std::move(canvas);
 
-    job->imgui_ = ImGui::CreateContext();
-    ImGuiContextScope scope(job->imgui_);
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
-    io.DisplaySize = ImVec2(float(whole.width), float(whole.height));
-    io.DeltaTime = 1.0f / 60.0f;
-    // Text for a huge image is huge too (a 32768-pixel export draws it 17 times the screen's):
-    // the glyphs then need a wide atlas, or ImGui would stack them into a texture taller than
-    // the GPU takes and every letter and box would come out black.
-    if (params.overlay.pixel_scale > 4) {
-        io.Fonts->TexDesiredWidth = 8192;
-        io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-    }
-    const FontSet fonts = load_fonts(params.overlay.pixel_scale);
-    {
-        unsigned char* pixels = nullptr;
-        int aw = 0, ah = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &aw, &ah);
-        // GL_MAX_TEXTURE_SIZE is at least the framebuffer limit on the drivers we know (16384
-        // both on llvmpipe), so that limit stands for it here.
-        if (!pixels || aw > gl_side || ah > gl_side)
-            return geo::make_error("cannot draw text " + std::to_string(params.overlay.pixel_scale) +
-                                   " times its screen size: its glyphs need a " + std::to_string(aw) + " x " +
-                                   std::to_string(ah) + " texture, beyond the GPU's " + std::to_string(gl_side) +
-                                   " (give a --dpi for a smaller text scale)");
-    }
-    auto ui = UiPass::create();
-    if (!ui) return geo::make_error(ui.error());
-    job->ui_pass_ = std::move(ui).value();
-    job->ui_pass_->new_frame();
+    ImGuiContextScope scope(job->canvas_->imgui());
+    job->canvas_->ui_pass().new_frame();
     ImGui::NewFrame();
     // The layers once through the whole image's view (clipped to the tile target: only what
     // they decide matters here, e.g. whether points are drawn singly, which the legend says),
     // then the overlay laid out for the whole image.
-    job->target_->bind();
+    job->canvas_->target().bind();
     const FrameParams drawn = scene.draw_layers(params);
     // Every tile draws the points as the whole image does (binned or not, one colour scale).
     const PointsShown& points = scene.renderer().points_shown();
     job->params_.frame.points_as = {true, points.aggregated, points.max_count};
     // And the heatmap's relative scale as the whole image's view sets it.
     job->params_.heatmap_scale_area = params.heatmap_scale_area.value_or(params.frame.view.visible());
-    job->labels_ = scene.draw_overlay(params, drawn, ImGui::GetBackgroundDrawList(), fonts);
+    job->labels_ = scene.draw_overlay(params, drawn, ImGui::GetBackgroundDrawList(), job->canvas_->fonts());
     // One tile is the whole image: its layers are already in the target.
     job->first_tile_drawn_ = job->plan_.tiles.size() == 1;
     job->furniture_ = scene.furniture();
@@ -155,17 +105,7 @@ geo::Result<std::unique_ptr<ExportJob>> ExportJob::start(MapScene& scene, const 
 ExportJob::~ExportJob() { release(); }
 
 void ExportJob::release() {
-    if (imgui_) {
-        {
-            ImGuiContextScope scope(imgui_);
-            ui_pass_.reset();  // shuts ImGui's GL backend down in its own context
-        }
-        ImGuiContext* previous = ImGui::GetCurrentContext();
-        ImGui::DestroyContext(imgui_);
-        if (previous != imgui_) ImGui::SetCurrentContext(previous);
-        imgui_ = nullptr;
-    }
-    target_.reset();
+    canvas_.reset();
     assembler_.reset();
     sink_.reset();  // a sink never finished removes its temporary file
 }
@@ -188,19 +128,20 @@ geo::Result<bool> ExportJob::step() {
     const Tile& tile = plan_.tiles[next_];
     SceneParams p = params_;
     p.frame.view = tile_view(params_.frame.view, tile.source);
-    target_->bind();
+    OffscreenTarget& target = canvas_->target();
+    target.bind();
     if (!(next_ == 0 && first_tile_drawn_)) (void)scene_->draw_layers(p);
     {
-        ImGuiContextScope scope(imgui_);
+        ImGuiContextScope scope(canvas_->imgui());
         ImDrawData* overlay = ImGui::GetDrawData();
         // The whole image's overlay, seen through this tile.
         overlay->DisplayPos = ImVec2(float(tile.source.x), float(tile.source.y));
         overlay->DisplaySize = ImVec2(float(tile.source.width), float(tile.source.height));
         overlay->FramebufferScale = ImVec2(1, 1);
-        target_->bind();
-        ui_pass_->draw(overlay);
+        target.bind();
+        canvas_->ui_pass().draw(overlay);
     }
-    target_->bind();
+    target.bind();
     geo::Result<bool> added = true;
     if (plan_.columns == 1) {
         const int height = tile.source.height, width = tile.source.width;

@@ -29,14 +29,10 @@
 #include "export/RowSink.hpp"
 #include "export/TilePlan.hpp"
 #include "scene/DocumentFrame.hpp"
+#include "scene/ExportCanvas.hpp"
 #include "scene/MapScene.hpp"
 
-struct ImGuiContext;
-
 namespace mirador {
-
-class OffscreenTarget;
-class UiPass;
 
 // Text and lines grow with the output: with a DPI, dpi / 96 (a 96-dpi screen is 1, a 300-dpi
 // print 3.125, so it reads at the size the screen shows); without one, with the image's size
@@ -55,13 +51,6 @@ SceneParams export_scene_params(const doc::MapDocument& document, FrameContext c
 [[nodiscard]] geo::Result<std::unique_ptr<RowSink>> open_export_file(const std::string& path, const MapView& view,
                                                                      geo::DisplayCrs crs, double dpi);
 
-struct ExportTiling {
-    // The largest tile side; 0: the GL limit (gl::max_frame_side), at most kDefaultTileSide.
-    // Tests force small tiles to compare a tiled export with a direct one.
-    int max_tile_size = 0;
-    static constexpr int kDefaultTileSide = 8192;
-};
-
 class ExportJob {
 public:
     // Lays out the overlay for the whole image (params.frame.view, which sets the size) and plans
@@ -69,7 +58,8 @@ public:
     // framebuffer refused), before anything is written.
     [[nodiscard]] static geo::Result<std::unique_ptr<ExportJob>> start(MapScene& scene, const SceneParams& params,
                                                                        std::unique_ptr<RowSink> sink,
-                                                                       const ExportTiling& tiling = {});
+                                                                       const ExportTiling& tiling = {},
+                                                                       std::unique_ptr<ExportCanvas> canvas = nullptr);
     ~ExportJob();
     ExportJob(const ExportJob&) = delete;
     ExportJob& operator=(const ExportJob&) = delete;
@@ -97,9 +87,7 @@ private:
     TilePlan plan_;
     std::unique_ptr<RowSink> sink_;
     std::unique_ptr<class TileAssembler> assembler_;
-    std::unique_ptr<OffscreenTarget> target_;
-    ImGuiContext* imgui_ = nullptr;
-    std::unique_ptr<UiPass> ui_pass_;
+    std::unique_ptr<ExportCanvas> canvas_;  // released as soon as the job is done
     std::vector<LabelBox> labels_;
     DrawnFurniture furniture_;
     std::size_t next_ = 0;
