@@ -5,6 +5,7 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <spng.h>
+#include <zlib.h>
 
 #include <cstddef>  // jpeglib.h needs size_t and FILE declared first
 #include <cstdio>
@@ -13,6 +14,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <filesystem>
@@ -114,6 +116,80 @@ TEST_CASE("PNG stores its DPI in pHYs, read back by libspng's decoder", "[export
     spng_ctx_free(ctx);
     std::fclose(f);
     CHECK(decoded == img.rgba);
+}
+
+namespace {
+
+// Every chunk of a PNG file with its CRC checked here (zlib's crc32), and the image data's zlib
+// stream inflated whole (which checks its Adler-32): what a strict reader does.
+std::vector<std::string> checked_chunks(const std::string& path, std::vector<std::uint8_t>& inflated) {
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE(bytes.size() > 8);
+    REQUIRE(bytes.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+    auto u32 = [&](std::size_t at) {
+        return std::uint32_t(std::uint8_t(bytes[at])) << 24 | std::uint32_t(std::uint8_t(bytes[at + 1])) << 16 |
+               std::uint32_t(std::uint8_t(bytes[at + 2])) << 8 | std::uint32_t(std::uint8_t(bytes[at + 3]));
+    };
+    std::vector<std::string> types;
+    std::string stream;
+    for (std::size_t at = 8; at < bytes.size();) {
+        REQUIRE(at + 12 <= bytes.size());
+        const std::uint32_t n = u32(at);
+        REQUIRE(at + 12 + n <= bytes.size());
+        const std::string type = bytes.substr(at + 4, 4);
+        const auto* body = reinterpret_cast<const Bytef*>(bytes.data() + at + 4);
+        INFO("chunk " << types.size() << " " << type);
+        CHECK(crc32(0L, body, n + 4) == u32(at + 8 + n));
+        if (type == "IDAT") stream += bytes.substr(at + 8, n);
+        types.push_back(type);
+        at += 12 + n;
+    }
+    uLongf size = static_cast<uLongf>(inflated.size());
+    CHECK(uncompress(inflated.data(), &size, reinterpret_cast<const Bytef*>(stream.data()), stream.size()) == Z_OK);
+    CHECK(size == inflated.size());
+    return types;
+}
+
+}  // namespace
+
+TEST_CASE("a PNG of many bands of rows has right CRCs and one zlib stream and decodes to its pixels", "[export][png]") {
+    // 1500 x 2000 is several of the writer's deflate bands: joined wrong, a CRC, the Adler-32 or
+    // the rows at a band's edge would be off.
+    const std::string dir = test::temp_dir("png-bands");
+    for (const bool opaque : {true, false}) {
+        Image img = test_card(1500, 2000);
+        if (!opaque)
+            for (std::size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = static_cast<std::uint8_t>(i / 4 % 251);
+        const std::string path = dir + (opaque ? "/rgb.png" : "/rgba.png");
+        auto sink = open_image_file(path, ImageFormat::Png, img.width, img.height, ImageFileOptions{0, opaque, 90, {}});
+        REQUIRE(sink);
+        REQUIRE(write_all(**sink, img));
+
+        const std::size_t channels = opaque ? 3 : 4;
+        std::vector<std::uint8_t> inflated((img.width * channels + 1) * static_cast<std::size_t>(img.height));
+        const auto types = checked_chunks(path, inflated);
+        REQUIRE(types.size() >= 5);
+        CHECK(types.front() == "IHDR");
+        CHECK(types.back() == "IEND");
+        CHECK(std::count(types.begin(), types.end(), "IDAT") >= 4);
+        std::vector<std::uint8_t> rows;  // each row: filter type none, then its pixels
+        for (int y = 0; y < img.height; ++y) {
+            rows.push_back(0);
+            for (int x = 0; x < img.width; ++x) rows.insert(rows.end(), img.at(x, y), img.at(x, y) + channels);
+        }
+        CHECK(inflated == rows);
+
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        REQUIRE(f);
+        spng_ctx* ctx = spng_ctx_new(0);
+        spng_set_png_file(ctx, f);
+        std::vector<std::uint8_t> decoded(img.rgba.size());
+        CHECK(spng_decode_image(ctx, decoded.data(), decoded.size(), SPNG_FMT_RGBA8, 0) == 0);
+        spng_ctx_free(ctx);
+        std::fclose(f);
+        CHECK(decoded == img.rgba);
+    }
 }
 
 TEST_CASE("JPEG stores its DPI in the JFIF header, read back by a decoder", "[export][jpeg]") {

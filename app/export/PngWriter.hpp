@@ -1,11 +1,12 @@
 #pragma once
-// PNG files through libspng, written through geo::AtomicFile: every write is checked, the old
-// file stays until the new one is complete, and a failure names the file and the reason.
+// PNG files written through geo::AtomicFile: every write is checked, the old file stays until
+// the new one is complete, and a failure names the file and the reason. Rows are streamed, so
+// an image larger than memory can be written as it is rendered (tiled exports).
 //
-// Why libspng and not stb_image_write (used before): stb gave no way to check its writes (a full
-// disk left a 4 KB fragment reported as written) and took 1.7 s for a 4K map that libspng's
-// zlib at a low level writes in a fraction of that; and it streams rows, so an image larger
-// than memory can be written as it is rendered (tiled exports).
+// The encoder is our own around zlib, deflating bands of rows on several threads (PngWriter.cpp
+// says why and what it saved); before it, libspng (one thread), and before that stb_image_write,
+// which gave no way to check its writes (a full disk left a 4 KB fragment reported as written)
+// and took 1.7 s for a 4K map. The tests read the files back with libspng's decoder.
 #include <cstdint>
 #include <functional>
 #include <memory>

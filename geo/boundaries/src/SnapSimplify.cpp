@@ -7,7 +7,7 @@ namespace mirador::geo {
 
 PolygonLayer snap_to_grid(const PolygonLayer& in, double cell) {
     PolygonLayer out = in.without_geometry();
-    out.vertices.reserve(in.vertices.size() / 2);
+    out.vertices.reserve(in.vertices.size());  // a fine grid keeps nearly all of them
     auto snap = [cell](Vec2 p) { return Vec2{std::round(p.x / cell) * cell, std::round(p.y / cell) * cell}; };
 
     std::vector<Vec2> ring;
