@@ -129,8 +129,8 @@ geo::Result<bool> HeadlessMap::apply(const doc::MapDocument& document) {
     return true;
 }
 
-geo::Result<ExportOutcome> HeadlessMap::render(const doc::MapDocument& document, const SnapshotOptions& o,
-                                               std::unique_ptr<RowSink> sink) {
+geo::Result<std::unique_ptr<ExportJob>> HeadlessMap::start(const doc::MapDocument& document, const SnapshotOptions& o,
+                                                           std::unique_ptr<RowSink> sink) {
     if (auto applied = apply(document); !applied) return geo::make_error(applied.error());
     if (o.hotspot_map) scene_->set_hotspots(&*o.hotspot_map);
 
@@ -144,17 +144,26 @@ geo::Result<ExportOutcome> HeadlessMap::render(const doc::MapDocument& document,
 
     ExportTiling tiling;
     tiling.max_tile_size = o.tile_size;
-    auto job = ExportJob::start(*scene_, params, std::move(sink), tiling);
-    if (!job) return geo::make_error(job.error());
-    while (!(*job)->done())
-        if (auto r = (*job)->step(); !r) return geo::make_error(r.error());
+    return ExportJob::start(*scene_, params, std::move(sink), tiling);
+}
+
+ExportOutcome HeadlessMap::outcome(const ExportJob& job) const {
     ExportOutcome out;
-    out.view = (*job)->view();
-    out.labels = (*job)->labels();
-    out.furniture = (*job)->furniture();
+    out.view = job.view();
+    out.labels = job.labels();
+    out.furniture = job.furniture();
     out.context_kind = ctx_ ? ctx_->kind() : "the caller's context";
     out.gl_description = gl::context_description();
     return out;
+}
+
+geo::Result<ExportOutcome> HeadlessMap::render(const doc::MapDocument& document, const SnapshotOptions& o,
+                                               std::unique_ptr<RowSink> sink) {
+    auto job = start(document, o, std::move(sink));
+    if (!job) return geo::make_error(job.error());
+    while (!(*job)->done())
+        if (auto r = (*job)->step(); !r) return geo::make_error(r.error());
+    return outcome(**job);
 }
 
 geo::Result<std::unique_ptr<HeadlessGlContext>> make_headless_context() {

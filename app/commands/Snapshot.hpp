@@ -18,6 +18,8 @@
 
 namespace mirador {
 
+class ExportJob;
+
 struct LonLatBox {
     double min_lon, min_lat, max_lon, max_lat;
 };
@@ -76,6 +78,13 @@ public:
     // tile by tile when it is larger than the GPU draws at once.
     [[nodiscard]] geo::Result<ExportOutcome> render(const doc::MapDocument& document, const SnapshotOptions& options,
                                                    std::unique_ptr<RowSink> sink);
+    // The same export started and left to the caller to step (a tile a step: the window's
+    // animation and slide exports take one a frame), then described by outcome(). The map must
+    // not be applied to another document until the job is done.
+    [[nodiscard]] geo::Result<std::unique_ptr<ExportJob>> start(const doc::MapDocument& document,
+                                                               const SnapshotOptions& options,
+                                                               std::unique_ptr<RowSink> sink);
+    ExportOutcome outcome(const ExportJob& job) const;
     MapScene& scene() { return *scene_; }
 
 private:
