@@ -45,7 +45,7 @@ int run_animate_command(const doc::MapDocument& document, const AnimateOptions& 
         return 1;
     }
     for (;;) {
-        auto done = r.step();
+        auto done = r.step(/*wait_for_writer=*/true);
         if (!done) {
             eprint("%s: %s\n", kCommand, done.error().c_str());
             return 1;

@@ -35,6 +35,8 @@ geo::Result<std::unique_ptr<AnimationRun>> AnimationRun::plan(const doc::MapDocu
     if (!sequence) return geo::make_error(sequence.error() + " (--step " + o.step + ")");
     std::unique_ptr<AnimationRun> run(new AnimationRun());
     run->options_ = o;
+    // The window steps a tile a frame: the command line draws the same tiles, so the same pixels.
+    if (run->options_.frame.tile_size <= 0) run->options_.frame.tile_size = ExportTiling::kSteppedTileSide;
     run->sequence_ = std::move(sequence).value();
     run->incidents_ = &incidents;
     run->map_ = &map;
@@ -44,19 +46,39 @@ geo::Result<std::unique_ptr<AnimationRun>> AnimationRun::plan(const doc::MapDocu
         if (auto applied = r->map_->apply(d); !applied) return geo::make_error(applied.error());
         return r->incidents_->visible_count;
     };
+    // The export started in one step (the overlay laid out), then a tile a step.
     r->drawer_.render = [r](const doc::MapDocument& d, Image& frame) -> geo::Result<bool> {
         const SnapshotOptions& f = r->options_.frame;
-        auto drawn = r->map_->render(d, f, std::make_unique<ImageRowSink>(frame, f.width, f.height));
-        if (!drawn) return geo::make_error(drawn.error());
-        return true;
+        if (!r->job_) {
+            auto job = r->map_->start(d, f, std::make_unique<ImageRowSink>(frame, f.width, f.height));
+            if (!job) return geo::make_error(job.error());
+            r->job_ = std::move(job).value();
+            return false;
+        }
+        auto done = r->job_->step();
+        ++r->tiles_drawn_;
+        if (!done || *done) r->job_.reset();
+        return done;
     };
     return run;
 }
 
-geo::Result<bool> AnimationRun::step() {
-    auto done = sequence_->step(drawer_);
-    if (!done) sequence_->cancel();
+geo::Result<bool> AnimationRun::step(bool wait_for_writer) {
+    auto done = sequence_->step(drawer_, wait_for_writer);
+    if (!done) cancel();
     return done;
+}
+
+void AnimationRun::cancel() {
+    job_.reset();  // draws into memory: nothing on disk to undo
+    sequence_->cancel();
+}
+
+double AnimationRun::progress() const {
+    const AnimationSequence& s = *sequence_;
+    const double total = double(s.windows()) + std::max(0, options_.hold_last);
+    if (!job_ || total <= 0) return s.progress();
+    return std::min(1.0, s.progress() + job_->progress() / total);
 }
 
 std::string AnimationRun::stage_text() const {

@@ -53,6 +53,7 @@ int run_export_slides_command(const doc::MapDocument& document, const ExportSlid
             eprint("%s: %s\n", kCommand, path.error().c_str());
             return 1;
         }
+        if (path->empty()) continue;  // a piece of the slide: its export started, or a tile drawn
         const std::size_t n = run->written();
         if (!run->problem().empty()) eprint("%s: slide %zu: %s\n", kCommand, n, run->problem().c_str());
         eprint("%s: slide %zu -> %s\n", kCommand, n, path->c_str());

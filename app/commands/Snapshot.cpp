@@ -139,8 +139,9 @@ geo::Result<bool> HeadlessMap::apply(const doc::MapDocument& document) {
     return true;
 }
 
-geo::Result<ExportOutcome> HeadlessMap::render(const doc::MapDocument& document, const SnapshotOptions& o,
-                                               std::unique_ptr<RowSink> sink, std::unique_ptr<ExportCanvas> canvas) {
+geo::Result<std::unique_ptr<ExportJob>> HeadlessMap::start(const doc::MapDocument& document, const SnapshotOptions& o,
+                                                           std::unique_ptr<RowSink> sink,
+                                                           std::unique_ptr<ExportCanvas> canvas) {
     if (auto applied = apply(document); !applied) return geo::make_error(applied.error());
     if (o.hotspot_map) scene_->set_hotspots(&*o.hotspot_map);
 
@@ -152,17 +153,26 @@ geo::Result<ExportOutcome> HeadlessMap::render(const doc::MapDocument& document,
     SceneParams params = export_scene_params(document, c, *boundaries_, o.width, o.height, o.dpi);
     if (o.hotspot_map) params.frame.show_fill = true;
 
-    auto job = ExportJob::start(*scene_, params, std::move(sink), export_tiling(o), std::move(canvas));
-    if (!job) return geo::make_error(job.error());
-    while (!(*job)->done())
-        if (auto r = (*job)->step(); !r) return geo::make_error(r.error());
+    return ExportJob::start(*scene_, params, std::move(sink), export_tiling(o), std::move(canvas));
+}
+
+ExportOutcome HeadlessMap::outcome(const ExportJob& job) const {
     ExportOutcome out;
-    out.view = (*job)->view();
-    out.labels = (*job)->labels();
-    out.furniture = (*job)->furniture();
+    out.view = job.view();
+    out.labels = job.labels();
+    out.furniture = job.furniture();
     out.context_kind = ctx_ ? ctx_->kind() : "the caller's context";
     out.gl_description = gl::context_description();
     return out;
+}
+
+geo::Result<ExportOutcome> HeadlessMap::render(const doc::MapDocument& document, const SnapshotOptions& o,
+                                               std::unique_ptr<RowSink> sink, std::unique_ptr<ExportCanvas> canvas) {
+    auto job = start(document, o, std::move(sink), std::move(canvas));
+    if (!job) return geo::make_error(job.error());
+    while (!(*job)->done())
+        if (auto r = (*job)->step(); !r) return geo::make_error(r.error());
+    return outcome(**job);
 }
 
 geo::Result<std::unique_ptr<HeadlessGlContext>> make_headless_context() {

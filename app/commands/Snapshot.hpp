@@ -19,6 +19,8 @@
 
 namespace mirador {
 
+class ExportJob;
+
 struct LonLatBox {
     double min_lon, min_lat, max_lon, max_lat;
 };
@@ -75,10 +77,18 @@ public:
     [[nodiscard]] geo::Result<bool> apply(const doc::MapDocument& document);
     // Renders `document` at options' size through an ExportJob into `sink` (a file, or memory),
     // tile by tile when it is larger than the GPU draws at once; in `canvas` when one made for
-    // this export is given (export_canvas_for).
+    // this export is given (ExportCanvas.hpp).
     [[nodiscard]] geo::Result<ExportOutcome> render(const doc::MapDocument& document, const SnapshotOptions& options,
                                                    std::unique_ptr<RowSink> sink,
                                                    std::unique_ptr<ExportCanvas> canvas = nullptr);
+    // The same export started and left to the caller to step (a tile a step: the window's
+    // animation and slide exports take one a frame), then described by outcome(). The map must
+    // not be applied to another document until the job is done.
+    [[nodiscard]] geo::Result<std::unique_ptr<ExportJob>> start(const doc::MapDocument& document,
+                                                               const SnapshotOptions& options,
+                                                               std::unique_ptr<RowSink> sink,
+                                                               std::unique_ptr<ExportCanvas> canvas = nullptr);
+    ExportOutcome outcome(const ExportJob& job) const;
     MapScene& scene() { return *scene_; }
 
 private:

@@ -395,7 +395,7 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
         }
 
         // File > Export: the dialog, then the export, a step each frame after this one is shown.
-        // File > Export animation and Export all slides likewise, a frame or a slide a step.
+        // File > Export animation and Export all slides likewise, a tile of a frame or a slide a step.
         const auto shown_map = [&] {
             doc::MapDocument d = document;
             d.view = visible_view(ui, document.view.crs);

@@ -17,14 +17,6 @@ namespace mirador {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// The window renders an export in tiles of at most this side, one a frame: on llvmpipe a tile
-// takes a few tenths of a second, so the window keeps answering while a print-size map is made.
-constexpr int kWindowTileSide = 2048;
-
-}  // namespace
-
 WindowExport::WindowExport() = default;
 WindowExport::~WindowExport() = default;
 
@@ -111,7 +103,7 @@ geo::Result<bool> WindowExport::prepare() {
     auto sink = open_export_file(request_.path, params.frame.view, document_.view.crs, request_.size.dpi);
     if (!sink) return geo::make_error(sink.error());
     ExportTiling tiling;
-    tiling.max_tile_size = kWindowTileSide;
+    tiling.max_tile_size = ExportTiling::kSteppedTileSide;
     auto job = ExportJob::start(*scene_, params, std::move(sink).value(), tiling);
     if (!job) return geo::make_error(job.error());
     job_ = std::move(job).value();

@@ -47,8 +47,8 @@ double WindowSeriesExport::seconds() const {
 }
 
 float WindowSeriesExport::fraction() const {
-    if (animation_run_) return static_cast<float>(animation_run_->sequence().progress());
-    if (slides_run_ && slides_run_->slides() > 0) return float(slides_run_->written()) / float(slides_run_->slides());
+    if (animation_run_) return static_cast<float>(animation_run_->progress());
+    if (slides_run_) return static_cast<float>(slides_run_->progress());
     return 0.0f;
 }
 
@@ -127,12 +127,13 @@ std::optional<WindowExportResult> WindowSeriesExport::step() {
             char took[32];
             std::snprintf(took, sizeof took, "%.1f s", seconds());
             if (animation_run_) {
-                auto done = animation_run_->step();  // a failure removes what the run wrote
+                // A piece of a frame; a failure removes what the run wrote.
+                auto done = animation_run_->step(/*wait_for_writer=*/false);
                 if (!done) return finish(false, what + " export to " + out_ + " failed: " + done.error());
                 if (!*done) return std::nullopt;
                 return finish(true, "Exported an animation: " + animation_run_->summary(seconds()));
             }
-            auto written = slides_run_->step();
+            auto written = slides_run_->step();  // a piece of a slide
             if (!written) {
                 slides_run_->discard();
                 return finish(false, what + " export to " + out_ + " failed: " + written.error());

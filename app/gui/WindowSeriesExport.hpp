@@ -1,7 +1,8 @@
 #pragma once
-// File > Export animation and File > Export all slides, run from the window a frame or a slide
-// per step (one step a frame, after the frame is shown), so the window keeps drawing and
-// answering: the progress moves and Cancel works. Both run the command line's own code
+// File > Export animation and File > Export all slides, run from the window a bounded piece per
+// step (one step a window frame, after the frame is shown: a tile of a frame or a slide at most,
+// never a wait for the video encoder), so the window keeps drawing and answering: the progress
+// moves and Cancel works. Both run the command line's own code
 // (commands/AnimationRun.hpp, commands/SlidesRun.hpp) through a HeadlessMap that draws in the
 // window's GL context, so they make the files `mirador animate` and `mirador export-slides` make
 // from the same document and options.

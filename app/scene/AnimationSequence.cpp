@@ -1,6 +1,7 @@
 #include "scene/AnimationSequence.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "document/TimePlayback.hpp"
@@ -32,7 +33,9 @@ std::optional<geo::Classes> classes_over(const std::vector<geo::DayRange>& windo
 }  // namespace
 
 AnimationSequence::AnimationSequence(const geo::TimeAxis& axis) : axis_(axis) {}
-AnimationSequence::~AnimationSequence() = default;
+AnimationSequence::~AnimationSequence() {
+    if (writing_.valid()) writing_.wait();  // before the writers it uses go
+}
 
 geo::Result<std::unique_ptr<AnimationSequence>> AnimationSequence::plan(const doc::MapDocument& document,
                                                                       IncidentLayer& incidents,
@@ -85,11 +88,6 @@ geo::Result<bool> AnimationSequence::open() {
     return true;
 }
 
-int AnimationSequence::frames() const {
-    if (video_) return video_->frames();
-    return sequence_ ? sequence_->frames() : 0;
-}
-
 double AnimationSequence::progress() const {
     const double total = double(windows_.size()) + request_.hold_last;
     const double made = double(next_ + held_);
@@ -104,39 +102,90 @@ geo::Result<bool> AnimationSequence::write(const Image& frame) {
 }
 
 geo::Result<bool> AnimationSequence::finish() {
-    finished_ = true;
+    // (Run on the writer's thread: collect() marks the sequence finished.)
     return video_ ? video_->finish() : geo::Result<bool>(true);
 }
 
-geo::Result<bool> AnimationSequence::step(const AnimationDrawer& drawer) {
+geo::Result<bool> AnimationSequence::collect(bool block) {
+    if (!writing_.valid()) return false;
+    if (!block && writing_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    auto written = writing_.get();
+    if (!written) return written;
+    if (finishing_) finished_ = true;
+    else ++written_;
+    return true;
+}
+
+void AnimationSequence::hand_over(int buffer) {
+    pending_ = false;
+    // While the writer's thread runs, it alone touches the writers and frames_[buffer]: the next
+    // frame is drawn into the other buffer, and this write is waited for before another is
+    // handed over (collect) or the output discarded (cancel).
+    writing_ = std::async(std::launch::async, [this, buffer] { return write(frames_[buffer]); });
+}
+
+geo::Result<bool> AnimationSequence::offer(bool wait) {
+    if (writing_.valid() && !wait && writing_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return false;  // still pending: a later step hands it over
+    if (auto collected = collect(true); !collected) return collected;
+    hand_over(last_);
+    return false;
+}
+
+geo::Result<bool> AnimationSequence::step(const AnimationDrawer& drawer, bool wait) {
     if (finished_) return true;
+    if (auto collected = collect(false); !collected) return collected;
+    if (finished_) return true;
+    // A frame drawn while the writer had the one before.
+    if (pending_) return offer(wait);
     if (next_ < windows_.size()) {
-        set_window(document_.time, windows_[next_++]);
-        if (request_.skip_empty) {
-            auto shown = drawer.apply(document_);
-            if (!shown) return geo::make_error(shown.error());
-            if (*shown == 0) {
-                ++skipped_;
-                return false;
+        if (!drawing_) {
+            set_window(document_.time, windows_[next_]);
+            if (request_.skip_empty) {
+                auto shown = drawer.apply(document_);
+                if (!shown) return geo::make_error(shown.error());
+                if (*shown == 0) {
+                    ++next_;
+                    ++skipped_;
+                    return false;
+                }
             }
+            drawing_ = true;
         }
-        if (auto drawn = drawer.render(document_, frame_); !drawn) return geo::make_error(drawn.error());
-        if (auto added = write(frame_); !added) return added;
+        // Into the buffer the writer is not reading.
+        Image& frame = frames_[last_ ^ 1];
+        auto drawn = drawer.render(document_, frame);
+        if (!drawn) return geo::make_error(drawn.error());
+        if (!*drawn) return false;
+        drawing_ = false;
+        last_ ^= 1;
+        ++next_;
         any_ = true;
-        return false;
+        pending_ = true;
+        return offer(wait);
     }
     if (!any_) return geo::make_error("every window is empty (--skip-empty left no frame); nothing written");
     // The held frames, one a step.
     if (held_ < request_.hold_last) {
-        if (auto added = write(frame_); !added) return added;
         ++held_;
-        return false;
+        pending_ = true;
+        return offer(wait);
     }
-    if (auto done = finish(); !done) return done;
+    // The file completed once every frame is written.
+    if (writing_.valid()) {
+        if (!wait) return false;
+        if (auto collected = collect(true); !collected) return collected;
+    }
+    finishing_ = true;
+    writing_ = std::async(std::launch::async, [this] { return finish(); });
+    if (!wait) return false;
+    if (auto collected = collect(true); !collected) return collected;
     return true;
 }
 
 void AnimationSequence::cancel() {
+    if (writing_.valid()) writing_.wait();  // the frame FFmpeg has cannot be stopped halfway
+    writing_ = {};
     video_.reset();  // never finished: AtomicFile drops its temporary file
     if (sequence_ && !finished_) sequence_->discard();  // the frames this run wrote go too
     sequence_.reset();

@@ -23,6 +23,10 @@ struct ExportTiling {
     // Tests force small tiles to compare a tiled export with a direct one.
     int max_tile_size = 0;
     static constexpr int kDefaultTileSide = 8192;
+    // The tile side of exports the window runs a tile a frame (File > Export, animations,
+    // slides): on llvmpipe a tile of it takes about a tenth of a second, so the window keeps
+    // answering. `mirador animate` and `export-slides` draw the same tiles, so the same pixels.
+    static constexpr int kSteppedTileSide = 2048;
 };
 
 class ExportCanvas {
