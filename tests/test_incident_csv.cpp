@@ -7,6 +7,7 @@
 
 #include "TestData.hpp"
 #include "mirador/geo/IncidentCsv.hpp"
+#include "mirador/geo/Text.hpp"
 
 using namespace mirador;
 using namespace mirador::geo;
@@ -254,6 +255,15 @@ TEST_CASE("incident csv: other layouts load through a column mapping file", "[in
     auto bad_sep = parse_column_mapping("delimiter = ;;\n", "m.txt");
     REQUIRE_FALSE(bad_sep);
     CHECK_THAT(bad_sep.error(), Catch::Contains("not a separator"));
+    // A lone non-ASCII byte (here Latin-1's ©) or a whole non-ASCII character would split the
+    // UTF-8 of names such as "Ejército": refused with the line, the message itself in UTF-8.
+    for (const char* sep : {"\xA9", "\xC2\xA9", "\xC3"}) {
+        auto non_ascii = parse_column_mapping(std::string("date = fecha\nactor_separator = ") + sep + "\n", "m.txt");
+        REQUIRE_FALSE(non_ascii);
+        CHECK_THAT(non_ascii.error(), Catch::StartsWith("m.txt:2: actor_separator:"));
+        CHECK_THAT(non_ascii.error(), Catch::Contains("one ASCII character"));
+        CHECK(is_valid_utf8(non_ascii.error()));
+    }
 }
 
 TEST_CASE("a large CSV (parsed in two halves) loads exactly like row-by-row", "[incident][csv]") {

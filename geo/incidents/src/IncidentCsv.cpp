@@ -98,9 +98,12 @@ Result<char> parse_separator(std::string_view v) {
     if (iequals(v, "semicolon")) return ';';
     if (iequals(v, "pipe")) return '|';
     if (iequals(v, "space")) return ' ';
-    if (v.size() == 1 && v[0] != '"' && v[0] != '\n' && v[0] != '\r') return v[0];
+    // One ASCII character only: a byte of 0x80 or above is part of a UTF-8 character, and
+    // splitting on it would cut the names around it in half (found by fuzz_column_mapping).
+    if (v.size() == 1 && static_cast<unsigned char>(v[0]) < 0x80 && v[0] != '"' && v[0] != '\n' && v[0] != '\r')
+        return v[0];
     std::string m = "'";  // appended, not "'" + ...: g++ 12's false -Wrestrict (bug 105651)
-    m.append(v).append("' is not a separator (one character, or tab, comma, semicolon, pipe, space)");
+    m.append(ensure_utf8(v)).append("' is not a separator (one ASCII character, or tab, comma, semicolon, pipe, space)");
     return make_error(m);
 }
 
