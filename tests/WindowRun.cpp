@@ -34,6 +34,8 @@ WindowExit window_exit(const std::string& out) {
     const std::string legends = line_after(out, "legends at exit: ");
     e.legends = std::sscanf(legends.c_str(), "%d %d %d %d", &e.legends_x0, &e.legends_y0, &e.legends_x1,
                             &e.legends_y1) == 4;
+    const std::string title = line_after(out, "title block at exit: ");
+    e.title_block = std::sscanf(title.c_str(), "%d %d %d %d", &e.title_x0, &e.title_y0, &e.title_x1, &e.title_y1) == 4;
     return e;
 }
 

@@ -21,6 +21,8 @@ struct WindowExit {
     std::string presentation;             // "off", "slide 2 of 3 (NAME)", "..., blank"
     bool legends = false;                 // legends were drawn, in the box below (pixels)
     int legends_x0 = 0, legends_y0 = 0, legends_x1 = 0, legends_y1 = 0;
+    bool title_block = false;             // a title block was drawn, in the box below (pixels)
+    int title_x0 = 0, title_y0 = 0, title_x1 = 0, title_y1 = 0;
 
     // The pixel of the screenshot where a display-CRS (EPSG:6372) point was drawn.
     geo::Vec2 to_screen(geo::Vec2 map) const;

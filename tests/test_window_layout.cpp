@@ -69,6 +69,21 @@ int notice_red_pixels(const test::Png& img, const test::WindowExit& e) {
     return red;
 }
 
+// A project with a heatmap opened in a window of w x h (8 frames, then its screenshot): how it ended.
+test::WindowExit run_project_window(const std::string& project, int w, int h, const std::string& png) {
+    // A screen larger than the window keeps the pointer (at the screen's centre) off the map.
+    const test::Run r = test::run_shell("xvfb-run -a -s '-screen 0 2400x1600x24' \"$MIRADOR\" --project '" + project +
+                                        "' --width " + std::to_string(w) + " --height " + std::to_string(h) +
+                                        " --frames 8 --screenshot " + png);
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    const test::WindowExit e = test::window_exit(r.out);
+    REQUIRE(e.found);
+    REQUIRE(e.legends);
+    CHECK_THAT(e.layers, Catch::Contains("heatmap"));
+    return e;
+}
+
 }  // namespace
 
 TEST_CASE("all of Mexico is in the map area at 1600x1000 and 1280x720, none of it under a panel or a legend",
@@ -150,17 +165,8 @@ TEST_CASE("the legends of a project with a heatmap are drawn inside the map area
           "[.gui][gui][gui-window]") {
     // Three legends (choropleth, incidents, heatmap) side by side are wider than the map area a
     // 1280 x 800 window leaves between its sidebars: they must wrap, not run under the right one.
-    const std::string dir = test::temp_dir("window-legends");
-    const std::string png = dir + "/window.png";
-    const test::Run r = test::run_shell("xvfb-run -a -s '-screen 0 2400x1600x24' \"$MIRADOR\" --project '" MIRADOR_TEST_FIXTURES
-                                        "/projects/v1-briefing.mirador' --width 1280 --height 800 --frames 8 --screenshot " +
-                                        png);
-    INFO(r.out);
-    REQUIRE(r.code == 0);
-    const test::WindowExit e = test::window_exit(r.out);
-    REQUIRE(e.found);
-    REQUIRE(e.legends);
-    CHECK_THAT(e.layers, Catch::Contains("heatmap"));
+    const std::string png = test::temp_dir("window-legends") + "/window.png";
+    const test::WindowExit e = run_project_window(MIRADOR_TEST_FIXTURES "/projects/v1-briefing.mirador", 1280, 800, png);
     // Both sidebars and the time bar take their room.
     REQUIRE(e.left > 200);
     REQUIRE(e.left + e.width < 1280 - 200);
@@ -186,6 +192,41 @@ TEST_CASE("the legends of a project with a heatmap are drawn inside the map area
     INFO(light << " of " << all << " pixels of the legends' box are light");
     CHECK(all > 20000);
     CHECK(light * 2 > all);
+}
+
+TEST_CASE("the briefing opens at the default size with its legends and title over the sea and all of Mexico shown",
+          "[.gui][gui][gui-window]") {
+    // docs/briefing-2019.mirador was made for a full screen: its extent (all of Mexico) fitted as it
+    // is into the 680 px the sidebars leave put three legends over Michoacán, Guerrero and Oaxaca,
+    // the story of its slides. The window shows such an extent as "reset view" does.
+    const auto& b = test::default_boundaries();
+    const std::string png = test::temp_dir("window-briefing") + "/window.png";
+    const test::WindowExit e = run_project_window(MIRADOR_ASSETS_DIR "/../docs/briefing-2019.mirador", 1400, 900, png);
+    REQUIRE(e.title_block);
+    REQUIRE(e.left > 200);
+    REQUIRE(e.left + e.width < 1400 - 200);
+    // Every 4th pixel of the legends' and the title's boxes is sea (or outside Mexico).
+    const geo::Vec2 origin = e.to_screen({0, 0});
+    const auto land_under = [&](int x0, int y0, int x1, int y1) {
+        int n = 0;
+        for (int y = y0; y <= y1; y += 4)
+            for (int x = x0; x <= x1; x += 4)
+                n += b.locate({(x + 0.5 - origin.x) * e.metres_per_pixel, (origin.y - y - 0.5) * e.metres_per_pixel}) >= 0;
+        return n;
+    };
+    INFO("legends " << e.legends_x0 << "," << e.legends_y0 << " - " << e.legends_x1 << "," << e.legends_y1 << "; title "
+                    << e.title_x0 << "," << e.title_y0 << " - " << e.title_x1 << "," << e.title_y1 << "; map area "
+                    << e.left << "," << e.top << " " << e.width << "x" << e.height);
+    CHECK(land_under(e.legends_x0, e.legends_y0, e.legends_x1, e.legends_y1) == 0);
+    CHECK(land_under(e.title_x0, e.title_y0, e.title_x1, e.title_y1) == 0);
+    // And all of Mexico in the map area, not shrunk past half of it.
+    const geo::BBox& box = b.municipalities.bbox;
+    const geo::Vec2 nw = e.to_screen({box.min_x, box.max_y}), se = e.to_screen({box.max_x, box.min_y});
+    CHECK(nw.x >= e.left);
+    CHECK(nw.y >= e.top);
+    CHECK(se.x <= e.left + e.width);
+    CHECK(se.y <= e.top + e.height);
+    CHECK(se.x - nw.x > e.width / 2);
 }
 
 TEST_CASE("collapsing the sidebars widens the map area, and the next run starts as they were left", "[.gui][gui][gui-window]") {

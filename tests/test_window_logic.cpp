@@ -120,14 +120,25 @@ TEST_CASE("the map menu copies latitude, longitude and zooms one level in at the
     CHECK(ui.fly.from.metres_per_pixel == Approx(3000));
 }
 
-TEST_CASE("reset view: Mexico's leftover room goes to the time label, then below; the legends cover no land",
-          "[window]") {
+namespace {
+
+// A 1000 x 800 window whose panels leave a map area of 600 x 680, the home box wider than tall
+// as Mexico.
+UiState window_with_panels() {
     UiState ui;
     ui.view.width = 1000;
     ui.view.height = 800;
-    ui.area = {200, 20, 200, 100};  // a map area of 600 x 680
+    ui.area = {200, 20, 200, 100};
     ui.home_box.add(geo::Vec2{0, 0});
-    ui.home_box.add(geo::Vec2{3000, 2000});  // wider than tall, as Mexico
+    ui.home_box.add(geo::Vec2{3000, 2000});
+    return ui;
+}
+
+}  // namespace
+
+TEST_CASE("reset view: Mexico's leftover room goes to the time label, then below; the legends cover no land",
+          "[window]") {
+    UiState ui = window_with_panels();
     MapView v = home_view(ui, 45);
     // Fitted to the width with 2% margins; the top of the box 45 px under the area's top.
     CHECK(v.metres_per_pixel == Approx(3000 / (600 * 0.96)));
@@ -156,6 +167,46 @@ TEST_CASE("reset view: Mexico's leftover room goes to the time label, then below
     // A legend too large to avoid at half the size: the plain view.
     ui.legends_box.add(geo::Vec2{790, 100});
     CHECK(home_view(ui, 45, land).metres_per_pixel == Approx(v.metres_per_pixel));
+}
+
+TEST_CASE("a document's extent of about all of Mexico is shown as reset view shows it; a title block keeps its room",
+          "[window]") {
+    UiState ui = window_with_panels();
+    const LandTest land = [](geo::Vec2 p) { return p.x < 1000 && p.y < 600 && p.x > 0 && p.y > 0; };
+    ui.legends_box.add(geo::Vec2{210, 400});
+    ui.legends_box.add(geo::Vec2{420, 690});
+
+    // A little more than Mexico (as a briefing made full screen saves it): the home view, clear
+    // of the legends, rather than the extent fitted with the legends over the south-west.
+    geo::BBox about;
+    about.add(geo::Vec2{-100, -50});
+    about.add(geo::Vec2{3150, 2050});
+    const MapView home = home_view(ui, 45, land);
+    const MapView shown = view_of_extent(ui, about, 45, land);
+    CHECK(shown.metres_per_pixel == Approx(home.metres_per_pixel));
+    CHECK(shown.center.x == Approx(home.center.x));
+    CHECK(shown.center.y == Approx(home.center.y));
+    CHECK(shown.metres_per_pixel != Approx(view_fitting(ui, about, 0.0).metres_per_pixel));
+    // A region (a slide on one city), or far more than Mexico: the extent as it is.
+    geo::BBox city;
+    city.add(geo::Vec2{100, 100});
+    city.add(geo::Vec2{400, 300});
+    CHECK(view_of_extent(ui, city, 45, land).metres_per_pixel == Approx(view_fitting(ui, city, 0.0).metres_per_pixel));
+    geo::BBox continent;
+    continent.add(geo::Vec2{-3000, -3000});
+    continent.add(geo::Vec2{6000, 5000});
+    CHECK(view_of_extent(ui, continent, 45, land).center.x == Approx(view_fitting(ui, continent, 0.0).center.x));
+
+    // A title block across the top-left over Mexico's top-left corner: Mexico goes under it.
+    UiState titled = ui;
+    titled.legends_box = geo::BBox{};
+    titled.title_box.add(geo::Vec2{210, 30});
+    titled.title_box.add(geo::Vec2{520, 110});
+    const LandTest top_left = [](geo::Vec2 p) { return p.x > 0 && p.x < 900 && p.y > 1400 && p.y < 2000; };
+    const MapView under = home_view(titled, 45, top_left);
+    CHECK(under.map_to_screen({0, 2000}).y >= 110);
+    for (double y = 30; y <= 110; y += 4)
+        for (double x = 210; x <= 520; x += 4) CHECK_FALSE(top_left(under.screen_to_map(x, y)));
 }
 
 namespace {

@@ -68,6 +68,11 @@ void print_exit_report(const UiState& ui, const doc::MapDocument& document, cons
     else
         eprint("mirador: legends at exit: %.0f %.0f %.0f %.0f (left, top, right, bottom in pixels)\n",
                ui.legends_box.min_x, ui.legends_box.min_y, ui.legends_box.max_x, ui.legends_box.max_y);
+    if (ui.title_box.empty())
+        eprint("mirador: title block at exit: none\n");
+    else
+        eprint("mirador: title block at exit: %.0f %.0f %.0f %.0f (left, top, right, bottom in pixels)\n",
+               ui.title_box.min_x, ui.title_box.min_y, ui.title_box.max_x, ui.title_box.max_y);
 }
 
 }  // namespace mirador

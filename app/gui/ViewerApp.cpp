@@ -274,6 +274,10 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
     ui.view.height = fbh;
     // The first frame lays the panels out; the view is fitted into the map area after it.
     bool fit_pending = true;
+    bool fit_held = false;  // the view is still the one that fit made (`fitted`): nobody has moved it since
+    MapView fitted;
+    geo::BBox fitted_legends, fitted_title;  // the boxes it was made for, grown since
+    int refits_left = 0;
     if (s.first_session && !opt.initial_search.empty() && search.find(opt.initial_search, 1).empty())
         eprint("mirador: --search '%s' matches no state or municipality\n", opt.initial_search.c_str());
 
@@ -354,9 +358,39 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             const doc::Layer* points = document.find(doc::LayerKind::Points);
             handle_map_input(s.window, ui, s.pointer, b, *to_lonlat, incidents.get(), points && points->visible, fb_scale, dt);
         }
+        // Until the view is moved, the fit follows legends and a title block that grow as what
+        // they describe arrives (the heatmap's legend comes with its surface, made on a worker
+        // thread): the first fit used the boxes of the frame before. Only growth counts, and a
+        // few times at most, so that a legend whose text follows the view cannot set the fit
+        // and the legend chasing each other.
+        const auto grows = [](geo::BBox& held, const geo::BBox& now) {
+            if (now.empty() || (!held.empty() && now.min_x >= held.min_x && now.min_y >= held.min_y &&
+                                now.max_x <= held.max_x && now.max_y <= held.max_y))
+                return false;
+            held.add(now);
+            return true;
+        };
+        if (fit_held && !presenting.active && !fit_pending) {
+            const bool untouched = ui.view.center.x == fitted.center.x && ui.view.center.y == fitted.center.y &&
+                                   ui.view.metres_per_pixel == fitted.metres_per_pixel &&
+                                   ui.view.width == fitted.width && ui.view.height == fitted.height && !ui.fly.active;
+            if (!untouched || refits_left == 0) fit_held = false;
+            else {
+                const bool legends_grew = grows(fitted_legends, ui.legends_box);
+                const bool title_grew = grows(fitted_title, ui.title_box);
+                if (legends_grew || title_grew) fit_pending = true, --refits_left;
+            }
+        }
         if (fit_pending && s.frame > 0) {
             // The document's extent (or all of Mexico) inside the map area the panels leave.
-            ui.view = document.view.extent ? view_fitting(ui, extent_box(document.view, b), 0.0) : home_view(ui, time_label_room(), is_land);
+            ui.view = view_of_extent(ui, extent_box(document.view, b), time_label_room(), is_land);
+            if (!fit_held) {
+                fitted_legends = ui.legends_box;
+                fitted_title = ui.title_box;
+                refits_left = 4;
+            }
+            fitted = ui.view;
+            fit_held = true;
             fit_pending = false;
             if (s.first_session && !opt.initial_search.empty()) {
                 if (const auto hits = search.find(opt.initial_search, 1); !hits.empty()) {
@@ -596,6 +630,12 @@ SessionEnd run_session(Shared& s, doc::MapDocument& document, std::string& proje
             draw_hotspot_neighbours(ImGui::GetBackgroundDrawList(), ui.view, b, *o->weights, ui.selected, s.content_scale);
         ui.draw_stats = (*scene)->renderer().last_stats();
         ui.legends_box = (*scene)->legends_box();
+        ui.title_box = geo::BBox{};
+        for (const FurnitureBox& f : (*scene)->furniture().boxes)
+            if (f.kind == FurnitureKind::Title) {
+                ui.title_box.add(geo::Vec2{f.box.x0, f.box.y0});
+                ui.title_box.add(geo::Vec2{f.box.x1, f.box.y1});
+            }
         if (presenting.active && presenting.blank)
             ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImGui::GetIO().DisplaySize, IM_COL32(0, 0, 0, 255));
         ImGui::Render();

@@ -82,18 +82,28 @@ bool covers_land(const MapView& v, const geo::BBox& box, const LandTest& is_land
     return false;
 }
 
+// The legends or the title block over land in view v.
+bool furniture_covers_land(const UiState& ui, const MapView& v, const LandTest& is_land) {
+    return (!ui.legends_box.empty() && covers_land(v, ui.legends_box, is_land)) ||
+           (!ui.title_box.empty() && covers_land(v, ui.title_box, is_land));
+}
+
 }  // namespace
 
 MapView home_view(const UiState& ui, double top_room, const LandTest& is_land) {
+    // A title block at the top of the map area takes the room above Mexico that the time label
+    // would have (in a wide area Mexico's top-left, Baja California, is right under it).
+    if (!ui.title_box.empty() && ui.title_box.min_y < ui.area.top + map_area_height(ui) / 3)
+        top_room = std::max(top_room, ui.title_box.max_y - ui.area.top + 4);
     const MapView whole = home_view_above(ui, top_room, 0);
-    if (!is_land || ui.legends_box.empty() || !covers_land(whole, ui.legends_box, is_land)) return whole;
+    if (!is_land || !furniture_covers_land(ui, whole, is_land)) return whole;
     // Mexico above the legends, as large as it can be: in a short map area (a small window with
     // both sidebars open) the legends' corner would cover the Pacific coast. No smaller than
     // half: past that the legends win. Found in steps of a twentieth of the area's height, then
     // to the pixel by halving the last step.
     const auto clear = [&](double room, MapView& v) {
         v = home_view_above(ui, top_room, room);
-        return v.metres_per_pixel <= 2 * whole.metres_per_pixel && !covers_land(v, ui.legends_box, is_land);
+        return v.metres_per_pixel <= 2 * whole.metres_per_pixel && !furniture_covers_land(ui, v, is_land);
     };
     const double h = map_area_height(ui), step = std::max(1.0, h / 20);
     MapView v, found;
@@ -109,6 +119,16 @@ MapView home_view(const UiState& ui, double top_room, const LandTest& is_land) {
         return found;
     }
     return whole;
+}
+
+MapView view_of_extent(const UiState& ui, const geo::BBox& extent, double top_room, const LandTest& is_land) {
+    const geo::BBox& home = ui.home_box;
+    const double ix = std::min(extent.max_x, home.max_x) - std::max(extent.min_x, home.min_x);
+    const double iy = std::min(extent.max_y, home.max_y) - std::max(extent.min_y, home.min_y);
+    const double shared = ix > 0 && iy > 0 ? ix * iy : 0;
+    const double together = extent.width() * extent.height() + home.width() * home.height() - shared;
+    if (!home.empty() && together > 0 && shared >= 0.7 * together) return home_view(ui, top_room, is_land);
+    return view_fitting(ui, extent, 0.0);
 }
 
 LandTest land_of(const geo::Boundaries& b) {

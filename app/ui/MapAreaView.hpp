@@ -30,9 +30,15 @@ LandTest land_of(const geo::Boundaries& b);  // b.locate() finds a municipality 
 
 // "Reset view": all of ui.home_box in the map area, with the room its shape leaves over kept
 // first at the top (up to `top_room` pixels, for the time label) and then at the bottom (for
-// the legends). With `is_land`, made smaller (down to half) until the legends where they were
-// last drawn (ui.legends_box) cover no land.
+// the legends). With `is_land`, made smaller (down to half) until the legends and the title
+// block where they were last drawn (ui.legends_box, ui.title_box) cover no land.
 MapView home_view(const UiState& ui, double top_room, const LandTest& is_land = {});
+// How the window shows a document's extent: fitted into the map area, except that an extent of
+// about all of Mexico (it and ui.home_box share at least 70 % of their union) is shown as "reset
+// view" shows Mexico, clear of the legends and the title block. A project made for a full-screen
+// briefing would otherwise have its legends over the Pacific coast (Michoacán, Guerrero) in the
+// narrower area the panels leave. Exports and presentations fit the extent as it is.
+MapView view_of_extent(const UiState& ui, const geo::BBox& extent, double top_room, const LandTest& is_land = {});
 // One level in (half the metres per pixel) at the display point `map`, put at the map area's centre.
 MapView zoomed_in_at(const UiState& ui, geo::Vec2 map);
 

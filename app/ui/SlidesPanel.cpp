@@ -143,7 +143,7 @@ void draw_slides_section(doc::MapDocument& d, UiState& ui, const PanelData& data
     if (show >= 0) {
         // Showing a slide while editing is an edit like any other (one undo step back).
         d = doc::apply_slide(d, d.slides[static_cast<std::size_t>(show)]);
-        fly_to_view(ui, view_fitting(ui, extent_box(d.view, data.boundaries), 0.0));
+        fly_to_view(ui, view_of_extent(ui, extent_box(d.view, data.boundaries), time_label_room(), land_of(data.boundaries)));
     }
 }
 

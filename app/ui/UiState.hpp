@@ -50,6 +50,7 @@ struct UiState {
     geo::Vec2 cursor_lonlat{};
     MapArea area;            // set by the layout each frame
     geo::BBox legends_box;   // where the scene drew its legends last frame, pixels (empty: none)
+    geo::BBox title_box;     // and its title block (empty: none)
     geo::BBox home_box;      // what "reset view" shows: all of the boundaries
 
     // Search box
