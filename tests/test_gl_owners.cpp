@@ -68,8 +68,8 @@ TEST_CASE("GL owners: a scene's objects are all gone with it", "[gl][render]") {
         REQUIRE((*scene)->heatmap().engine_note().empty());
         const Counts during = live();
         INFO("before: " << describe(before) << " during: " << describe(during));
-        // fill, line, thinline, heatmap, points, bins, density_bin, density_conv
-        CHECK(of(during, gl::Kind::Program) == of(before, gl::Kind::Program) + 8);
+        // fill, line, thinline, stroke_composite, heatmap, points, bins, density_bin, density_conv
+        CHECK(of(during, gl::Kind::Program) == of(before, gl::Kind::Program) + 9);
         CHECK(of(during, gl::Kind::Shader) == of(before, gl::Kind::Shader));  // freed once linked
         CHECK(of(during, gl::Kind::Buffer) > of(before, gl::Kind::Buffer));
         CHECK(of(during, gl::Kind::VertexArray) > of(before, gl::Kind::VertexArray));

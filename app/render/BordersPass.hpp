@@ -5,6 +5,7 @@
 #include "mirador/geo/Result.hpp"
 #include "render/RenderPass.hpp"
 #include "render/SegmentStroke.hpp"
+#include "render/StrokeCoverage.hpp"
 
 namespace mirador {
 
@@ -12,14 +13,18 @@ class BordersPass final : public RenderPass {
 public:
     // `stroke` is the renderer's and outlives the pass.
     [[nodiscard]] static geo::Result<BordersPass> create(const SegmentStroke& stroke);
-    BordersPass(gl::ShaderProgram hairline, const SegmentStroke& stroke) : stroke_(&stroke), hairline_(std::move(hairline)) {}
+    BordersPass(gl::ShaderProgram hairline, const SegmentStroke& stroke, StrokeCoverage coverage)
+        : stroke_(&stroke), hairline_(std::move(hairline)), coverage_(std::move(coverage)) {}
     void draw(const PassContext& c) override;
 
 private:
-    void draw_wide(const PassContext& c, const SegmentSet& s, float width_px, const Rgba& color) const;
+    // Translucent wide borders go through coverage_ (StrokeCoverage.hpp says why).
+    void draw_wide(const PassContext& c, const SegmentSet& s, float width_px, const Rgba& color);
+    void draw_segments(const PassContext& c, const SegmentSet& s, float width_px, const Rgba& color, float opacity) const;
     void draw_hairlines(const PassContext& c, const SegmentSet& s, const Rgba& color) const;
     const SegmentStroke* stroke_;
     gl::ShaderProgram hairline_;
+    StrokeCoverage coverage_;
     gl::VertexArray hairline_vao_ = gl::VertexArray::create();  // attribute 0 without divisor: segments as vertex pairs
 };
 

@@ -7,6 +7,8 @@ extern const char* const line_vert;
 extern const char* const line_frag;
 extern const char* const thinline_vert;
 extern const char* const thinline_frag;
+extern const char* const stroke_composite_vert;
+extern const char* const stroke_composite_frag;
 extern const char* const points_vert;
 extern const char* const points_frag;
 extern const char* const bins_vert;

@@ -21,8 +21,11 @@ void SegmentStroke::begin(const PassContext& c) const {
     program_.set("u_center", c.center_x, c.center_y);
     program_.set("u_scale", c.scale_x, c.scale_y);
     program_.set("u_viewport", float(c.frame.view.width), float(c.frame.view.height));
+    program_.set("u_coverage_only", 0.0f);
     glBindVertexArray(vao_.id());
 }
+
+void SegmentStroke::write_coverage() const { program_.set("u_coverage_only", 1.0f); }
 
 void SegmentStroke::draw(const gl::Buffer& segments, std::size_t first, std::size_t count, float width_px,
                          const Rgba& color, float opacity) const {

@@ -18,6 +18,8 @@ public:
     // Uses the program with the frame's transform and viewport; the caller's StateGuard puts
     // the previous program back.
     void begin(const PassContext& c) const;
+    // From here to the next begin(), draw() writes each pixel's coverage alone (StrokeCoverage).
+    void write_coverage() const;
     // Segments [first, first + count) of `segments` (four floats each), `width_px` wide.
     void draw(const gl::Buffer& segments, std::size_t first, std::size_t count, float width_px, const Rgba& color,
               float opacity) const;
