@@ -188,7 +188,8 @@ TEST_CASE("every pass leaves the OpenGL state as it found it", "[gl][render]") {
                             float(2.0 / (v.metres_per_pixel * v.height)),
                             geometry.level(li),
                             runs,
-                            stats};
+                            stats,
+                            geometry.feature_bboxes()};
         RenderPass* passes[] = {&*fill, &*heat, &*borders, &*points, &highlight};
         const char* names[] = {"fill", "heatmap", "borders", "points", "highlight"};
         for (std::size_t i = 0; i < 5; ++i) {

@@ -2,6 +2,9 @@
 // Municipal and state borders. Wide lines go through SegmentStroke; municipal borders of a
 // pixel or less are hairlines (GL_LINES over the same segment buffer), which llvmpipe draws
 // at half the cost of quads.
+#include <cstdint>
+#include <vector>
+
 #include "mirador/geo/Result.hpp"
 #include "render/RenderPass.hpp"
 #include "render/SegmentStroke.hpp"
@@ -21,10 +24,13 @@ private:
     // Translucent wide borders go through coverage_ (StrokeCoverage.hpp says why).
     void draw_wide(const PassContext& c, const SegmentSet& s, float width_px, const Rgba& color);
     void draw_segments(const PassContext& c, const SegmentSet& s, float width_px, const Rgba& color, float opacity) const;
+    // Where in the viewport the strokes of c's features can be (StrokeCoverage::composite's areas).
+    std::vector<StrokeCoverage::Area> stroke_areas(const PassContext& c, float half_width_px) const;
     void draw_hairlines(const PassContext& c, const SegmentSet& s, const Rgba& color) const;
     const SegmentStroke* stroke_;
     gl::ShaderProgram hairline_;
     StrokeCoverage coverage_;
+    mutable std::vector<std::uint8_t> cells_;  // stroke_areas' grid, kept between frames
     gl::VertexArray hairline_vao_ = gl::VertexArray::create();  // attribute 0 without divisor: segments as vertex pairs
 };
 

@@ -42,6 +42,7 @@ public:
     // The features whose bounding box meets the view, as runs (into `runs`, reused: no
     // allocation once it has grown); returns how many features that is.
     std::size_t visible_runs(const MapView& view, std::vector<FeatureRun>& runs) const;
+    const std::vector<geo::BBox>& feature_bboxes() const { return feature_bbox_; }
 
 private:
     std::vector<LevelGeometry> levels_;

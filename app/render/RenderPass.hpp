@@ -18,6 +18,7 @@ struct PassContext {
     const LevelGeometry& level;
     std::span<const FeatureRun> runs;
     DrawStats& stats;
+    std::span<const geo::BBox> feature_bbox;  // per feature, display CRS (not relative to the origin)
 };
 
 class RenderPass {

@@ -156,7 +156,8 @@ void Renderer::draw(const FrameParams& fp) {
                         float(2.0 / (v.metres_per_pixel * v.height)),
                         level,
                         m.runs,
-                        stats_};
+                        stats_,
+                        m.geometry.feature_bboxes()};
     RenderPass* const by_layer[kMapLayerCount] = {&*m.fill, &*m.heatmap, &*m.borders, &*m.points};
     for (MapLayer layer : fp.layer_order) by_layer[static_cast<int>(layer)]->draw(c);
     // The hovered and selected outlines stay on top of every layer.

@@ -47,7 +47,7 @@ bool StrokeCoverage::begin() {
     return true;
 }
 
-void StrokeCoverage::composite(const Rgba& color, float opacity) const {
+void StrokeCoverage::composite(const Rgba& color, float opacity, const std::vector<Area>& areas) const {
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target_));
     glViewport(viewport_[0], viewport_[1], viewport_[2], viewport_[3]);
     gl::use_alpha_blending(true);
@@ -58,7 +58,18 @@ void StrokeCoverage::composite(const Rgba& color, float opacity) const {
     composite_.set("u_origin", static_cast<int>(viewport_[0]), static_cast<int>(viewport_[1]));
     composite_.set("u_color", color.r, color.g, color.b, color.a * opacity);
     glBindVertexArray(empty_.id());
-    glDrawArrays(GL_TRIANGLES, 0, 3);
+    // A scissored triangle per area: llvmpipe bins only the scissor's tiles, so the sea and the
+    // land between borders are not shaded (a full-viewport pass was 70 % of a 16K export).
+    const GLboolean scissor_was = glIsEnabled(GL_SCISSOR_TEST);
+    GLint scissor_box[4];
+    glGetIntegerv(GL_SCISSOR_BOX, scissor_box);
+    glEnable(GL_SCISSOR_TEST);
+    for (const Area& a : areas) {
+        glScissor(a.x, a.y, a.w, a.h);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+    }
+    glScissor(scissor_box[0], scissor_box[1], scissor_box[2], scissor_box[3]);
+    if (!scissor_was) glDisable(GL_SCISSOR_TEST);
 }
 
 }  // namespace mirador

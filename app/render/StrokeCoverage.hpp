@@ -6,6 +6,8 @@
 // the segments' coverage is collected first into a one-channel texture, keeping the largest at
 // each pixel (GL_MAX), and the colour is then blended once over the map in that coverage: a
 // layer's opacity as QGIS and MapLibre mean it, the layer drawn whole, then faded.
+#include <vector>
+
 #include "mirador/geo/Result.hpp"
 #include "render/gl/ShaderProgram.hpp"
 
@@ -22,8 +24,17 @@ public:
     // StateGuard puts framebuffer, viewport and blending back after composite().
     bool begin();
     // Lays `color` at `opacity` over the framebuffer and viewport that were bound at begin(),
-    // with the usual alpha blending, in the coverage collected since.
-    void composite(const Rgba& color, float opacity) const;
+    // with the usual alpha blending, in the coverage collected since; only inside `areas`
+    // (framebuffer pixels: x, y from the bottom, width, height), where the strokes can be.
+    struct Area {
+        int x, y, w, h;
+    };
+    void composite(const Rgba& color, float opacity, const std::vector<Area>& areas) const;
+    // The viewport's size at begin().
+    int width() const { return width_; }
+    int height() const { return height_; }
+    int x() const { return viewport_[0]; }
+    int y() const { return viewport_[1]; }
 
 private:
     gl::ShaderProgram composite_;
