@@ -18,7 +18,7 @@ geo::Result<BordersPass> BordersPass::create(const SegmentStroke& stroke) {
                                          std::move(coverage).value());
 }
 
-std::vector<StrokeCoverage::Area> BordersPass::stroke_areas(const PassContext& c, float half_width_px) const {
+const std::vector<StrokeCoverage::Area>& BordersPass::stroke_areas(const PassContext& c, float half_width_px) {
     // Cells of 64 framebuffer pixels that a visible feature's box, widened by the stroke, meets
     // (every border lies in its feature's box); then each row's runs of such cells, a run
     // merged with the one below when they span the same columns.
@@ -43,7 +43,9 @@ std::vector<StrokeCoverage::Area> BordersPass::stroke_areas(const PassContext& c
                 std::fill_n(cells.begin() + std::ptrdiff_t(y) * cols + c0, c1 - c0 + 1, std::uint8_t{1});
         }
     // Areas still open at the row below (they may grow up into this one) and those finished.
-    std::vector<StrokeCoverage::Area> areas, open, current;
+    // Kept between frames with the grid: a frame allocates nothing once they have grown.
+    std::vector<StrokeCoverage::Area>&areas = areas_, &open = open_, &current = current_;
+    areas.clear(), open.clear();
     for (int y = 0; y < rows; ++y) {
         current.clear();
         for (int x = 0; x < cols;) {
@@ -94,7 +96,6 @@ void BordersPass::draw_wide(const PassContext& c, const SegmentSet& s, float wid
     stroke_->write_coverage();
     draw_segments(c, s, width_px, color, 1.0f);
     coverage_.composite(color, opacity, stroke_areas(c, 0.5f * width_px * c.frame.pixel_scale));
-    gl::use_alpha_blending(true);  // as draw() set it, for what it draws next
 }
 
 void BordersPass::draw_hairlines(const PassContext& c, const SegmentSet& s, const Rgba& color) const {

@@ -25,12 +25,13 @@ private:
     void draw_wide(const PassContext& c, const SegmentSet& s, float width_px, const Rgba& color);
     void draw_segments(const PassContext& c, const SegmentSet& s, float width_px, const Rgba& color, float opacity) const;
     // Where in the viewport the strokes of c's features can be (StrokeCoverage::composite's areas).
-    std::vector<StrokeCoverage::Area> stroke_areas(const PassContext& c, float half_width_px) const;
+    const std::vector<StrokeCoverage::Area>& stroke_areas(const PassContext& c, float half_width_px);
     void draw_hairlines(const PassContext& c, const SegmentSet& s, const Rgba& color) const;
     const SegmentStroke* stroke_;
     gl::ShaderProgram hairline_;
     StrokeCoverage coverage_;
-    mutable std::vector<std::uint8_t> cells_;  // stroke_areas' grid, kept between frames
+    std::vector<std::uint8_t> cells_;  // stroke_areas' grid and areas, kept between frames
+    std::vector<StrokeCoverage::Area> areas_, open_, current_;
     gl::VertexArray hairline_vao_ = gl::VertexArray::create();  // attribute 0 without divisor: segments as vertex pairs
 };
 
