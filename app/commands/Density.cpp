@@ -5,6 +5,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "platform/Report.hpp"
 #include "commands/IncidentInput.hpp"
@@ -51,17 +52,30 @@ int run_density_command(const doc::MapDocument& document, const DensityOptions& 
     auto t = Clock::now();
     double read_s = 0, project_s = 0, surface_s = 0, write_s = 0;
 
-    // Positions only: no boundaries or gazetteer unless some row must be geocoded.
-    auto loaded = load_positioned_incidents(data, source, cmd, weight == geo::DensityWeight::Fatalities);
-    if (!loaded) {
-        eprint("%s: %s\n", cmd, loaded.error().c_str());
-        return 1;
+    // Positions only: no boundaries or gazetteer unless some row must be geocoded. A clean CSV
+    // (no problem to report, every row with coordinates, no repeated id) is read without building
+    // an incident store; any other source goes through the loader that reports and geocodes.
+    const bool with_fatalities = weight == geo::DensityWeight::Fatalities;
+    std::optional<geo::IncidentStore> store;
+    geo::Result<geo::DensityPoints> pts = geo::make_error("not read");
+    if (auto clean = geo::load_clean_incident_positions(source, [&](geo::CsvColumnMapping& c) {
+            blank_unread_columns(c, with_fatalities);
+        })) {
+        read_s = since(t), t = Clock::now();
+        pts = geo::make_density_points(std::move(*clean), weight);
+    } else {
+        auto loaded = load_positioned_incidents(data, source, cmd, with_fatalities);
+        if (!loaded) {
+            eprint("%s: %s\n", cmd, loaded.error().c_str());
+            return 1;
+        }
+        store.emplace(std::move(loaded).value());
+        read_s = since(t), t = Clock::now();
+        // Positions that stand for a whole state, region or country stay out of the surface: a
+        // state's centroid would show as a hot spot (README, "Where an incident counts").
+        const std::vector<std::uint8_t> local = geo::local_mask(*store);
+        pts = geo::make_density_points(*store, weight, &local);
     }
-    read_s = since(t), t = Clock::now();
-    // Positions that stand for a whole state, region or country stay out of the surface: a
-    // state's centroid would show as a hot spot (README, "Where an incident counts").
-    const std::vector<std::uint8_t> local = geo::local_mask(*loaded);
-    auto pts = geo::make_density_points(*loaded, weight, &local);
     project_s = since(t);
     if (!pts) {
         eprint("%s: %s\n", cmd, pts.error().c_str());

@@ -37,6 +37,12 @@ void report_unplaced(const char* command, const geo::IncidentSource& input, cons
 
 }  // namespace
 
+void blank_unread_columns(geo::CsvColumnMapping& c, bool with_fatalities) {
+    // An empty column name reads as "the file has no such column".
+    c.category.clear(), c.actors.clear(), c.injured.clear(), c.source.clear(), c.notes.clear();
+    if (!with_fatalities) c.fatalities.clear();
+}
+
 geo::Result<PlacedIncidents> load_placed_incidents(const DataOptions& data, const geo::IncidentSource& input,
                                                    const char* command) {
     auto store = load_store(input, command);
@@ -52,11 +58,7 @@ geo::Result<PlacedIncidents> load_placed_incidents(const DataOptions& data, cons
 
 geo::Result<geo::IncidentStore> load_positioned_incidents(const DataOptions& data, const geo::IncidentSource& input,
                                                           const char* command, bool with_fatalities) {
-    // An empty column name reads as "the file has no such column".
-    auto store = load_store(input, command, [&](geo::CsvColumnMapping& c) {
-        c.category.clear(), c.actors.clear(), c.injured.clear(), c.source.clear(), c.notes.clear();
-        if (!with_fatalities) c.fatalities.clear();
-    });
+    auto store = load_store(input, command, [&](geo::CsvColumnMapping& c) { blank_unread_columns(c, with_fatalities); });
     if (!store) return store;
     std::size_t unpositioned = 0;
     for (std::size_t i = 0; i < store->size(); ++i) unpositioned += !has_position(*store, i);

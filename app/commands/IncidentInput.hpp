@@ -26,6 +26,10 @@ struct PlacedIncidents {
 geo::Result<PlacedIncidents> load_placed_incidents(const DataOptions& data, const geo::IncidentSource& input,
                                                    const char* command);
 
+// What a command that needs positions only reads of a CSV (see below): the other columns'
+// names are emptied, so they are not read at all.
+void blank_unread_columns(geo::CsvColumnMapping& columns, bool with_fatalities);
+
 // For commands that need positions only (density): rows with coordinates keep them and nothing
 // else is loaded; only when some row has none are the boundaries, gazetteer and population
 // loaded, to geocode those rows (the rest are not placed in municipalities at all). Only the

@@ -17,7 +17,7 @@ namespace mirador::geo::detail {
 inline constexpr DayRange kAllTime{std::numeric_limits<std::int32_t>::min() / 2, std::numeric_limits<std::int32_t>::max() / 2};
 
 // Calls f(i, weight x fraction) for every placed point with a non-zero share of `window`.
-// Without a store every point counts whole.
+// Without a store, each point's own span (if any) against the window, else every point whole.
 template <typename F>
 void for_each_in_window(const DensityPoints& pts, DayRange window, F&& f) {
     const IncidentStore* s = pts.store;
@@ -31,6 +31,16 @@ void for_each_in_window(const DensityPoints& pts, DayRange window, F&& f) {
         }
         f(i, pts.weight[i] * share);
     };
+    if (!s && !pts.day_start.empty()) {
+        for (std::size_t i = 0; i < pts.size(); ++i) {
+            if (pts.weight[i] == 0.0f || std::isnan(pts.x[i]) || std::isnan(pts.y[i])) continue;
+            const std::int32_t a = pts.day_start[i], b = pts.day_end[i];
+            if (a > window.to || b < window.from) continue;
+            const double share = a < window.from || b > window.to ? span_fraction_in(a, b, window) : 1.0;
+            f(i, pts.weight[i] * share);
+        }
+        return;
+    }
     if (!s) {
         for (std::size_t i = 0; i < pts.size(); ++i) visit(i);
         return;

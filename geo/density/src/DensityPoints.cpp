@@ -5,6 +5,7 @@
 #include <limits>
 #include <optional>
 #include <string_view>
+#include <span>
 #include <thread>
 
 #include "mirador/geo/MexicoLambert.hpp"
@@ -33,12 +34,11 @@ std::vector<float> density_weights(const IncidentStore& store, DensityWeight wei
 
 namespace {
 
-// Positions [first, last) of the store projected into p.x, p.y (NaN where not placed);
-// `project(chunk)` transforms a chunk of lon/lat in place.
+// Positions [first, last) projected into p.x, p.y (NaN where not placed); `project(chunk)`
+// transforms a chunk of lon/lat in place.
 template <class Project>
-void project_range(const Project& project, const IncidentStore& store, std::size_t first, std::size_t last,
-                   DensityPoints& p) {
-    const auto lon = store.lon(), lat = store.lat();
+void project_range(const Project& project, std::span<const float> lon, std::span<const float> lat, std::size_t first,
+                   std::size_t last, DensityPoints& p) {
     constexpr float nan = std::numeric_limits<float>::quiet_NaN();
     // In chunks: a Vec2 copy of 10M rows would double the memory the points need.
     constexpr std::size_t kChunk = 1 << 16;
@@ -57,17 +57,13 @@ void project_range(const Project& project, const IncidentStore& store, std::size
     }
 }
 
-// Large stores in two halves on two threads.
+// Large sets in two halves on two threads.
 constexpr std::size_t kTwoThreadsFrom = 200000;
 bool two_threads(std::size_t n) { return n >= kTwoThreadsFrom && std::thread::hardware_concurrency() > 1; }
 
-}  // namespace
-
-Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWeight weight,
-                                          const std::vector<std::uint8_t>* include, const char* crs) {
-    const std::size_t n = store.size();
-    DensityPoints p;
-    p.store = &store;
+// p.x, p.y from lon/lat in degrees.
+Result<bool> project_all(std::span<const float> lon, std::span<const float> lat, const char* crs, DensityPoints& p) {
+    const std::size_t n = lon.size();
     p.x.resize(n);
     p.y.resize(n);
     if (std::string_view(crs) == "EPSG:6372") {
@@ -78,14 +74,13 @@ Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWei
             for (Vec2& v : chunk) v = lcc.forward(v.x, v.y);
         };
         if (two_threads(n)) {
-            std::thread other([&] { project_range(project, store, n / 2, n, p); });
-            project_range(project, store, 0, n / 2, p);
+            std::thread other([&] { project_range(project, lon, lat, n / 2, n, p); });
+            project_range(project, lon, lat, 0, n / 2, p);
             other.join();
         } else {
-            project_range(project, store, 0, n, p);
+            project_range(project, lon, lat, 0, n, p);
         }
-        p.weight = density_weights(store, weight, include);
-        return p;
+        return true;
     }
     auto proj = Projector::create("EPSG:4326", crs);
     if (!proj) return make_error(proj.error());
@@ -97,16 +92,45 @@ Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWei
         std::thread other([&] {
             if (auto q = Projector::create("EPSG:4326", crs)) {
                 second.emplace(std::move(q).value());
-                project_range(through(*second), store, n / 2, n, p);
+                project_range(through(*second), lon, lat, n / 2, n, p);
             }
         });
-        project_range(through(*proj), store, 0, n / 2, p);
+        project_range(through(*proj), lon, lat, 0, n / 2, p);
         other.join();
-        if (!second) project_range(through(*proj), store, n / 2, n, p);  // no second context: this thread does it all
+        if (!second) project_range(through(*proj), lon, lat, n / 2, n, p);  // no second context: this thread does it all
     } else {
-        project_range(through(*proj), store, 0, n, p);
+        project_range(through(*proj), lon, lat, 0, n, p);
     }
+    return true;
+}
+
+}  // namespace
+
+Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWeight weight,
+                                          const std::vector<std::uint8_t>* include, const char* crs) {
+    DensityPoints p;
+    p.store = &store;
+    if (auto ok = project_all(store.lon(), store.lat(), crs, p); !ok) return make_error(ok.error());
     p.weight = density_weights(store, weight, include);
+    return p;
+}
+
+Result<DensityPoints> make_density_points(IncidentPositions&& positions, DensityWeight weight, const char* crs) {
+    DensityPoints p;
+    if (auto ok = project_all(positions.lon, positions.lat, crs, p); !ok) return make_error(ok.error());
+    const std::size_t n = positions.size();
+    p.weight.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        // local_mask's rule (IncidentAggregation.hpp) and density_weights' (above).
+        const LocationPrecision lp = positions.location_precision[i];
+        const bool local = lp == LocationPrecision::Unknown || lp == LocationPrecision::Point ||
+                           lp == LocationPrecision::Municipality;
+        const auto& fat = positions.fatalities[i];
+        const float w = weight == DensityWeight::Count ? 1.0f : fat ? static_cast<float>(*fat) : 0.0f;
+        p.weight[i] = local ? w : 0.0f;
+    }
+    p.day_start = std::move(positions.day_start);
+    p.day_end = std::move(positions.day_end);
     return p;
 }
 

@@ -18,6 +18,7 @@
 
 #include <filesystem>
 
+#include "IdHashes.hpp"
 #include "IncidentChecks.hpp"
 #include "mirador/geo/CsvReader.hpp"
 #include "mirador/geo/MappedFile.hpp"
@@ -182,14 +183,58 @@ void add_problems(std::vector<RowProblem>& from, const std::string& name, std::s
     }
 }
 
+// What the clean-file fast path keeps of each row (read_clean_incident_positions). It gives up
+// on the first row without coordinates: that one needs the geocoder, and the full loader.
+struct PositionSink {
+    IncidentPositions out;
+    std::vector<std::size_t> id_hashes;  // 0: no id (IdHashes.hpp)
+    bool unplaced = false;
+
+    void reserve(std::size_t n) {
+        out.lon.reserve(n), out.lat.reserve(n), out.day_start.reserve(n), out.day_end.reserve(n);
+        out.fatalities.reserve(n), out.location_precision.reserve(n), id_hashes.reserve(n);
+    }
+    void add(const IncidentView& v) {
+        if (!std::isfinite(v.lon) || !std::isfinite(v.lat)) {
+            unplaced = true;
+            return;
+        }
+        // As IncidentStoreBuilder::add keeps them.
+        out.lon.push_back(static_cast<float>(v.lon));
+        out.lat.push_back(static_cast<float>(v.lat));
+        out.day_start.push_back(v.date.day_start);
+        out.day_end.push_back(v.date.day_end);
+        out.fatalities.push_back(v.fatalities);
+        out.location_precision.push_back(v.location_precision);
+        id_hashes.push_back(detail::id_hash(v.id));
+    }
+    bool gave_up() const { return unplaced; }
+    void shift_source_rows(std::uint32_t) {}  // no rows kept: a clean file has nothing to report
+    void append(PositionSink&& o) {
+        const auto join = [](auto& a, auto& b) { a.insert(a.end(), b.begin(), b.end()); };
+        join(out.lon, o.out.lon), join(out.lat, o.out.lat), join(out.day_start, o.out.day_start);
+        join(out.day_end, o.out.day_end), join(out.fatalities, o.out.fatalities);
+        join(out.location_precision, o.out.location_precision), join(id_hashes, o.id_hashes);
+        unplaced = unplaced || o.unplaced;
+    }
+};
+
+template <class Sink>
+constexpr bool kCleanOnly = false;
+template <>
+constexpr bool kCleanOnly<PositionSink> = true;
+
 // The rows from `reader`'s position into `builder`, until the end of its text, or until the
 // reader has reached offset `stop` (the record there is left unread), or until `cancel` is set.
 // With `release_read`, the text is a read-only file mapping, and the pages read are handed back
 // as reading goes on: the rows' text is copied into the builder, so holding the file's pages
 // only added the file's size to the peak memory.
-void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* cancel, bool release_read,
-                const IncidentCsvOptions& options, const Columns& c, std::size_t field_count,
-                IncidentStoreBuilder& builder, std::vector<RowProblem>& problems) {
+// `Sink` is IncidentStoreBuilder, or PositionSink (below) for the clean-file fast path: that one
+// gives up at the first problem or warning (it sets `cancel`, so the other half stops too).
+template <class Sink>
+void parse_rows(CsvReader& reader, std::size_t stop, std::atomic<bool>* cancel, bool release_read,
+                const IncidentCsvOptions& options, const Columns& c, std::size_t field_count, Sink& builder,
+                std::vector<RowProblem>& problems) {
     const CsvColumnMapping& map = options.columns;
     CsvRecord rec;
     auto report = [&](std::string message) { problems.push_back({rec.line, std::move(message)}); };
@@ -211,7 +256,13 @@ void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* ca
     constexpr std::size_t kReleaseBytes = 16 << 20;
     const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
     std::uintptr_t released = reinterpret_cast<std::uintptr_t>(reader.text().data() + reader.offset()) & ~(page - 1);
-    while (reader.offset() < stop && !(cancel && cancel->load(std::memory_order_relaxed)) && reader.next(rec)) {
+    // The fast path stops at the first row it cannot take as it is.
+    const auto give_up = [&] {
+        if constexpr (kCleanOnly<Sink>) return !problems.empty() || builder.gave_up();
+        else return false;
+    };
+    while (reader.offset() < stop && !(cancel && cancel->load(std::memory_order_relaxed)) && !give_up() &&
+           reader.next(rec)) {
         if (release_read) {
             const auto read = reinterpret_cast<std::uintptr_t>(rec.raw.data()) & ~(page - 1);
             if (read >= released + kReleaseBytes) {
@@ -328,16 +379,21 @@ void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* ca
 
         // Folding the text (an allocation and a scan of the aliases) once per distinct spelling,
         // not once per row: a catalogue uses a handful of spellings.
+        // No category (or no such column, as for `mirador density`): Other, without a look-up.
         const std::string_view category_text = map.category_values.apply(get(c.category));
-        auto known = categories.find(category_text);
-        if (known == categories.end())
-            known = categories.emplace(std::string(category_text), parse_incident_category(category_text)).first;
-        if (category_text.empty() || known->second) {
-            v.category = known->second.value_or(IncidentCategory::Other);
+        if (category_text.empty()) {
+            v.category = IncidentCategory::Other;
         } else {
-            std::string category_warning;
-            v.category = detail::category_or_other(category_text, &category_warning);
-            warnings.push_back(std::move(category_warning));
+            auto known = categories.find(category_text);
+            if (known == categories.end())
+                known = categories.emplace(std::string(category_text), parse_incident_category(category_text)).first;
+            if (known->second) {
+                v.category = *known->second;
+            } else {
+                std::string category_warning;
+                v.category = detail::category_or_other(category_text, &category_warning);
+                warnings.push_back(std::move(category_warning));
+            }
         }
 
         detail::split_actors(get(c.actors), map.actor_separator, actors);
@@ -351,13 +407,16 @@ void parse_rows(CsvReader& reader, std::size_t stop, const std::atomic<bool>* ca
         builder.add(v);
         for (auto& w : warnings) report(std::move(w));
     }
+    if constexpr (kCleanOnly<Sink>)
+        if (give_up() && cancel) cancel->store(true, std::memory_order_relaxed);
 }
 
 }  // namespace
 
 namespace {
+template <class Sink>
 Result<bool> parse_into(std::string_view text, bool mapped, const std::string& name, std::vector<std::string>* problems,
-                        const IncidentCsvOptions& options, IncidentStoreBuilder& builder);
+                        const IncidentCsvOptions& options, Sink& builder);
 }  // namespace
 
 Result<CsvColumnMapping> parse_column_mapping(std::string_view text, const std::string& name) {
@@ -486,12 +545,34 @@ Result<IncidentStore> load_incident_csv(const std::string& path, std::vector<std
     return parse_incident_csv(text.value(), path, problems, options);
 }
 
+std::optional<IncidentPositions> read_clean_incident_positions(const std::string& path,
+                                                               const IncidentCsvOptions& options) {
+    PositionSink sink;
+    std::error_code ec;
+    const auto size = std::filesystem::is_regular_file(path, ec) ? std::filesystem::file_size(path, ec) : 0;
+    if (!ec && size >= (std::uintmax_t{1} << 20)) {
+        auto mapped = MappedFile::open(path);
+        if (!mapped) return std::nullopt;
+        sink.reserve(static_cast<std::size_t>(size / 32));
+        auto parsed = parse_into(mapped->text(), true, path, nullptr, options, sink);
+        if (!parsed || !*parsed || mapped->changed()) return std::nullopt;
+    } else {
+        auto text = read_whole_file(path);
+        if (!text) return std::nullopt;
+        auto parsed = parse_into(std::string_view(*text), false, path, nullptr, options, sink);
+        if (!parsed || !*parsed) return std::nullopt;
+    }
+    if (detail::any_repeated_hash(sink.id_hashes)) return std::nullopt;
+    return std::move(sink.out);
+}
+
 namespace {
 
 // The rows of `text` into `builder` (not finished, so that the caller can let go of the text
-// first). True on success.
+// first). True on success; for a PositionSink, false where it gave up.
+template <class Sink>
 Result<bool> parse_into(std::string_view text, bool mapped, const std::string& name, std::vector<std::string>* problems,
-                        const IncidentCsvOptions& options, IncidentStoreBuilder& builder) {
+                        const IncidentCsvOptions& options, Sink& builder) {
     const CsvColumnMapping& map = options.columns;
     CsvOptions csv;
     csv.delimiter = map.delimiter;
@@ -569,7 +650,7 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
         const std::string_view sample = rows.substr(0, std::size_t{1} << 18);
         const auto lines = static_cast<std::size_t>(std::count(sample.begin(), sample.end(), '\n'));
         const double per_byte = static_cast<double>(lines + 1) / static_cast<double>(sample.size()) * 1.1;
-        IncidentStoreBuilder second_builder;
+        Sink second_builder;
         builder.reserve(static_cast<std::size_t>(per_byte * static_cast<double>(rows.size())) + 1024);
         second_builder.reserve(static_cast<std::size_t>(per_byte * static_cast<double>(rows.size() - cut)) + 1024);
         std::vector<RowProblem> second_problems;
@@ -583,10 +664,14 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
             parse_rows(r, std::string_view::npos, &cancel, mapped, options, c, field_count, second_builder,
                        second_problems);
         });
-        parse_rows(reader, start + cut, nullptr, mapped, options, c, field_count, builder, first_problems);
+        parse_rows(reader, start + cut, kCleanOnly<Sink> ? &cancel : nullptr, mapped, options, c, field_count, builder,
+                   first_problems);
         const bool at_cut = reader.offset() == start + cut;
         if (!at_cut) cancel = true;
         worker.join();
+        if constexpr (kCleanOnly<Sink>)
+            if (!first_problems.empty() || !second_problems.empty() || builder.gave_up() || second_builder.gave_up())
+                return false;
         if (at_cut) {
             second_builder.shift_source_rows(static_cast<std::uint32_t>(reader.line() - 1));
             builder.append(std::move(second_builder));
@@ -596,6 +681,8 @@ Result<bool> parse_into(std::string_view text, bool mapped, const std::string& n
         }
     }
     parse_rows(reader, std::string_view::npos, nullptr, mapped, options, c, field_count, builder, first_problems);
+    if constexpr (kCleanOnly<Sink>)
+        if (!first_problems.empty() || builder.gave_up()) return false;
     add_problems(first_problems, name, reader.text(), csv, 0, problems);
     return true;
 }

@@ -1,5 +1,7 @@
 #include "mirador/geo/IncidentDuplicates.hpp"
 
+#include "IdHashes.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <thread>
@@ -15,24 +17,13 @@ std::uint64_t source_order(const IncidentStore& s, std::size_t i) {
     return (static_cast<std::uint64_t>(row == 0 ? UINT32_MAX : row) << 32) | static_cast<std::uint32_t>(i);
 }
 
-// Whether two non-empty ids may be the same: a set of their hashes (open addressing, linear
-// probing), one pass, for the common case of no repeats. Sorting the (hash, index) pairs was an
-// eighth of `mirador density`'s CPU time on 1M rows; this pass is a fraction of that sort. A
-// repeated hash (a repeated id, or a rare collision) goes on to the exact grouping below.
-// The hashes are computed first (in order, on two threads for large stores) and each slot is
-// prefetched some ids ahead: a 16 MB set misses the cache on nearly every probe, and waiting for
-// each miss in turn was 0.1 s of a 1M-row `mirador density`.
+// Whether two non-empty ids may be the same. The hashes are computed first (in order, on two
+// threads for large stores); any_repeated_hash (below) then looks for a repeat.
 bool any_id_hash_repeats(const IncidentStore& s) {
     const std::size_t n = s.size();
-    std::size_t slots = 64;
-    while (slots < 2 * n) slots <<= 1;
     std::vector<std::size_t> hashes(n);
     const auto hash_range = [&](std::size_t from, std::size_t to) {
-        const std::hash<std::string_view> hash;
-        for (std::size_t i = from; i < to; ++i) {
-            const std::string_view id = s.id(i);
-            hashes[i] = id.empty() ? 0 : hash(id) | 1;  // 0: no id; never 0 otherwise (an extra collision at worst)
-        }
+        for (std::size_t i = from; i < to; ++i) hashes[i] = detail::id_hash(s.id(i));
     };
     if (n >= 100000) {
         std::thread second(hash_range, n / 2, n);
@@ -41,21 +32,7 @@ bool any_id_hash_repeats(const IncidentStore& s) {
     } else {
         hash_range(0, n);
     }
-    std::vector<std::size_t> set(slots, 0);  // 0: empty slot
-    constexpr std::size_t kAhead = 8;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i + kAhead < n) __builtin_prefetch(&set[hashes[i + kAhead] & (slots - 1)]);
-        const std::size_t h = hashes[i];
-        if (h == 0) continue;
-        for (std::size_t k = h & (slots - 1);; k = (k + 1) & (slots - 1)) {
-            if (set[k] == h) return true;
-            if (set[k] == 0) {
-                set[k] = h;
-                break;
-            }
-        }
-    }
-    return false;
+    return detail::any_repeated_hash(hashes);
 }
 
 // Groups of incidents sharing a non-empty id, each in source order, groups by their first.
@@ -95,6 +72,43 @@ std::vector<std::vector<std::size_t>> repeated_groups(const IncidentStore& s) {
 }
 
 }  // namespace
+
+// A set of the hashes (open addressing, linear probing), one pass, for the common case of no
+// repeats. Sorting (hash, index) pairs was an eighth of `mirador density`'s CPU time on 1M rows;
+// this pass is a fraction of that sort. Each slot is prefetched some ids ahead: a 16 MB set
+// misses the cache on nearly every probe, and waiting for each miss in turn was 0.1 s of a
+// 1M-row `mirador density`. Large sets are split by the hash's top bit between two threads,
+// each with a set of its own half (equal hashes have equal bits).
+bool detail::any_repeated_hash(std::span<const std::size_t> hashes) {
+    const std::size_t n = hashes.size();
+    const auto search = [&](std::size_t part, std::size_t parts) {
+        std::size_t slots = 64;
+        while (slots * parts < 2 * n) slots <<= 1;
+        std::vector<std::size_t> set(slots, 0);  // 0: empty slot
+        constexpr int kTopShift = 63;
+        const auto mine = [&](std::size_t h) { return parts == 1 || (h >> kTopShift) == part; };
+        constexpr std::size_t kAhead = 8;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i + kAhead < n) __builtin_prefetch(&set[hashes[i + kAhead] & (slots - 1)]);
+            const std::size_t h = hashes[i];
+            if (h == 0 || !mine(h)) continue;
+            for (std::size_t k = h & (slots - 1);; k = (k + 1) & (slots - 1)) {
+                if (set[k] == h) return true;
+                if (set[k] == 0) {
+                    set[k] = h;
+                    break;
+                }
+            }
+        }
+        return false;
+    };
+    if (n < 200000 || std::thread::hardware_concurrency() < 2) return search(0, 1);
+    bool upper = false;
+    std::thread other([&] { upper = search(1, 2); });
+    const bool lower = search(0, 2);
+    other.join();
+    return lower || upper;
+}
 
 DuplicateIds find_duplicate_ids(const IncidentStore& store, std::size_t max_examples) {
     DuplicateIds d;

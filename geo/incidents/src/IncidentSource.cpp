@@ -26,4 +26,17 @@ Result<IncidentStore> load_incident_source(const IncidentSource& source, std::ve
     return without_duplicate_ids(*store);
 }
 
+std::optional<IncidentPositions> load_clean_incident_positions(const IncidentSource& source,
+                                                               const std::function<void(CsvColumnMapping&)>& columns) {
+    if (!is_incident_csv_path(source.path)) return std::nullopt;
+    IncidentCsvOptions options;
+    if (!source.mapping.empty()) {
+        auto m = load_column_mapping(source.mapping);
+        if (!m) return std::nullopt;
+        options.columns = *m;
+    }
+    if (columns) columns(options.columns);
+    return read_clean_incident_positions(source.path, options);
+}
+
 }  // namespace mirador::geo

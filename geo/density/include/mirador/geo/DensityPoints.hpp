@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "mirador/geo/IncidentCsv.hpp"
 #include "mirador/geo/IncidentStore.hpp"
 #include "mirador/geo/Result.hpp"
 #include "mirador/geo/Vec2.hpp"
@@ -21,6 +22,9 @@ struct DensityPoints {
     const IncidentStore* store = nullptr;  // time order and range_overlapping
     std::vector<float> x, y;               // metres, grid CRS
     std::vector<float> weight;             // 1, or fatalities (unknown: 0)
+    // Without a store: each point's time span, in no particular order (every point is checked
+    // against a window); both empty: every point counts whole in any window.
+    std::vector<std::int32_t> day_start, day_end;
     std::size_t size() const { return x.size(); }
 };
 
@@ -33,6 +37,13 @@ std::vector<float> density_weights(const IncidentStore& store, DensityWeight wei
 
 Result<DensityPoints> make_density_points(const IncidentStore& store, DensityWeight weight,
                                           const std::vector<std::uint8_t>* include = nullptr,
+                                          const char* crs = "EPSG:6372");
+
+// The same from a clean file's positions (read_clean_incident_positions; their time spans move
+// into the points), without a store:
+// points whose declared location precision is a state, a region or the country get weight 0,
+// as local_mask() gives them for a store.
+Result<DensityPoints> make_density_points(IncidentPositions&& positions, DensityWeight weight,
                                           const char* crs = "EPSG:6372");
 
 // Bounding box (min, max) of the placed points, whatever their weight; nothing when none is.

@@ -15,6 +15,7 @@
 // is not UTF-8 is read as Latin-1 and kept, with a warning. Only a file that cannot be used at
 // all (missing, empty, no usable header) is an error.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "mirador/geo/IncidentStore.hpp"
+#include "mirador/geo/LocationPrecision.hpp"
 #include "mirador/geo/Result.hpp"
 
 namespace mirador::geo {
@@ -124,5 +126,23 @@ struct IncidentCsvOptions {
 [[nodiscard]] Result<IncidentStore> parse_incident_csv(std::string_view text, const std::string& name,
                                                        std::vector<std::string>* problems = nullptr,
                                                        const IncidentCsvOptions& options = {});
+
+// Where and when each incident of a CSV happened, for commands that read nothing else
+// (`mirador density`): the values load_incident_csv gives those rows, in file order, without
+// the store's text, time order and indices (on 1M rows, a fifth of the time).
+struct IncidentPositions {
+    std::vector<float> lon, lat;                   // degrees, rounded to float as IncidentStore keeps them
+    std::vector<std::int32_t> day_start, day_end;  // the date's span (IncidentDate)
+    std::vector<std::optional<std::uint32_t>> fatalities;
+    std::vector<LocationPrecision> location_precision;  // as declared; Unknown where not
+    std::size_t size() const { return lon.size(); }
+};
+
+// The positions of a file that loads cleanly: every row without a problem or a warning, every
+// one with coordinates, no id on two rows. Nothing otherwise, and the caller loads the file with
+// load_incident_csv (and find_duplicate_ids), which say what is wrong and geocode what has no
+// coordinates: this is a fast path, never a second set of rules.
+[[nodiscard]] std::optional<IncidentPositions> read_clean_incident_positions(const std::string& path,
+                                                                           const IncidentCsvOptions& options = {});
 
 }  // namespace mirador::geo

@@ -3,6 +3,7 @@
 // (CSV or any OGR point source) or a "PG:..." connection, its layer, an optional `field=column`
 // mapping file for layouts other than Mirador's, and what to do with repeated ids.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,5 +29,11 @@ struct IncidentSource {
 [[nodiscard]] Result<IncidentStore> load_incident_source(
     const IncidentSource& source, std::vector<std::string>* problems = nullptr,
     const std::function<void(CsvColumnMapping&)>& columns = {});
+
+// The positions of a CSV source that loads cleanly (read_clean_incident_positions: no problem,
+// no warning, every row with coordinates, no repeated id), for commands that need nothing else;
+// nothing for any other source or file, which the caller then loads with load_incident_source.
+[[nodiscard]] std::optional<IncidentPositions> load_clean_incident_positions(
+    const IncidentSource& source, const std::function<void(CsvColumnMapping&)>& columns = {});
 
 }  // namespace mirador::geo
