@@ -16,6 +16,23 @@ namespace mirador::geo::detail {
 // All of time, for callers without a window.
 inline constexpr DayRange kAllTime{std::numeric_limits<std::int32_t>::min() / 2, std::numeric_limits<std::int32_t>::max() / 2};
 
+// For points without a store (DensityPoints.hpp): the same as for_each_in_window (below) over
+// the points [first, last) alone, in index order.
+template <typename F>
+void for_each_in_window_between(const DensityPoints& pts, DayRange window, std::size_t first, std::size_t last, F&& f) {
+    const bool spans = !pts.day_start.empty();
+    for (std::size_t i = first; i < last; ++i) {
+        if (pts.weight[i] == 0.0f || std::isnan(pts.x[i]) || std::isnan(pts.y[i])) continue;
+        double share = 1.0;
+        if (spans) {
+            const std::int32_t a = pts.day_start[i], b = pts.day_end[i];
+            if (a > window.to || b < window.from) continue;
+            if (a < window.from || b > window.to) share = span_fraction_in(a, b, window);
+        }
+        f(i, pts.weight[i] * share);
+    }
+}
+
 // Calls f(i, weight x fraction) for every placed point with a non-zero share of `window`.
 // Without a store, each point's own span (if any) against the window, else every point whole.
 template <typename F>
@@ -31,20 +48,7 @@ void for_each_in_window(const DensityPoints& pts, DayRange window, F&& f) {
         }
         f(i, pts.weight[i] * share);
     };
-    if (!s && !pts.day_start.empty()) {
-        for (std::size_t i = 0; i < pts.size(); ++i) {
-            if (pts.weight[i] == 0.0f || std::isnan(pts.x[i]) || std::isnan(pts.y[i])) continue;
-            const std::int32_t a = pts.day_start[i], b = pts.day_end[i];
-            if (a > window.to || b < window.from) continue;
-            const double share = a < window.from || b > window.to ? span_fraction_in(a, b, window) : 1.0;
-            f(i, pts.weight[i] * share);
-        }
-        return;
-    }
-    if (!s) {
-        for (std::size_t i = 0; i < pts.size(); ++i) visit(i);
-        return;
-    }
+    if (!s) return for_each_in_window_between(pts, window, 0, pts.size(), f);
     // The long-span incidents that began before the window's range, then the range: time order.
     const IncidentStore::OverlapScan scan = s->scan_overlapping(window.from, window.to);
     for (const std::uint32_t i : scan.before) visit(i);

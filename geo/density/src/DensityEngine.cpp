@@ -274,27 +274,43 @@ void DensityEngine::compute(const DensityPoints& pts, DayRange window, DensityGr
     };
     const int band_rows = std::max(1, static_cast<int>((256 << 10) / (sizeof(float) * std::max(1, b.nx))));
     const int bands = (b.ny + band_rows) / band_rows + 1;  // and one for rows -1 and beyond
-    std::vector<std::vector<Share>> banded(static_cast<std::size_t>(bands));
-    detail::for_each_in_window(pts, window, [&](std::size_t i, double w) {
-        const double fy = (pts.y[i] - b.y0) / b.cell - 0.5;
-        // Rows below -1 and above ny add nothing (split() drops them); clamped into the end bands.
-        const double row = std::clamp(std::floor(fy), -1.0, static_cast<double>(b.ny));
-        const auto band = static_cast<std::size_t>((static_cast<int>(row) + 1) / band_rows);
-        banded[band].push_back({pts.x[i], pts.y[i], static_cast<float>(w)});
-    });
+    // Points without a store are gathered in two halves on two threads, each into bands of its
+    // own; a band's points are then its first half's and its second half's, in index order
+    // either way (so one thread or two give the same sums).
+    using Bands = std::vector<std::vector<Share>>;
+    Bands first_half(static_cast<std::size_t>(bands)), second_half(static_cast<std::size_t>(bands));
+    const auto gather_into = [&](Bands& into) {
+        return [&](std::size_t i, double w) {
+            const double fy = (pts.y[i] - b.y0) / b.cell - 0.5;
+            // Rows below -1 and above ny add nothing (split() drops them); clamped into the end bands.
+            const double row = std::clamp(std::floor(fy), -1.0, static_cast<double>(b.ny));
+            const auto band = static_cast<std::size_t>((static_cast<int>(row) + 1) / band_rows);
+            into[band].push_back({pts.x[i], pts.y[i], static_cast<float>(w)});
+        };
+    };
+    const bool two = m.threads > 1 && pts.size() >= 200000;
+    if (two && !pts.store) {
+        const std::size_t n = pts.size();
+        std::thread other([&] { detail::for_each_in_window_between(pts, window, n / 2, n, gather_into(second_half)); });
+        detail::for_each_in_window_between(pts, window, 0, n / 2, gather_into(first_half));
+        other.join();
+    } else {
+        detail::for_each_in_window(pts, window, gather_into(first_half));
+    }
     // Cells [first, last) from bands [from, to).
     const auto bin_bands = [&](int from, int to, std::size_t first, std::size_t last) {
         float* v = m.binned_values.data();
         for (int k = std::max(0, from); k < to; ++k)
-            for (const Share& p : banded[static_cast<std::size_t>(k)])
-                lattice.split(p.x, p.y, [&](std::size_t cell, double share) {
-                    if (cell >= first && cell < last) v[cell] += static_cast<float>(p.w * share);
-                });
+            for (const Bands* half : {&first_half, &second_half})
+                for (const Share& p : (*half)[static_cast<std::size_t>(k)])
+                    lattice.split(p.x, p.y, [&](std::size_t cell, double share) {
+                        if (cell >= first && cell < last) v[cell] += static_cast<float>(p.w * share);
+                    });
     };
     const int half = bands / 2;
     // Band `half` starts at row half·band_rows - 1 (the bands count from row -1).
     const std::size_t split_at = static_cast<std::size_t>(std::max(0, half * band_rows - 1)) * b.nx;
-    if (m.threads > 1 && pts.size() >= 200000) {
+    if (two) {
         std::thread other(bin_bands, half - 1, bands, split_at, b.cells());
         bin_bands(0, half, 0, split_at);
         other.join();
