@@ -704,3 +704,47 @@ TEST_CASE("mirador hotspots on incidents by hexagons", "[cli][hotspots]") {
                           "--value rate --out " + dir + "/y.csv");
     CHECK(rate.code == 2);  // hexagons have no population
 }
+
+TEST_CASE("mirador density reports repeated ids and bad rows as the other commands do", "[cli][density]") {
+    // A clean CSV takes a faster path than the loader; anything not clean must still be reported
+    // by the loader, the surface written from every row it keeps.
+    const std::string dir = test::temp_dir("cli-density-unclean");
+    const auto write = [&](const std::string& name, const std::string& text) {
+        std::ofstream(dir + "/" + name, std::ios::binary) << text;
+        return dir + "/" + name;
+    };
+    const std::string header = "id,date,lon,lat\n";
+    const std::string rows = "a,2019-10-17,-107.39,24.80\nb,2019-10-17,-107.40,24.81\n";
+    const auto peak_of = [](const std::string& path) {
+        std::unique_ptr<GDALDataset, void (*)(GDALDataset*)> ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER),
+                                                               [](GDALDataset* d) { GDALClose(d); });
+        if (!ds) return -1.0;
+        double min_max[2] = {0, 0};
+        if (ds->GetRasterBand(1)->ComputeRasterMinMax(FALSE, min_max) != CE_None) return -1.0;
+        return min_max[1];
+    };
+    GDALAllRegister();
+    test::Run r = run("density --incidents " + write("clean.csv", header + rows) + " --out " + dir + "/clean.tif");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, !Catch::Contains("appears on more than one"));
+    const double clean = peak_of(dir + "/clean.tif");
+    CHECK(clean > 0);
+
+    const std::string repeated = write("repeated.csv", header + rows + "a,2019-10-18,-107.39,24.80\n");
+    r = run("density --incidents " + repeated + " --out " + dir + "/repeated.tif");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("repeated.csv: 1 id appears on more than one line") && Catch::Contains("'a' on lines 2, 4"));
+    CHECK(peak_of(dir + "/repeated.tif") > clean * 1.4);  // the third incident counts
+    r = run("density --incidents " + repeated + " --dedupe --out " + dir + "/deduped.tif");
+    REQUIRE(r.code == 0);
+    CHECK(peak_of(dir + "/deduped.tif") == Approx(clean).epsilon(1e-6));
+
+    r = run("density --incidents " + write("bad.csv", header + "x,2019-02-30,-107.39,24.80\n" + rows) + " --out " + dir +
+            "/bad.tif");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("bad.csv:2:") && Catch::Contains("2019-02-30"));
+    CHECK(peak_of(dir + "/bad.tif") == Approx(clean).epsilon(1e-6));
+}

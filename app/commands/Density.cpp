@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <future>
 #include <thread>
 
 #include "platform/Report.hpp"
@@ -28,7 +29,11 @@ bool overlaps(const std::pair<geo::Vec2, geo::Vec2>& a, const std::pair<geo::Vec
 
 }  // namespace
 
-int run_density_command(const doc::MapDocument& document, const DensityOptions& o) {
+namespace {
+
+// `fast`: a clean CSV may be read without a store (load_clean_incident_positions); false once
+// it turned out to repeat an id, so that the loader reports them.
+int run_density(const doc::MapDocument& document, const DensityOptions& o, bool fast) {
     const char* cmd = "mirador density";
     const geo::DayRange window = current_window(document.time).value_or(geo::DayRange{INT32_MIN / 2, INT32_MAX / 2});
     const doc::HeatmapStyle heat = document.style_of<doc::HeatmapStyle>() ? *document.style_of<doc::HeatmapStyle>()
@@ -59,10 +64,17 @@ int run_density_command(const doc::MapDocument& document, const DensityOptions& 
     const bool with_fatalities = weight == geo::DensityWeight::Fatalities;
     std::optional<geo::IncidentStore> store;
     geo::Result<geo::DensityPoints> pts = geo::make_error("not read");
-    if (auto clean = geo::load_clean_incident_positions(source, [&](geo::CsvColumnMapping& c) {
-            blank_unread_columns(c, with_fatalities);
-        })) {
+    // The repeated-id check of the clean path runs alongside the rest; its answer is awaited
+    // before the file is kept.
+    std::future<bool> ids_repeat;
+    std::optional<geo::IncidentPositions> clean;
+    if (fast)
+        clean = geo::load_clean_incident_positions(
+            source, [&](geo::CsvColumnMapping& c) { blank_unread_columns(c, with_fatalities); }, geo::IdCheck::Caller);
+    if (clean) {
         read_s = since(t), t = Clock::now();
+        ids_repeat = std::async(std::launch::async,
+                                [hashes = std::move(clean->id_hashes)] { return geo::ids_may_repeat(hashes); });
         pts = geo::make_density_points(std::move(*clean), weight);
     } else {
         auto loaded = load_positioned_incidents(data, source, cmd, with_fatalities);
@@ -114,10 +126,6 @@ int run_density_command(const doc::MapDocument& document, const DensityOptions& 
     t = Clock::now();
     const std::size_t in_window = geo::count_in_window(*pts, window);
     const geo::DensityPlan plan = geo::plan_density(grid, k, in_window);
-    geo::DensityGrid surface;
-    geo::compute_density(*pts, window, grid, k, plan, surface, o.threads);
-    surface_s = since(t), t = Clock::now();
-
     const char* units = weight == geo::DensityWeight::Count ? "incidents per km²" : "fatalities per km²";
     const geo::RasterMetadata metadata = {{"DENSITY_METHOD", geo::to_string(plan.method)},
                                           {"DENSITY_METHOD_DETAIL", geo::describe(plan, grid, k)},
@@ -125,6 +133,28 @@ int run_density_command(const doc::MapDocument& document, const DensityOptions& 
                                           {"DENSITY_RADIUS_M", std::to_string(k.radius_m)},
                                           {"DENSITY_WEIGHT", geo::to_string(weight)},
                                           {"DENSITY_UNITS", units}};
+    auto file = geo::AtomicFile::create(o.out);
+    if (!file) {
+        eprint("%s: %s\n", cmd, file.error().c_str());
+        return 1;
+    }
+    // The GeoTIFF is made (file, CRS, metadata) on a thread of its own while the surface is
+    // computed, then written there once the surface is ready. GDAL writes through the temporary
+    // file's /proc path; messages name the output instead.
+    geo::DensityGrid surface;
+    std::promise<void> surface_ready;
+    geo::Result<bool> written = true;
+    std::thread writer([&, ready = surface_ready.get_future()] {
+        auto w = geo::DensityGeoTiffWriter::create(grid, file->path(), units, metadata,
+                                                   o.compress == "none" ? geo::RasterCompression::Plain
+                                                                        : geo::RasterCompression::Deflate);
+        ready.wait();
+        written = w ? w->write(surface) : geo::Result<bool>(geo::make_error(w.error()));
+    });
+    geo::compute_density(*pts, window, grid, k, plan, surface, o.threads);
+    surface_ready.set_value();
+    surface_s = since(t), t = Clock::now();
+
     // Where the peak is, for the summary line, on a thread of its own while the file is written:
     // a scan of every cell and a PROJ set-up (10 ms) that would otherwise run alone.
     float peak = 0;
@@ -136,23 +166,15 @@ int run_density_command(const doc::MapDocument& document, const DensityOptions& 
         where = {grid.center_x(static_cast<int>(at % grid.nx)), grid.center_y(static_cast<int>(at / grid.nx))};
         if (auto proj = geo::Projector::create("EPSG:4326", grid.crs)) where = proj->inverse(where);
     });
-    // Joined on every way out.
-    struct Joiner {
-        std::thread& t;
-        ~Joiner() {
-            if (t.joinable()) t.join();
-        }
-    } joiner{locate};
-    auto file = geo::AtomicFile::create(o.out);
-    if (!file) {
-        eprint("%s: %s\n", cmd, file.error().c_str());
-        return 1;
+    writer.join();
+    locate.join();
+    if (ids_repeat.valid() && ids_repeat.get()) {
+        // Not clean after all: the file (never committed) is dropped, and the loader reads the
+        // source again and says which ids repeat.
+        file->fail("repeated ids");
+        return run_density(document, o, false);
     }
-    // GDAL writes through the temporary file's /proc path; the message names the output instead.
-    if (auto written = geo::write_density_geotiff(surface, file->path(), units, metadata,
-                                                      o.compress == "none" ? geo::RasterCompression::Plain
-                                                                           : geo::RasterCompression::Deflate);
-        !written) {
+    if (!written) {
         std::string why = written.error();
         if (why.rfind(file->path() + ": ", 0) == 0) why.erase(0, file->path().size() + 2);
         file->fail(why);
@@ -162,7 +184,6 @@ int run_density_command(const doc::MapDocument& document, const DensityOptions& 
         return 1;
     }
     write_s = since(t);
-    locate.join();
     eprint("%s: %d x %d cells of %g km (%zu), %s kernel of %g km, %zu incidents in the window; max %.6g %s at lon %.3f "
            "lat %.3f; %s -> %s\n",
            cmd, grid.nx, grid.ny, o.cell_km, grid.cells(), geo::to_string(k.shape), k.radius_m / 1000, in_window, peak,
@@ -171,5 +192,9 @@ int run_density_command(const doc::MapDocument& document, const DensityOptions& 
            geo::to_string(plan.method), surface_s, write_s);
     return 0;
 }
+
+}  // namespace
+
+int run_density_command(const doc::MapDocument& document, const DensityOptions& o) { return run_density(document, o, true); }
 
 }  // namespace mirador

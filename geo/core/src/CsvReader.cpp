@@ -4,6 +4,8 @@
 #include "mirador/geo/Text.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -21,6 +23,29 @@ constexpr char kQuote = '"';
 
 const char* find_byte(const char* from, const char* end, char c) {
     return static_cast<const char*>(std::memchr(from, c, static_cast<std::size_t>(end - from)));
+}
+
+// The first byte at or after `from` that is `delim` or a newline, or `end`. Eight bytes at a
+// time (a word's bytes compared all at once, the "has a zero byte" test of Hacker's Delight,
+// 6-1): unquoted fields are scanned byte by byte otherwise, a third of this reader's time on a
+// million short rows.
+const char* find_delimiter_or_newline(const char* from, const char* end, char delim) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+    const std::uint64_t d = kOnes * static_cast<unsigned char>(delim), n = kOnes * static_cast<unsigned char>('\n');
+    while (end - from >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, from, 8);
+        const std::uint64_t a = word ^ d, b = word ^ n;
+        // Exact for the lowest matching byte (borrows only run upwards from a zero byte).
+        const std::uint64_t hit = ((a - kOnes) & ~a & kHighs) | ((b - kOnes) & ~b & kHighs);
+        if (hit) {
+            if constexpr (std::endian::native == std::endian::little) return from + (std::countr_zero(hit) >> 3);
+            break;  // big-endian: the bytes one at a time from here
+        }
+        from += 8;
+    }
+    while (from < end && *from != delim && *from != '\n') ++from;
+    return from;
 }
 
 std::size_t count_newlines(const char* from, const char* to) {
@@ -199,7 +224,7 @@ bool CsvReader::next(CsvRecord& record) {
         }
 
         const char* const start = p;
-        while (p < end && *p != delim && *p != '\n') ++p;
+        p = find_delimiter_or_newline(p, end, delim);
         const char* field_end = p;
         // The CR of a CRLF (or a last line that ends in CR) is not part of the field.
         if ((p == end || *p == '\n') && field_end > start && field_end[-1] == '\r') --field_end;

@@ -11,11 +11,21 @@
 
 namespace mirador::geo {
 
-Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& path, std::string_view units,
-                                   const RasterMetadata& metadata, RasterCompression compression) {
-    const GridSpec& g = grid.spec;
-    if (g.nx <= 0 || g.ny <= 0 || grid.values.size() != g.cells())
-        return make_error(path + ": cannot write an empty or inconsistent density grid");
+struct DensityGeoTiffWriter::Impl {
+    GridSpec spec;
+    std::string path;
+    detail::DatasetPtr ds;
+};
+
+DensityGeoTiffWriter::DensityGeoTiffWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+DensityGeoTiffWriter::DensityGeoTiffWriter(DensityGeoTiffWriter&&) noexcept = default;
+DensityGeoTiffWriter& DensityGeoTiffWriter::operator=(DensityGeoTiffWriter&&) noexcept = default;
+DensityGeoTiffWriter::~DensityGeoTiffWriter() = default;
+
+Result<DensityGeoTiffWriter> DensityGeoTiffWriter::create(const GridSpec& g, const std::string& path,
+                                                          std::string_view units, const RasterMetadata& metadata,
+                                                          RasterCompression compression) {
+    if (g.nx <= 0 || g.ny <= 0) return make_error(path + ": cannot write an empty density grid");
     // The GeoTIFF driver alone: registering all of GDAL's drivers costs 10-30 ms of a command
     // that may otherwise need none.
     static std::once_flag once;
@@ -36,17 +46,35 @@ Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& p
     const char* deflate[] = {"COMPRESS=DEFLATE", "ZLEVEL=1", "PREDICTOR=3", "TILED=YES", "NUM_THREADS=ALL_CPUS", nullptr};
     const char* plain[] = {nullptr};
     char** options = const_cast<char**>(compression == RasterCompression::Deflate ? deflate : plain);
-    detail::DatasetPtr ds(driver->Create(path.c_str(), g.nx, g.ny, 1, GDT_Float32, options));
-    if (!ds) return fail("cannot create the GeoTIFF");
+    auto impl = std::make_unique<Impl>();
+    impl->spec = g;
+    impl->path = path;
+    impl->ds.reset(driver->Create(path.c_str(), g.nx, g.ny, 1, GDT_Float32, options));
+    if (!impl->ds) return fail("cannot create the GeoTIFF");
     // North-up: the file's first row is the grid's last (northernmost).
     double transform[6] = {g.x0, g.cell, 0.0, g.y1(), 0.0, -g.cell};
-    ds->SetGeoTransform(transform);
-    ds->SetSpatialRef(&srs);
-    for (const auto& [name, value] : metadata) ds->SetMetadataItem(name.c_str(), value.c_str());
-    GDALRasterBand* band = ds->GetRasterBand(1);
+    impl->ds->SetGeoTransform(transform);
+    impl->ds->SetSpatialRef(&srs);
+    for (const auto& [name, value] : metadata) impl->ds->SetMetadataItem(name.c_str(), value.c_str());
+    GDALRasterBand* band = impl->ds->GetRasterBand(1);
     const std::string u(units);
     band->SetDescription(u.c_str());
     band->SetUnitType(u.c_str());
+    return DensityGeoTiffWriter(std::move(impl));
+}
+
+Result<bool> DensityGeoTiffWriter::write(const DensityGrid& grid) {
+    Impl& m = *impl_;
+    const GridSpec& g = m.spec;
+    if (!m.ds) return make_error(m.path + ": the GeoTIFF is already written");
+    if (!(grid.spec == g) || grid.values.size() != g.cells())
+        return make_error(m.path + ": cannot write an inconsistent density grid");
+    detail::GdalMessageCollector messages;
+    const auto fail = [&](const char* what) {
+        const std::string why = messages.last();
+        return make_error(m.path + ": " + what + (why.empty() ? std::string() : std::string(": ").append(why)));
+    };
+    GDALRasterBand* band = m.ds->GetRasterBand(1);
     // In bands of rows, each flushed before the next: GDAL's block cache then reuses the same
     // few MB instead of taking fresh memory for the whole file (page faults were most of the write).
     // A band is whole blocks high, so no block is written twice.
@@ -63,9 +91,18 @@ Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& p
             band->FlushCache(false) != CE_None)
             return fail("cannot write the cells");
     }
-    ds.reset();
+    m.ds.reset();
     if (CPLGetLastErrorType() >= CE_Failure && !messages.last().empty()) return fail("cannot finish writing");
     return true;
+}
+
+Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& path, std::string_view units,
+                                   const RasterMetadata& metadata, RasterCompression compression) {
+    if (grid.spec.nx <= 0 || grid.spec.ny <= 0 || grid.values.size() != grid.spec.cells())
+        return make_error(path + ": cannot write an empty or inconsistent density grid");
+    auto writer = DensityGeoTiffWriter::create(grid.spec, path, units, metadata, compression);
+    if (!writer) return make_error(writer.error());
+    return writer->write(grid);
 }
 
 }  // namespace mirador::geo

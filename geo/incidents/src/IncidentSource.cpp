@@ -27,7 +27,8 @@ Result<IncidentStore> load_incident_source(const IncidentSource& source, std::ve
 }
 
 std::optional<IncidentPositions> load_clean_incident_positions(const IncidentSource& source,
-                                                               const std::function<void(CsvColumnMapping&)>& columns) {
+                                                               const std::function<void(CsvColumnMapping&)>& columns,
+                                                               IdCheck ids) {
     if (!is_incident_csv_path(source.path)) return std::nullopt;
     IncidentCsvOptions options;
     if (!source.mapping.empty()) {
@@ -36,7 +37,7 @@ std::optional<IncidentPositions> load_clean_incident_positions(const IncidentSou
         options.columns = *m;
     }
     if (columns) columns(options.columns);
-    return read_clean_incident_positions(source.path, options);
+    return read_clean_incident_positions(source.path, options, ids);
 }
 
 }  // namespace mirador::geo

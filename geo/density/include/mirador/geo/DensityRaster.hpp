@@ -1,5 +1,6 @@
 #pragma once
 // Density grids as GeoTIFF (Float32, north-up, the grid's CRS, no nodata: zero is a value).
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,5 +21,26 @@ enum class RasterCompression { Deflate, Plain };
 Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& path, std::string_view units,
                                    const RasterMetadata& metadata = {},
                                    RasterCompression compression = RasterCompression::Deflate);
+
+// The same in two steps: the file, its georeferencing and metadata made before the cells are
+// known, then the cells. `mirador density` opens it on a thread of its own while the surface is
+// computed (the CRS look-up in PROJ's database and the file's creation ran alone otherwise).
+// Both steps on the same thread: GDAL's datasets and PROJ's contexts are not shared.
+class DensityGeoTiffWriter {
+public:
+    [[nodiscard]] static Result<DensityGeoTiffWriter> create(const GridSpec& spec, const std::string& path,
+                                                             std::string_view units, const RasterMetadata& metadata,
+                                                             RasterCompression compression);
+    DensityGeoTiffWriter(DensityGeoTiffWriter&&) noexcept;
+    DensityGeoTiffWriter& operator=(DensityGeoTiffWriter&&) noexcept;
+    ~DensityGeoTiffWriter();
+    // Writes the cells (grid.spec must be the one it was created for) and closes the file.
+    [[nodiscard]] Result<bool> write(const DensityGrid& grid);
+
+private:
+    struct Impl;
+    explicit DensityGeoTiffWriter(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace mirador::geo

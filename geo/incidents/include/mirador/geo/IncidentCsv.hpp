@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -135,14 +136,26 @@ struct IncidentPositions {
     std::vector<std::int32_t> day_start, day_end;  // the date's span (IncidentDate)
     std::vector<std::optional<std::uint32_t>> fatalities;
     std::vector<LocationPrecision> location_precision;  // as declared; Unknown where not
+    // Each row's id hashed (0: none), kept only when the caller looks for repeated ids itself.
+    std::vector<std::size_t> id_hashes;
     std::size_t size() const { return lon.size(); }
 };
+
+// Whether two rows' ids may be the same: a repeated id or, rarely, two ids with one hash. A file
+// is clean only if not.
+bool ids_may_repeat(std::span<const std::size_t> id_hashes);
+
+// Who looks for repeated ids: read_clean_incident_positions before it returns, or the caller
+// (with ids_may_repeat over id_hashes, alongside its other work; the positions are clean only
+// once it has found none).
+enum class IdCheck { Now, Caller };
 
 // The positions of a file that loads cleanly: every row without a problem or a warning, every
 // one with coordinates, no id on two rows. Nothing otherwise, and the caller loads the file with
 // load_incident_csv (and find_duplicate_ids), which say what is wrong and geocode what has no
 // coordinates: this is a fast path, never a second set of rules.
 [[nodiscard]] std::optional<IncidentPositions> read_clean_incident_positions(const std::string& path,
-                                                                           const IncidentCsvOptions& options = {});
+                                                                           const IncidentCsvOptions& options = {},
+                                                                           IdCheck ids = IdCheck::Now);
 
 }  // namespace mirador::geo

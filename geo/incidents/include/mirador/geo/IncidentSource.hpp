@@ -34,6 +34,7 @@ struct IncidentSource {
 // no warning, every row with coordinates, no repeated id), for commands that need nothing else;
 // nothing for any other source or file, which the caller then loads with load_incident_source.
 [[nodiscard]] std::optional<IncidentPositions> load_clean_incident_positions(
-    const IncidentSource& source, const std::function<void(CsvColumnMapping&)>& columns = {});
+    const IncidentSource& source, const std::function<void(CsvColumnMapping&)>& columns = {},
+    IdCheck ids = IdCheck::Now);
 
 }  // namespace mirador::geo
