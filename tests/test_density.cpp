@@ -382,19 +382,28 @@ TEST_CASE("a density grid's highest value within an area counts the cells whose 
     CHECK(g.max_value_within(BBox{}) == 0);
 }
 
+namespace {
+
+// `n` incidents on one day scattered around two towns (lon, lat; Gaussian, `spread` degrees):
+// every `every`-th around the second, the rest around the first.
+IncidentStore two_towns(Vec2 first, Vec2 second, int n, int every, double spread, unsigned seed) {
+    IncidentStoreBuilder b;
+    std::mt19937 rng(seed);
+    std::normal_distribution<double> g(0, spread);
+    for (int i = 0; i < n; ++i) {
+        const Vec2 town = i % every == 0 ? second : first;
+        b.add(incident_at("t" + std::to_string(i), town.x + g(rng), town.y + g(rng), "2019-10-17"));
+    }
+    return b.finish();
+}
+
+}  // namespace
+
 TEST_CASE("a grid cut into FFT tiles matches the reference and is zero out of every kernel's reach", "[density]") {
     // Two clusters 1,900 km apart (Culiacán and Mérida) on 2 km cells with a 25 km quartic
     // kernel: about 1,000 x 500 cells, several 512-cell tiles each way, and tiles with no point
     // in reach between the clusters.
-    IncidentStoreBuilder b;
-    std::mt19937 rng(11);
-    std::normal_distribution<double> g(0, 0.15);
-    for (int i = 0; i < 3000; ++i) {
-        const bool west = i % 3 != 0;
-        b.add(incident_at("t" + std::to_string(i), (west ? -107.39 : -89.62) + g(rng), (west ? 24.80 : 20.97) + g(rng),
-                          "2019-10-17"));
-    }
-    const IncidentStore store = b.finish();
+    const IncidentStore store = two_towns({-107.39, 24.80}, {-89.62, 20.97}, 3000, 3, 0.15, 11);
     auto pts = make_density_points(store, DensityWeight::Count);
     REQUIRE(pts);
     const KernelSpec k{KernelShape::Quartic, 25000};
@@ -425,4 +434,55 @@ TEST_CASE("a grid cut into FFT tiles matches the reference and is zero out of ev
     CHECK(out_of_reach > 10000);
     CHECK(exact_zeros > 5000);
     CHECK(above_noise == 0);
+}
+
+TEST_CASE("a surface handed on north first is final where it is said to be and written whole", "[density]") {
+    // Culiacán to Oaxaca on 1 km cells: about 1,000 rows, three rows of tiles.
+    const IncidentStore store = two_towns({-107.39, 24.80}, {-96.72, 17.06}, 2000, 2, 0.2, 5);
+    auto pts = make_density_points(store, DensityWeight::Count);
+    REQUIRE(pts);
+    const KernelSpec k{KernelShape::Quartic, 25000};
+    const GridSpec grid = grid_around(*pts, 1000, k.radius_m);
+    REQUIRE(grid.ny > 2 * 462);
+    DensityEngine engine(grid, k, 2);
+    DensityGrid whole, handed;
+    engine.compute(*pts, kAllTime, whole);
+    // At each call, a copy of the rows said to be final.
+    std::vector<std::pair<int, std::vector<float>>> calls;
+    engine.compute(*pts, kAllTime, handed, [&](int rows) {
+        const auto first = handed.values.begin() + static_cast<std::ptrdiff_t>(grid.ny - rows) * grid.nx;
+        calls.emplace_back(rows, std::vector<float>(first, handed.values.end()));
+    });
+    CHECK(handed.values == whole.values);
+    REQUIRE(calls.size() >= 2);
+    CHECK(calls.back().first == grid.ny);
+    for (std::size_t c = 0; c < calls.size(); ++c) {
+        INFO("call " << c << ": " << calls[c].first << " rows");
+        if (c > 0) CHECK(calls[c].first > calls[c - 1].first);
+        const auto first = whole.values.end() - static_cast<std::ptrdiff_t>(calls[c].first) * grid.nx;
+        CHECK(std::equal(first, whole.values.end(), calls[c].second.begin(), calls[c].second.end()));
+    }
+
+    // The writer takes the rows as they come, a few at a time, and writes every one.
+    const std::string path = test::temp_dir("density-tif-rows") + "/rows.tif";
+    auto writer = DensityGeoTiffWriter::create(grid, path, "incidents per km²", {}, RasterCompression::Deflate);
+    REQUIRE(writer);
+    int asked = 0;
+    REQUIRE(writer->write(whole, [&](int have) {
+        ++asked;
+        return std::min(grid.ny, have + 97);
+    }));
+    CHECK(asked >= grid.ny / 97);
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset, void (*)(GDALDataset*)> ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER),
+                                                           [](GDALDataset* d) { GDALClose(d); });
+    REQUIRE(ds);
+    std::vector<float> file(grid.cells());
+    REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, grid.nx, grid.ny, file.data(), grid.nx, grid.ny, GDT_Float32, 0,
+                                           0) == CE_None);
+    std::size_t differ = 0;
+    for (int j = 0; j < grid.ny; ++j)
+        for (int i = 0; i < grid.nx; ++i)
+            differ += file[static_cast<std::size_t>(grid.ny - 1 - j) * grid.nx + i] != whole.at(i, j);
+    CHECK(differ == 0);
 }

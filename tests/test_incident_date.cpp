@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdio>
 
 #include "mirador/geo/IncidentDate.hpp"
 
@@ -164,4 +165,21 @@ TEST_CASE("incident date: a span's precision and a date stretched to an end date
     REQUIRE(j);
     CHECK(format_incident_date(j.value()) == "2019-10-01/2019-12-31");
     CHECK_FALSE(join_date_end(must_parse("2019-10-17"), must_parse("2019-10-16")));
+}
+
+TEST_CASE("incident date: YYYY-MM-DD and DD/MM/YYYY read every day of eight centuries alike", "[date]") {
+    // "YYYY-MM-DD" has a shortcut of its own; "DD/MM/YYYY" goes the general way.
+    std::int32_t mismatches = 0;
+    for (std::int32_t d = days_from_civil(1600, 1, 1); d <= days_from_civil(2400, 12, 31); ++d) {
+        const CivilDate c = civil_from_days(d);
+        char iso[16], mexican[16];
+        std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", c.year, c.month, c.day);
+        std::snprintf(mexican, sizeof mexican, "%02d/%02d/%04d", c.day, c.month, c.year);
+        auto a = parse_incident_date(iso), b = parse_incident_date(mexican);
+        mismatches += !(a && b && *a == *b && a->day_start == d && a->precision == DatePrecision::Day && !a->has_time());
+    }
+    CHECK(mismatches == 0);
+    CHECK(must_parse(" 2019-10-17 ") == must_parse("17/10/2019"));
+    CHECK_THAT(error_of("2019-1a-17"), Catch::Contains("not a date"));
+    CHECK_THAT(error_of("20\xC3\xA9" "9-10-17"), Catch::Contains("not a date"));
 }

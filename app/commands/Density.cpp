@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <condition_variable>
 #include <future>
+#include <mutex>
 #include <thread>
 
 #include "platform/Report.hpp"
@@ -138,21 +140,33 @@ int run_density(const doc::MapDocument& document, const DensityOptions& o, bool 
         eprint("%s: %s\n", cmd, file.error().c_str());
         return 1;
     }
-    // The GeoTIFF is made (file, CRS, metadata) on a thread of its own while the surface is
-    // computed, then written there once the surface is ready. GDAL writes through the temporary
+    // The GeoTIFF is made (file, CRS look-up, metadata) on a thread of its own while the surface
+    // is computed, and written there north first, each band of rows as soon as it is final, so
+    // compressing the north overlaps computing the south. GDAL writes through the temporary
     // file's /proc path; messages name the output instead.
     geo::DensityGrid surface;
-    std::promise<void> surface_ready;
+    std::mutex rows_mutex;
+    std::condition_variable rows_changed;
+    int rows_ready = 0;
     geo::Result<bool> written = true;
-    std::thread writer([&, ready = surface_ready.get_future()] {
+    std::thread writer([&] {
         auto w = geo::DensityGeoTiffWriter::create(grid, file->path(), units, metadata,
                                                    o.compress == "none" ? geo::RasterCompression::Plain
                                                                         : geo::RasterCompression::Deflate);
-        ready.wait();
-        written = w ? w->write(surface) : geo::Result<bool>(geo::make_error(w.error()));
+        const auto wait_for_rows = [&](int have) {
+            std::unique_lock lock(rows_mutex);
+            rows_changed.wait(lock, [&] { return rows_ready > have; });
+            return rows_ready;
+        };
+        written = w ? w->write(surface, wait_for_rows) : geo::Result<bool>(geo::make_error(w.error()));
     });
-    geo::compute_density(*pts, window, grid, k, plan, surface, o.threads);
-    surface_ready.set_value();
+    geo::compute_density(*pts, window, grid, k, plan, surface, o.threads, [&](int rows) {
+        {
+            std::lock_guard lock(rows_mutex);
+            rows_ready = rows;
+        }
+        rows_changed.notify_one();
+    });
     surface_s = since(t), t = Clock::now();
 
     // Where the peak is, for the summary line, on a thread of its own while the file is written:

@@ -9,6 +9,7 @@
 #include <complex>
 #include <cstring>
 #include <initializer_list>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -163,15 +164,35 @@ struct DensityEngine::Impl {
     }
 
     // Every tile, on up to `threads` threads (each with its own buffer; a single tile uses
-    // FFTW's threads instead, set up with the plans).
+    // FFTW's threads instead, set up with the plans). Tiles go north first, a row of tiles at a
+    // time, and `rows_ready` (if any) hears how many northern rows are final as rows of tiles
+    // are completed in order.
     template <typename T>
-    void convolve_all(const T* src, double unit, DensityGrid& out) const {
+    void convolve_all(const T* src, double unit, DensityGrid& out,
+                      const std::function<void(int)>* rows_ready = nullptr) const {
         out.spec = grid;
         out.values.resize(grid.cells());
         const int workers = std::min(static_cast<int>(bufs.size()), tiles());
         std::atomic<int> next{0};
+        std::mutex done_mutex;
+        std::vector<int> left(static_cast<std::size_t>(rows.count), cols.count);  // tiles not done, per row of tiles
+        int northern_done = 0;  // rows of tiles done from the north, in order
         const auto work = [&](float* buf) {
-            for (int t = next++; t < tiles(); t = next++) convolve_tile(src, unit, t, buf, out);
+            for (int n = next++; n < tiles(); n = next++) {
+                // n-th from the north: the row of tiles rows.count - 1 - n / cols.count.
+                const int ty = rows.count - 1 - n / cols.count;
+                convolve_tile(src, unit, ty * cols.count + n % cols.count, buf, out);
+                if (!rows_ready) continue;
+                std::lock_guard lock(done_mutex);
+                if (--left[static_cast<std::size_t>(ty)] > 0) continue;
+                const int before = northern_done;
+                while (northern_done < rows.count && left[static_cast<std::size_t>(rows.count - 1 - northern_done)] == 0)
+                    ++northern_done;
+                if (northern_done == before) continue;
+                // The southern edge of the last row of tiles done from the north.
+                const int south = (rows.count - northern_done) * rows.useful;
+                (*rows_ready)(grid.ny - std::min(grid.ny, south));
+            }
         };
         std::vector<std::thread> helpers;
         for (int w = 1; w < workers; ++w) helpers.emplace_back(work, bufs[static_cast<std::size_t>(w)]);
@@ -259,6 +280,11 @@ void DensityEngine::convolve(const std::vector<std::int64_t>& fixed, double unit
 }
 
 void DensityEngine::compute(const DensityPoints& pts, DayRange window, DensityGrid& out) {
+    compute(pts, window, out, {});
+}
+
+void DensityEngine::compute(const DensityPoints& pts, DayRange window, DensityGrid& out,
+                            const std::function<void(int)>& rows_ready) {
     // Float sums of shares lose about 1e-7 of a cell's weight per point, far below the kernel's
     // error. Points come in any order, and adding each one's shares into a binned grid of tens
     // of MB missed the cache twice a point (0.1 s of CPU for 1M points): they are first sorted
@@ -279,6 +305,10 @@ void DensityEngine::compute(const DensityPoints& pts, DayRange window, DensityGr
     // either way (so one thread or two give the same sums).
     using Bands = std::vector<std::vector<Share>>;
     Bands first_half(static_cast<std::size_t>(bands)), second_half(static_cast<std::size_t>(bands));
+    // Room for an even share of all the points in each band of each half (capacity never written
+    // costs no memory): most bands then never grow, which copied as much again as they held.
+    for (Bands* half : {&first_half, &second_half})
+        for (auto& band : *half) band.reserve(pts.size() / static_cast<std::size_t>(bands) + 16);
     const auto gather_into = [&](Bands& into) {
         return [&](std::size_t i, double w) {
             const double fy = (pts.y[i] - b.y0) / b.cell - 0.5;
@@ -317,7 +347,7 @@ void DensityEngine::compute(const DensityPoints& pts, DayRange window, DensityGr
     } else {
         bin_bands(0, bands, 0, b.cells());
     }
-    m.convolve_all(m.binned_values.data(), 1.0, out);
+    m.convolve_all(m.binned_values.data(), 1.0, out, rows_ready ? &rows_ready : nullptr);
 }
 
 }  // namespace mirador::geo

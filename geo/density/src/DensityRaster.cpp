@@ -63,10 +63,12 @@ Result<DensityGeoTiffWriter> DensityGeoTiffWriter::create(const GridSpec& g, con
     return DensityGeoTiffWriter(std::move(impl));
 }
 
-Result<bool> DensityGeoTiffWriter::write(const DensityGrid& grid) {
+Result<bool> DensityGeoTiffWriter::write(const DensityGrid& grid, const std::function<int(int)>& wait_for_rows) {
     Impl& m = *impl_;
     const GridSpec& g = m.spec;
     if (!m.ds) return make_error(m.path + ": the GeoTIFF is already written");
+    // While the cells are computed, the grid is only set up by the time its first rows are ready.
+    int ready = wait_for_rows ? std::min(g.ny, wait_for_rows(0)) : g.ny;
     if (!(grid.spec == g) || grid.values.size() != g.cells())
         return make_error(m.path + ": cannot write an inconsistent density grid");
     detail::GdalMessageCollector messages;
@@ -84,6 +86,7 @@ Result<bool> DensityGeoTiffWriter::write(const DensityGrid& grid) {
     const GSpacing row_bytes = static_cast<GSpacing>(g.nx) * sizeof(float);
     for (int top = 0; top < g.ny; top += band_rows) {
         const int rows = std::min(band_rows, g.ny - top);
+        while (ready < top + rows) ready = std::min(g.ny, wait_for_rows(ready));
         // File row `top` is grid row ny - 1 - top; rows go up the grid as they go down the file.
         const float* first = grid.values.data() + static_cast<std::size_t>(g.ny - 1 - top) * g.nx;
         if (band->RasterIO(GF_Write, 0, top, g.nx, rows, const_cast<float*>(first), g.nx, rows, GDT_Float32,

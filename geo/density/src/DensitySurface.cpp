@@ -82,12 +82,18 @@ DensityPlan plan_density(const GridSpec& grid, const KernelSpec& k, std::size_t 
 }
 
 void compute_density(const DensityPoints& pts, DayRange window, const GridSpec& grid, const KernelSpec& k,
-                     const DensityPlan& plan, DensityGrid& out, int threads) {
-    if (plan.method == DensityMethod::Exact) return density_exact(pts, window, grid, k, out, threads);
+                     const DensityPlan& plan, DensityGrid& out, int threads, const std::function<void(int)>& rows_ready) {
+    const auto all_ready = [&] {
+        if (rows_ready) rows_ready(grid.ny);
+    };
+    if (plan.method == DensityMethod::Exact) {
+        density_exact(pts, window, grid, k, out, threads);
+        return all_ready();
+    }
     const int s = std::max(1, plan.oversampling | 1);  // odd: fine centres include the grid's
     if (s == 1) {
         DensityEngine engine(grid, k, threads);
-        engine.compute(pts, window, out);
+        engine.compute(pts, window, out, rows_ready);
         return;
     }
     GridSpec fine = grid;
@@ -104,6 +110,7 @@ void compute_density(const DensityPoints& pts, DayRange window, const GridSpec& 
     for (int j = 0; j < grid.ny; ++j)
         for (int i = 0; i < grid.nx; ++i)
             out.values[static_cast<std::size_t>(j) * grid.nx + i] = f.at(i * s + half, j * s + half);
+    all_ready();
 }
 
 std::string describe(const DensityPlan& plan, const GridSpec& grid, const KernelSpec& k) {

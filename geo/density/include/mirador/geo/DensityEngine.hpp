@@ -13,6 +13,7 @@
 //
 // Time: an incident counts with weight x span_fraction_in(its span, window) (TimeWindow.hpp).
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -47,6 +48,11 @@ public:
     // The same from a grid in fixed point: each cell's weight is fixed[i] * unit.
     void convolve(const std::vector<std::int64_t>& fixed, double unit, DensityGrid& out);
     void compute(const DensityPoints& pts, DayRange window, DensityGrid& out);
+    // The same, telling `rows_ready(n)` each time more of the grid's northern rows are final: the
+    // top n (rows ny - n to ny - 1) of out.values may then be read, from any thread, while the
+    // rest is computed (a GeoTIFF is written north first). Called on the engine's threads, one
+    // call at a time, n growing to ny.
+    void compute(const DensityPoints& pts, DayRange window, DensityGrid& out, const std::function<void(int)>& rows_ready);
 
 private:
     struct Impl;

@@ -1,5 +1,6 @@
 #pragma once
 // Density grids as GeoTIFF (Float32, north-up, the grid's CRS, no nodata: zero is a value).
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,7 +36,11 @@ public:
     DensityGeoTiffWriter& operator=(DensityGeoTiffWriter&&) noexcept;
     ~DensityGeoTiffWriter();
     // Writes the cells (grid.spec must be the one it was created for) and closes the file.
-    [[nodiscard]] Result<bool> write(const DensityGrid& grid);
+    // `wait_for_rows`, when given, is how the cells are known to be ready while they are still
+    // being computed: wait_for_rows(n) returns once more than the n northernmost rows are final,
+    // with how many are (DensityEngine::compute's rows_ready); grid.values must already have
+    // its size. The file is written north first, as the rows come.
+    [[nodiscard]] Result<bool> write(const DensityGrid& grid, const std::function<int(int)>& wait_for_rows = {});
 
 private:
     struct Impl;

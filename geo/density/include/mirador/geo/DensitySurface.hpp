@@ -14,6 +14,7 @@
 // plan_density() estimates both costs and picks the cheaper that meets the bound; the GeoTIFF's
 // metadata records which was used (describe()).
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include "mirador/geo/DensityEngine.hpp"
@@ -46,9 +47,11 @@ DensityPlan fft_plan(const GridSpec& grid, const KernelSpec& k);
 void density_exact(const DensityPoints& pts, DayRange window, const GridSpec& grid, const KernelSpec& k,
                    DensityGrid& out, int threads = 0);
 
-// The surface by `plan`; out.spec == grid.
+// The surface by `plan`; out.spec == grid. `rows_ready`, when given, hears as the grid's
+// northern rows become final (DensityEngine::compute), at the latest all of them at the end.
 void compute_density(const DensityPoints& pts, DayRange window, const GridSpec& grid, const KernelSpec& k,
-                     const DensityPlan& plan, DensityGrid& out, int threads = 0);
+                     const DensityPlan& plan, DensityGrid& out, int threads = 0,
+                     const std::function<void(int)>& rows_ready = {});
 
 // One line for the GeoTIFF's metadata, e.g. "fft: linear binning + FFT convolution on cells of
 // 1000 m (kernel radius 25 cells)" or "exact: per-point sum over the 81 cells within the radius".
