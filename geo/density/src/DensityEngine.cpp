@@ -57,10 +57,11 @@ int fft_size(int n) {
 // grid much larger than the kernel is cut into tiles of t = 512 (at least 8R, a power of two) in
 // each direction where it needs more than one; a grid that fits goes in one piece of an FFT
 // length of its own (fft_size). Measured on 3331 x 2153 cells, R = 25, two cores: one
-// 3456 x 2304 transform took 58 ms forward and 48 ms back, and its planning 22 ms, where 40 tiles
-// of 512² on two threads take 52 ms in all (each transform stays in the cache), the kernel's
-// transform is one tile instead of a third whole-grid transform, and a tile with nothing binned
-// in its reach is left at exactly zero instead of float noise.
+// 3456 x 2304 transform took 58 ms forward and 48 ms back, and its planning 22 ms, where the 40
+// tiles of 512² took 55-75 ms in all on two threads, loading and copying out included (a tile's
+// pair of transforms, 2.6 ms, stays in the cache); the kernel's transform is one tile instead of
+// a third whole-grid transform, and a tile with nothing binned in its reach is left at exactly
+// zero instead of float noise.
 //
 // Accuracy. Linear binning is exact for the first moment but spreads each point's weight with
 // a variance of w(1-w)·cell² along each axis (w: its offset between two centres), so a cell

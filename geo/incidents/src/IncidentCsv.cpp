@@ -240,7 +240,7 @@ constexpr std::size_t kReleaseStep<PositionSink> = std::size_t{256} << 20;
 // With `release_read`, the text is a read-only file mapping, and the pages read are handed back
 // as reading goes on: the rows' text is copied into the builder, so holding the file's pages
 // only added the file's size to the peak memory.
-// `Sink` is IncidentStoreBuilder, or PositionSink (below) for the clean-file fast path: that one
+// `Sink` is IncidentStoreBuilder, or PositionSink (above) for the clean-file fast path: that one
 // gives up at the first problem or warning (it sets `cancel`, so the other half stops too).
 template <class Sink>
 void parse_rows(CsvReader& reader, std::size_t stop, std::atomic<bool>* cancel, bool release_read,
