@@ -122,9 +122,7 @@ Result<DensityPoints> make_density_points(IncidentPositions&& positions, Density
     p.weight.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         // local_mask's rule (IncidentAggregation.hpp) and density_weights' (above).
-        const LocationPrecision lp = positions.location_precision[i];
-        const bool local = lp == LocationPrecision::Unknown || lp == LocationPrecision::Point ||
-                           lp == LocationPrecision::Municipality;
+        const bool local = point_is_local(positions.location_precision[i]);
         const auto& fat = positions.fatalities[i];
         const float w = weight == DensityWeight::Count ? 1.0f : fat ? static_cast<float>(*fat) : 0.0f;
         p.weight[i] = local ? w : 0.0f;

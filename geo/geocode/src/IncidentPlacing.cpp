@@ -32,8 +32,7 @@ std::vector<std::uint8_t> local_mask(const IncidentStore& store) {
     const auto declared = store.location_precision();
     std::vector<std::uint8_t> mask(store.size());
     for (std::size_t i = 0; i < mask.size(); ++i) {
-        const LocationPrecision p = declared[i];
-        mask[i] = p == LocationPrecision::Unknown || p == LocationPrecision::Point || p == LocationPrecision::Municipality;
+        mask[i] = point_is_local(declared[i]);
     }
     return mask;
 }

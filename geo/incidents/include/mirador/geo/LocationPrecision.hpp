@@ -23,6 +23,14 @@ enum class LocationPrecision : std::uint8_t {
 
 inline constexpr int kLocationPrecisionCount = 7;
 
+// Whether an incident's coordinates may stand for where it happened (local_mask, density): a
+// point, its municipality, or unknown (coordinates taken at their word). A state's or country's
+// stand-in point would show the incident where the centroid falls (README, "Where an incident
+// counts").
+inline bool point_is_local(LocationPrecision p) {
+    return p == LocationPrecision::Unknown || p == LocationPrecision::Point || p == LocationPrecision::Municipality;
+}
+
 // "point", "municipality", "estimated", "state", "country", "outside"; "" for Unknown.
 std::string_view to_string(LocationPrecision p);
 
