@@ -165,7 +165,7 @@ int run_density(const doc::MapDocument& document, const DensityOptions& o, bool 
             std::lock_guard lock(rows_mutex);
             rows_ready = rows;
         }
-        rows_changed.notify_one();
+        rows_changed.notify_all();  // the writer's threads all wait for rows
     });
     surface_s = since(t), t = Clock::now();
 

@@ -15,8 +15,10 @@ namespace mirador::geo {
 // `units` becomes the band's description and unit type, e.g. "incidents per km²"; `metadata`
 // items (name, value) go to the dataset's default metadata domain (gdalinfo lists them), e.g.
 // how the surface was computed. Errors name the file.
-// Deflate (the default): lossless, about 60 % of the plain file's size for a typical surface,
-// at two to three times the writing time; Plain: uncompressed, as QGIS and GDAL write by default.
+// Deflate (the default): lossless, DEFLATE with TIFF's floating-point predictor in 256 x 256
+// tiles, which every GeoTIFF reader reads; about 65 % of the plain file's size for a typical
+// surface (18.7 MB for 28.7 MB on the 1M-incident benchmark), its tiles compressed on every core
+// by RleDeflate.hpp's encoder. Plain: uncompressed, as QGIS and GDAL write by default.
 using RasterMetadata = std::vector<std::pair<std::string, std::string>>;
 enum class RasterCompression { Deflate, Plain };
 Result<bool> write_density_geotiff(const DensityGrid& grid, const std::string& path, std::string_view units,
@@ -39,11 +41,13 @@ public:
     // `wait_for_rows`, when given, is how the cells are known to be ready while they are still
     // being computed: wait_for_rows(n) returns once more than the n northernmost rows are final,
     // with how many are (DensityEngine::compute's rows_ready); grid.values must already have
-    // its size. The file is written north first, as the rows come.
+    // its size. The file is written north first, as the rows come. When compressing, several
+    // threads wait for rows at once, so `wait_for_rows` must be safe to call from any thread.
     [[nodiscard]] Result<bool> write(const DensityGrid& grid, const std::function<int(int)>& wait_for_rows = {});
 
 private:
     struct Impl;
+    bool write_tiles(const DensityGrid& grid, const std::function<int(int)>& wait_for_rows, int ready);
     explicit DensityGeoTiffWriter(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
