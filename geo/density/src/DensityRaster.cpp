@@ -133,6 +133,8 @@ bool DensityGeoTiffWriter::write_tiles(const DensityGrid& grid, const std::funct
     std::vector<Tile> done_tiles(static_cast<std::size_t>(tiles));
     std::mutex mutex;
     std::condition_variable finished;
+    // Buffers of tiles already written, for the next ones, rather than an allocation per tile.
+    std::vector<std::vector<std::uint8_t>> spare;
     std::atomic<int> next{1};
     std::atomic<bool> stop{false};
     const auto compress_some = [&] {
@@ -147,6 +149,7 @@ bool DensityGeoTiffWriter::write_tiles(const DensityGrid& grid, const std::funct
                 std::lock_guard lock(mutex);
                 done_tiles[t].bytes.swap(bytes);
                 done_tiles[t].done = true;
+                if (!spare.empty()) bytes.swap(spare.back()), spare.pop_back();
             }
             finished.notify_all();
         }
@@ -164,6 +167,8 @@ bool DensityGeoTiffWriter::write_tiles(const DensityGrid& grid, const std::funct
         }
         ok = TIFFWriteRawTile(tiff, static_cast<std::uint32_t>(t), bytes.data(), static_cast<tmsize_t>(bytes.size())) ==
              static_cast<tmsize_t>(bytes.size());
+        std::lock_guard lock(mutex);
+        spare.push_back(std::move(bytes));
     }
     stop = true;
     for (auto& w : workers) w.join();
