@@ -115,16 +115,25 @@ bool DensityGeoTiffWriter::write_tiles(const DensityGrid& grid, const std::funct
     const int across = (g.nx + kTileSize - 1) / kTileSize, down = (g.ny + kTileSize - 1) / kTileSize;
     const int tiles = across * down;
     const auto rows_of_tile = [&](int t) { return std::min(g.ny, (t / across + 1) * kTileSize); };
-    while (ready < rows_of_tile(0)) ready = std::min(g.ny, wait_for_rows(ready));
-    {
-        std::vector<float> block(static_cast<std::size_t>(kTileSize) * kTileSize), padded;
+    // One tile through GDAL, which compresses it with libtiff's own DEFLATE.
+    std::vector<float> block(static_cast<std::size_t>(kTileSize) * kTileSize), padded;
+    const auto write_through_gdal = [&](int t) {
+        while (ready < rows_of_tile(t)) ready = std::min(g.ny, wait_for_rows(ready));
         for (int r = 0; r < kTileSize; ++r)
-            std::copy_n(tile_row(grid, 0, r, padded), kTileSize, block.begin() + static_cast<std::ptrdiff_t>(r) * kTileSize);
-        if (m.ds->GetRasterBand(1)->WriteBlock(0, 0, block.data()) != CE_None) return false;
+            std::copy_n(tile_row(grid, t % across, (t / across) * kTileSize + r, padded), kTileSize,
+                        block.begin() + static_cast<std::ptrdiff_t>(r) * kTileSize);
+        return m.ds->GetRasterBand(1)->WriteBlock(t % across, t / across, block.data()) == CE_None;
+    };
+    if (!write_through_gdal(0)) return false;
+    // GDAL 3.6's GeoTIFF datasets hand out their libtiff handle under this name. Should a GDAL
+    // not, or lay the file out otherwise, every tile goes through GDAL: slower, the same cells.
+    TIFF* tiff = static_cast<TIFF*>(m.ds->GetInternalHandle("TIFF_HANDLE"));
+    if (!tiff || !TIFFIsTiled(tiff) || TIFFTileSize(tiff) != static_cast<tmsize_t>(4) * kTileSize * kTileSize ||
+        TIFFNumberOfTiles(tiff) != static_cast<std::uint32_t>(tiles)) {
+        for (int t = 1; t < tiles; ++t)
+            if (!write_through_gdal(t)) return false;
+        return true;
     }
-    TIFF* tiff = static_cast<TIFF*>(m.ds->GetInternalHandle(nullptr));
-    if (!tiff || !TIFFIsTiled(tiff) || TIFFTileSize(tiff) != static_cast<tmsize_t>(4) * kTileSize * kTileSize)
-        return false;
 
     struct Tile {
         std::vector<std::uint8_t> bytes;
