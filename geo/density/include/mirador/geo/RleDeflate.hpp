@@ -21,7 +21,7 @@ public:
     // Appends the zlib stream of `in` to `out`. A run of three or more equal bytes becomes a
     // match at distance 1; the rest are literals. Where that would not beat storing the bytes
     // (noise), the stream stores them instead, so it is never more than a few bytes longer than
-    // `in`.
+    // `in`. Sized for tiles: `in` must be under 4 GiB (a 256 x 256 Float32 tile is 256 KB).
     void compress(std::span<const std::uint8_t> in, std::vector<std::uint8_t>& out);
 
 private:
