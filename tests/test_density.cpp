@@ -3,9 +3,18 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 #include <limits>
 #include <random>
 
@@ -379,6 +388,56 @@ TEST_CASE("density grids round-trip through GeoTIFF", "[density]") {
     const auto bad = write_density_geotiff(g, "/nonexistent-dir/d.tif", "x");
     REQUIRE_FALSE(bad.ok());
     CHECK_THAT(bad.error(), Catch::Contains("/nonexistent-dir/d.tif"));
+}
+
+TEST_CASE("a density GeoTIFF the file system refuses says why and prints nothing", "[density]") {
+    // A file-size limit stands in for a full disk: writes past it fail with EFBIG.
+    DensityGrid g;
+    g.spec = GridSpec{2.5e6, 1.1e6, 1000, 1000, 800, "EPSG:6372"};
+    g.values.resize(g.spec.cells());
+    std::mt19937 rng(2021);
+    std::uniform_real_distribution<float> noise(0.0f, 1.0f);
+    for (float& v : g.values) v = noise(rng);  // about 3 MB whether compressed or not
+    const std::string dir = test::temp_dir("density-tif-full");
+    const std::string stderr_path = dir + "/stderr.txt";
+    std::vector<std::pair<std::string, Result<bool>>> results;
+
+    std::fflush(stderr);
+    const int saved_stderr = dup(2);
+    REQUIRE(saved_stderr >= 0);
+    std::FILE* capture = std::fopen(stderr_path.c_str(), "w");
+    REQUIRE(capture);
+    dup2(fileno(capture), 2);
+    rlimit old_limit{};
+    getrlimit(RLIMIT_FSIZE, &old_limit);
+    const auto old_signal = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = old_limit;
+    small.rlim_cur = 256 * 1024;
+    const bool limited = setrlimit(RLIMIT_FSIZE, &small) == 0;
+    if (limited)
+        for (const auto compression : {RasterCompression::Deflate, RasterCompression::Plain}) {
+            const std::string path = dir + (compression == RasterCompression::Deflate ? "/full.tif" : "/full-plain.tif");
+            results.emplace_back(path, write_density_geotiff(g, path, "incidents per km²", {}, compression));
+        }
+    setrlimit(RLIMIT_FSIZE, &old_limit);
+    std::signal(SIGXFSZ, old_signal);
+    std::fflush(stderr);
+    dup2(saved_stderr, 2);
+    close(saved_stderr);
+    std::fclose(capture);
+
+    REQUIRE(limited);
+    REQUIRE(results.size() == 2);
+    for (const auto& [path, r] : results) {
+        INFO(path);
+        REQUIRE_FALSE(r.ok());
+        CHECK_THAT(r.error(), Catch::StartsWith(path + ": "));
+        CHECK_THAT(r.error(), Catch::Contains(std::strerror(EFBIG)));
+    }
+    std::ifstream printed(stderr_path);
+    std::stringstream text;
+    text << printed.rdbuf();
+    CHECK(text.str().empty());
 }
 
 TEST_CASE("display grids keep radius/8 cells within the cell budget", "[density]") {

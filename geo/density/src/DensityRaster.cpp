@@ -194,8 +194,14 @@ Result<bool> DensityGeoTiffWriter::write(const DensityGrid& grid, const std::fun
         return make_error(m.path + ": cannot write an inconsistent density grid");
     detail::GdalMessageCollector messages;
     const auto fail = [&](const char* what) {
-        const std::string why = messages.last();
-        return make_error(m.path + ": " + what + (why.empty() ? std::string() : std::string(": ").append(why)));
+        // Closed here, where GDAL's complaints about the unfinished file are collected rather
+        // than printed. The first says why (a full disk, say), the later ones where it showed.
+        m.ds.reset();
+        std::string why;
+        int kept = 0;
+        for (const std::string& message : messages.take())
+            if (kept < 3 && why.find(message) == std::string::npos) why.append(kept++ ? "; " : ": ").append(message);
+        return make_error(m.path + ": " + what + why);
     };
     GDALRasterBand* band = m.ds->GetRasterBand(1);
     if (m.compression == RasterCompression::Deflate) {
